@@ -1,0 +1,53 @@
+"""Dates as news text names them ("on Tuesday", "as of March 3", "Oct. 10"), resolved against a
+reference date (the publication date): never in the future, never a silently assumed year.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import regex
+from dateutil import parser as dateutil_parser
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+#: A date expression: weekday, "October 7[, 2023]", "7 October [2023]", "October 2023", "yesterday".
+DATE = (rf"(?:{'|'.join(WEEKDAYS)}|yesterday|today"
+        rf"|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ \t]+\d{{4}})?"
+        rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}(?:,?[ \t]+\d{{4}})?"
+        rf"|{_MONTH}[ \t]+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})")
+DATE_PATTERN = regex.compile(rf"\b{DATE}\b", regex.IGNORECASE)
+#: Words right before or after a number that make it part of a date ("Oct. 10", "7 October").
+MONTH_BEFORE = regex.compile(rf"(?i)\b{_MONTH}[ \t]*$")
+MONTH_AFTER = regex.compile(rf"(?i)^(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}(?!\w)")
+
+
+def resolve(phrase: str, reference: date | None) -> date | None:
+    """The date `phrase` names, on or before `reference`; None when it cannot be placed."""
+    text = " ".join(phrase.lower().replace(".", " ").split())
+    if reference is None:
+        # Only a phrase carrying its own year can be placed without a publication date.
+        if not regex.search(r"\b\d{4}\b", text):
+            return None
+        reference = date.max
+    if text in WEEKDAYS:
+        return reference - timedelta(days=(reference.weekday() - WEEKDAYS.index(text)) % 7)
+    if text == "yesterday":
+        return reference - timedelta(days=1)
+    if text == "today":
+        return reference
+    has_year = bool(regex.search(r"\b\d{4}\b", text))
+    has_day = bool(regex.search(r"(?<!\d)\d{1,2}(?!\d)", text))
+    anchor = datetime(reference.year if reference != date.max else 2000, 1, 1)
+    try:
+        parsed = dateutil_parser.parse(text, default=anchor, fuzzy=False, dayfirst=False).date()
+    except (ValueError, OverflowError):
+        return None
+    if not has_day:
+        parsed = parsed.replace(day=1)
+    if not has_year and parsed > reference:
+        try:
+            parsed = parsed.replace(year=parsed.year - 1)
+        except ValueError:  # 29 February
+            return None
+    return parsed if parsed <= reference else None

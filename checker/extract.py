@@ -1,0 +1,381 @@
+"""Documents → claims: every number of people a document states, with what it counts, where,
+when, of whom, and on whose word (SPEC 2).
+
+A number found by `numbers.scan` becomes a claim when a metric cue of rules/metrics.yaml stands
+near it (or, failing one, it continues a list started by a claim of the same sentence: "killing
+447 and wounding 1,246", "nearly 20,000 lives, including 7,729 children"). Numbers that are dates,
+ages, money, distances or counts of things are dropped before that.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Iterable, Iterator
+
+import regex
+
+from . import dates
+from .model import CLAIM_COLUMNS, Claim, Document, Qualifier, Unit
+from .numbers import MATCH_TIMEOUT, NumberMatch, scan
+from .rules import Cue, Rules
+from .units import normalise
+
+# Sentence ends: . ! ? (then space and a capital, digit or quote), or a line break. Abbreviations
+# such as "Oct." or "U.S." do not end a sentence.
+_ABBREVIATIONS = regex.compile(
+    r"(?i)(?:\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mr|mrs|ms|dr|st|gen|lt|col|"
+    r"sgt|capt|gov|sen|rep|no|vs|approx|est|inc|ltd|co|corp|jr|sr|prof)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$")
+_SENTENCE_END = regex.compile(r"[.!?]+[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])|\n+")
+_WORD = regex.compile(r"[\w'’]+")
+_CLAUSE_BREAK = regex.compile(r"[;:—]|\s-\s|\b(?:but|while|whereas|although)\b")
+_COORDINATION = regex.compile(r"(?i)\b(?:and|including|of whom|of them|among them|among whom|plus|as well as|with)\b|,")
+_ANTECEDENT = regex.compile(r"(?i)^\W*(?:of whom|of them|among them|among whom)\b")
+# "in Gaza", "fled Rafah", "of Gazans"; not "on" or "to", which name targets ("pressure on Israel").
+_LOCATIVE = regex.compile(r"(?i)(?:\b(?:in|at|across|inside|throughout|from|near|of|into|fled|flee|fleeing|left|around|within)\s+(?:the\s+)?(?:\w+\s+)?)$")
+# Teaser lines that link to other articles: their figures belong to those articles.
+_TEASER = regex.compile(r"(?i)^\W*(?:read also|read more|see also|related|recommended|more on this|also read)\b")
+_POSSESSIVE = regex.compile(r"^(?:'s|’s)")
+_NON_COUNT_BEFORE = regex.compile(
+    r"(?i)(?:[$€£¥₪]|\b(?:usd|eur|us\$|aged|ages|age|ages of|number|no\.|article|resolution|"
+    r"route|page|flight|channel|highway|section|chapter|room|apartment|building|unit|"
+    r"magnitude|grade|level|category|phase|wave|covid|[a-z]+-)|\d[:.,]|\w-|[+#])[ \t]*$")
+_NON_COUNT_AFTER = regex.compile(
+    r"(?i)^(?:-?\w*-(?!strong)\w|[ \t]*(?:years?[ \t-]old|-year|year-old|:\d|\.\d|/\d|st\b|nd\b|rd\b|th\b|°|"
+    r"km|mm\b|cm\b|kg\b|ml\b|mph|m/s|a\.m\.|p\.m\.|am\b|pm\b))")
+_YEAR = regex.compile(r"^(?:1[89]|20)\d\d$")
+_PEOPLE_NOUN = regex.compile(
+    r"(?i)^[ \t]+(?:people|persons|residents|civilians|children|women|men|soldiers|palestinians|"
+    r"israelis|ukrainians|hostages|victims|others|refugees|migrants|bodies|dead|deaths|killed|injured|wounded)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A number in a sentence, offsets relative to the sentence."""
+
+    match: NumberMatch
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class _Found:
+    """What is decided about one candidate; mutable while the sentence is read."""
+
+    candidate: _Candidate
+    metric: str
+    cue_scope: str
+    gap: int
+    inherited: bool
+    group: str = "all"
+    place: str = ""
+
+
+def split_sentences(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence: ends at . ! ? before a capital, or at a line break."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text, timeout=MATCH_TIMEOUT):
+        if m[0][0] != "\n" and _ABBREVIATIONS.search(text[max(start, m.start() - 12): m.start() + 1]):
+            continue
+        end = m.end()
+        if text[start:end].strip():
+            yield start, end
+        start = end
+    if text[start:].strip():
+        yield start, len(text)
+
+
+def _words_between(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _is_count(sentence: str, m: NumberMatch, start: int, end: int, rules: Rules) -> bool:
+    """False for numbers that are dates, years, ages, times, money, measures or counts of things."""
+    before, after = sentence[max(0, start - 30): start], sentence[end: end + 40]
+    if _NON_COUNT_BEFORE.search(before) or _NON_COUNT_AFTER.match(after):
+        return False
+    if dates.MONTH_BEFORE.search(before) or dates.MONTH_AFTER.match(after):
+        return False
+    if m.number.unit is Unit.PERSONS and rules.non_people.match(after):
+        return False
+    core = sentence[start:end]
+    if m.kind == "digits" and _YEAR.match(core.strip()) and not _PEOPLE_NOUN.match(after):
+        return False
+    return True
+
+
+def _cue_matches(sentence: str, rules: Rules) -> list[tuple[Cue, int, int]]:
+    found = []
+    for cue in rules.cues:
+        for m in cue.pattern.finditer(sentence, overlapped=False, timeout=MATCH_TIMEOUT):
+            found.append((cue, m.start(), m.end()))
+    return found
+
+
+def _best_cue(sentence: str, cand: _Candidate, others: list[_Candidate],
+              cues: list[tuple[Cue, int, int]]) -> tuple[Cue, int] | None:
+    """The cue nearest the candidate (in words), other numbers and clause breaks blocking the way."""
+    best: tuple[tuple[int, int], Cue, int] | None = None
+    after_text = sentence[cand.end:]
+    for cue, cs, ce in cues:
+        if cue.position == "before" and ce <= cand.start:
+            lo, hi = ce, cand.start
+        elif cue.position == "after" and cs >= cand.end:
+            lo, hi = cand.end, cs
+        else:
+            continue
+        between = sentence[lo:hi]
+        if any(lo <= o.start < hi for o in others if o is not cand):
+            continue
+        if _CLAUSE_BREAK.search(between):
+            continue
+        gap = _words_between(between)
+        if gap > cue.max_gap:
+            continue
+        if cue.bridge is not None and gap > 4 and not cue.bridge.search(between):
+            continue
+        if cue.noun is not None and not cue.noun.match(after_text):
+            continue
+        if cue.position == "before" and _ANTECEDENT.match(after_text):
+            continue  # "132 hostages ..., 29 of whom have died": what comes before is the antecedent's
+        if cand.match.kind == "vague" and cue.position == "after" and between.strip().lower() == "of":
+            continue  # "hundreds of thousands of displaced people" describes, it does not claim
+        key = (gap, -cue.priority)
+        if best is None or key < best[0]:
+            best = (key, cue, gap)
+    return (best[1], best[2]) if best else None
+
+
+def _group(sentence: str, cand: _Candidate, rules: Rules) -> str:
+    noun = sentence[cand.end: cand.end + 60]
+    noun = regex.split(r"[,;:.()]", noun, maxsplit=1)[0]
+    words = " ".join(_WORD.findall(noun)[:4])
+    best = None
+    for gid, pattern in rules.groups:
+        m = pattern.search(words)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), gid)
+    return best[1] if best else "all"
+
+
+def _places_in(text: str, rules: Rules) -> list[tuple[int, int, str, bool]]:
+    """(start, end, place, locative) for every place named in `text`."""
+    found = []
+    for place in rules.places:
+        for pattern, demonym in ((place.names, False), (place.people, True)):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text, timeout=MATCH_TIMEOUT):
+                locative = demonym or bool(_LOCATIVE.search(text[max(0, m.start() - 40): m.start()])) \
+                    or bool(_POSSESSIVE.match(text[m.end():])) or m[0].lower().startswith("the ")
+                found.append((m.start(), m.end(), place.id, locative))
+    return found
+
+
+def _document_place(document: Document, rules: Rules) -> str:
+    """The place the document is about: the most named in locative frames, else the most named."""
+    named = _places_in(document.title, rules) + _places_in(document.text, rules)
+    counts = Counter(p for _, _, p, loc in named if loc) or Counter(p for _, _, p, _ in named)
+    if not counts:
+        return ""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, bool]], default: str) -> str:
+    located = [(min(abs(s - cand.end), abs(cand.start - e)), p) for s, e, p, loc in places if loc]
+    return min(located)[1] if located else default
+
+
+def _source(sentence: str, cand: _Candidate, rules: Rules) -> str | None:
+    best = None
+    for m in rules.source_frames.finditer(sentence, overlapped=True, timeout=MATCH_TIMEOUT):
+        if m["source"] is None:
+            continue
+        named = rules.source_names.fullmatch(m["source"])
+        if not named:
+            named = rules.source_names.search(m["source"])
+        if not named:
+            continue
+        sid = next(k for k, v in named.groupdict().items() if v is not None).split("__")[0]
+        distance = min(abs(m.start() - cand.end), abs(cand.start - m.end()))
+        key = (distance, -len(m["source"]))
+        if best is None or key < best[0]:
+            best = (key, sid)
+    return best[1] if best else None
+
+
+def _scope(clause: str, metric_scope: str, as_of: date | None, rules: Rules) -> tuple[str, date | None]:
+    """(scope, period_start) of a figure from the cues of its clause."""
+    if rules.current_cues.search(clause):
+        return "current", None
+    if rules.event_start.search(clause):
+        return metric_scope, None
+    since = rules.since_phrase.search(clause)
+    if since:
+        after_since = clause[since.end():]
+        when = dates.DATE_PATTERN.match(after_since.lstrip())
+        if when:
+            start = dates.resolve(when[0], as_of)
+            if start is not None and as_of is not None and (as_of - start).days > rules.since_date_period_days:
+                return metric_scope, None
+            return "period", start
+    period = rules.period_cues.search(clause)
+    if period:
+        return "period", _period_start(clause[period.start():], as_of)
+    return metric_scope, None
+
+
+def _period_start(text: str, as_of: date | None) -> date | None:
+    """Start of a window named right after a period cue ("that began Oct. 10", "past 24 hours")."""
+    if as_of is None:
+        return None
+    hours = regex.match(r"(?i)in the (?:past|last) (\d+) hours", text)
+    if hours:
+        return as_of - timedelta(days=max(1, int(hours[1]) // 24))
+    when = dates.DATE_PATTERN.search(text[:80])
+    return dates.resolve(when[0], as_of) if when else None
+
+
+# The date a figure is given for: "as of March 3", "by Sunday", "said on Tuesday", "on Tuesday".
+# "on October 7" alone is left out: it names the event far more often than the count's date.
+_AS_OF = regex.compile(
+    rf"(?i)\b(?:(?:as of|as at|as on|by|through|until|up to|updated)[ \t]+(?:the[ \t]+)?({dates.DATE})"
+    rf"|(?:said|says|reported|announced|stated|confirmed|added|published|released)[ \t]+(?:on[ \t]+)?({dates.DATE})"
+    rf"|on[ \t]+((?:{'|'.join(dates.WEEKDAYS)}|yesterday)))\b")
+
+
+def _as_of(clause: str, published: date | None) -> date | None:
+    m = _AS_OF.search(clause)
+    if m:
+        resolved = dates.resolve(m[1] or m[2] or m[3], published)
+        if resolved is not None:
+            return resolved
+    return published
+
+
+def _clause_of(sentence: str, cand: _Candidate) -> str:
+    if _ANTECEDENT.match(sentence[cand.end:]):
+        return sentence[cand.start:]  # "29 of whom have died" opens a clause of its own
+    starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence) if m.end() <= cand.start]
+    ends = [m.start() for m in _CLAUSE_BREAK.finditer(sentence) if m.start() >= cand.end] + [len(sentence)]
+    return sentence[max(starts): min(ends)]
+
+
+def _refine(metric: str, sentence: str, cand: _Candidate, rules: Rules) -> str:
+    after = sentence[cand.end:]
+    for source_metric, noun, becomes in rules.refinements:
+        if metric == source_metric and noun.match(after):
+            return becomes
+    return metric
+
+
+def _counted_unit(sentence: str, cand: _Candidate, rules: Rules) -> str:
+    if cand.match.number.unit is Unit.PERCENT:
+        return "percent"
+    return "household" if rules.household_nouns.match(sentence[cand.end:]) else "person"
+
+
+def _read_sentence(sentence: str, rules: Rules) -> list[_Found]:
+    """The claims of one sentence: candidates, their cues, metrics inherited along lists."""
+    candidates = [
+        _Candidate(m, m.start, m.end)
+        for m in scan(sentence, rules.numbers)
+        if _is_count(sentence, m, m.start, m.end, rules)
+    ]
+    if not candidates:
+        return []
+    cues = _cue_matches(sentence, rules)
+    found: list[_Found] = []
+    for cand in candidates:
+        best = _best_cue(sentence, cand, candidates, cues)
+        previous = found[-1] if found else None
+        if best is not None:
+            cue, gap = best
+            item = _Found(cand, cue.metric, cue.scope, gap, inherited=False)
+        elif (previous is not None and cand.match.kind != "vague"
+              and _COORDINATION.search(sentence[previous.candidate.end: cand.start])
+              and _words_between(sentence[previous.candidate.end: cand.start]) <= 10):
+            item = _Found(cand, previous.metric, previous.cue_scope, previous.gap, inherited=True)
+        else:
+            continue
+        item.metric = _refine(item.metric, sentence, cand, rules)
+        item.group = _group(sentence, cand, rules)
+        if previous is not None and _ANTECEDENT.match(sentence[cand.end:]):
+            item.group = "hostages" if previous.metric.startswith("hostages") else previous.group
+        found.append(item)
+    return found
+
+
+def extract(document: Document, rules: Rules) -> list[Claim]:
+    """Every claim of `document`, in text order."""
+    text = document.text
+    default_place = _document_place(document, rules)
+    published = document.published
+    claims: list[Claim] = []
+    last_source: str | None = None
+    for s_start, s_end in split_sentences(text):
+        sentence = text[s_start:s_end]
+        if _TEASER.match(sentence):
+            continue
+        found = _read_sentence(sentence, rules)
+        sentence_source = None
+        if found or rules.source_frames.search(sentence, timeout=MATCH_TIMEOUT):
+            places = _places_in(sentence, rules)
+        for item in found:
+            cand = item.candidate
+            number = cand.match.number
+            normalised = normalise(number.value, _counted_unit(sentence, cand, rules), rules.persons_per_household)
+            if normalised is None:
+                continue
+            value, unit = normalised
+            factor = value / number.value if number.value else 1.0
+            clause = _clause_of(sentence, cand)
+            as_of = _as_of(clause, published)
+            scope, period_start = _scope(clause, item.cue_scope, as_of, rules)
+            source = _source(sentence, cand, rules)
+            if source is None and last_source and rules.source_anaphors.search(sentence):
+                source = last_source
+            sentence_source = sentence_source or source
+            place = _place(sentence, cand, places, default_place)
+            group = item.group
+            if group in rules.same_people.get(place, ()) or group in rules.same_as_metric.get(item.metric, ()):
+                group = "all"
+            start, end = s_start + cand.start, s_start + cand.end
+            line, column = document.position(start)
+            bound = lambda x: None if x is None else int(round(x * factor))  # noqa: E731
+            confidence = 0.5 if number.qualifier is Qualifier.VAGUE else 0.95 - 0.05 * min(item.gap, 8)
+            if item.inherited:
+                confidence -= 0.15
+            claims.append(Claim(
+                claim_id=f"{document.doc}:{start}", doc=document.doc, path=document.path,
+                line=line, column=column, start=start, end=end, quote=text[start:end],
+                sentence=" ".join(sentence.split()), metric=item.metric, place=place or "unknown",
+                group=group, value=int(round(value)), lower=bound(number.lower), upper=bound(number.upper),
+                qualifier=number.qualifier.value, unit=unit.value, scope=scope,
+                period_start=period_start.isoformat() if period_start else "",
+                as_of=as_of.isoformat() if as_of else "",
+                published=published.isoformat() if published else "", outlet=document.outlet,
+                source=source or "unattributed", confidence=round(max(0.1, confidence), 2),
+            ))
+        if not found:
+            frame_source = _source(sentence, _Candidate(None, len(sentence), len(sentence)), rules)  # type: ignore[arg-type]
+            sentence_source = frame_source
+        if sentence_source:
+            last_source = sentence_source
+    return claims
+
+
+def extract_all(documents: Iterable[Document], rules: Rules) -> Iterator[Claim]:
+    for document in documents:
+        yield from extract(document, rules)
+
+
+def claims_frame(claims: Iterable[Claim]):
+    """The claim table (SPEC 2) as a pandas DataFrame with the spec's columns in order."""
+    import pandas as pd  # noqa: PLC0415
+
+    rows = [[getattr(c, col) for col in CLAIM_COLUMNS] for c in claims]
+    frame = pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))
+    for col in ("lower", "upper"):
+        frame[col] = frame[col].astype("Int64")
+    return frame

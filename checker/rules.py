@@ -1,0 +1,354 @@
+"""Loading, validating and merging `rules/*.yaml` into typed, compiled options.
+
+The bundled rules folder holds every default. A user folder (`--rules DIR`) may hold any of the
+same files; its keys override the defaults key by key (mappings merge, lists and scalars replace).
+Every file is checked against a JSON schema on load; an error names the file and the key.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import regex
+import yaml
+
+from .model import Qualifier
+from .numbers import NumberLexicon
+
+RULE_FILES = ("qualifiers", "units", "metrics", "groups", "places", "sources", "scopes", "checks")
+MAX_RULES_BYTES = 1_000_000
+
+_PATTERN = {"type": "string", "minLength": 1}
+_PATTERNS = {"type": "array", "items": _PATTERN}
+_SCHEMAS: dict[str, dict] = {
+    "qualifiers": {
+        "type": "object", "additionalProperties": False,
+        "properties": {
+            "tolerance": {"type": "number", "minimum": 0, "maximum": 1},
+            "before": {"type": "object", "propertyNames": {"enum": [q.value for q in Qualifier]},
+                       "additionalProperties": _PATTERNS},
+            "after": {"type": "object", "propertyNames": {"enum": [q.value for q in Qualifier]},
+                      "additionalProperties": _PATTERNS},
+            "vague": {"type": "object", "additionalProperties": {
+                "type": "array", "items": {"type": "integer", "minimum": 0}, "minItems": 2, "maxItems": 2}},
+        },
+    },
+    "units": {
+        "type": "object", "additionalProperties": False,
+        "properties": {
+            "persons_per_household": {"type": ["number", "null"], "exclusiveMinimum": 0},
+            "household_nouns": _PATTERNS,
+        },
+    },
+    "metrics": {
+        "type": "object", "additionalProperties": False,
+        "properties": {
+            "metrics": {"type": "object", "additionalProperties": {
+                "type": "object", "additionalProperties": False, "required": ["cues"],
+                "properties": {
+                    "scope": {"enum": ["cumulative", "period", "current"]},
+                    "cues": {"type": "array", "items": {
+                        "type": "object", "additionalProperties": False,
+                        "oneOf": [{"required": ["before"]}, {"required": ["after"]}],
+                        "properties": {
+                            "before": _PATTERN, "after": _PATTERN, "noun": _PATTERN, "bridge": _PATTERN,
+                            "max_gap": {"type": "integer", "minimum": 0, "maximum": 40},
+                            "priority": {"type": "integer"},
+                            "scope": {"enum": ["cumulative", "period", "current"]},
+                        }}},
+                }}},
+            "refine": {"type": "array", "items": {
+                "type": "object", "additionalProperties": False,
+                "required": ["metric", "noun", "becomes"],
+                "properties": {"metric": {"type": "string"}, "noun": _PATTERN, "becomes": {"type": "string"}}}},
+            "non_people": _PATTERNS,
+        },
+    },
+    "groups": {
+        "type": "object", "additionalProperties": False,
+        "properties": {
+            "groups": {"type": "object", "additionalProperties": _PATTERN},
+            "same_people": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
+            "same_as_metric": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
+        },
+    },
+    "places": {
+        "type": "object", "additionalProperties": False,
+        "properties": {"places": {"type": "object", "additionalProperties": {
+            "type": "object", "additionalProperties": False, "required": ["names"],
+            "properties": {"names": _PATTERNS, "people": _PATTERNS}}}},
+    },
+    "sources": {
+        "type": "object", "additionalProperties": False,
+        "properties": {
+            "sources": {"type": "object", "additionalProperties": _PATTERNS},
+            "frames": {"type": "array", "items": {"type": "string", "pattern": "\\{source\\}"}},
+            "anaphors": _PATTERN,
+        },
+    },
+    "scopes": {
+        "type": "object", "additionalProperties": False,
+        "properties": {
+            "period": _PATTERNS, "current": _PATTERNS,
+            "since_date_period_days": {"type": "integer", "minimum": 0},
+            "since_phrase": _PATTERN, "event_start": _PATTERN,
+        },
+    },
+    "checks": {
+        "type": "object", "additionalProperties": False,
+        "properties": {
+            "directions": {"type": "object", "additionalProperties": {"enum": ["rises", "falls", "either"]}},
+            "checks": {"type": "object", "additionalProperties": {
+                "type": "object", "properties": {
+                    "enabled": {"type": "boolean"},
+                    "severity": {"enum": ["error", "warning", "info"]}}}},
+        },
+    },
+}
+
+
+class RulesError(Exception):
+    """A rules file that cannot be used; the message names the file and the problem."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A phrase that says what a number counts (see rules/metrics.yaml)."""
+
+    metric: str
+    position: str  # "before" or "after"
+    pattern: regex.Pattern
+    noun: regex.Pattern | None
+    bridge: regex.Pattern | None
+    max_gap: int
+    priority: int
+    scope: str
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: str
+    names: regex.Pattern
+    people: regex.Pattern | None
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Every rule the stages use, compiled once. `raw` keeps the merged YAML; `version` hashes it."""
+
+    numbers: NumberLexicon
+    cues: tuple[Cue, ...]
+    metric_scopes: dict[str, str]
+    refinements: tuple[tuple[str, regex.Pattern, str], ...]
+    non_people: regex.Pattern
+    household_nouns: regex.Pattern
+    persons_per_household: float | None
+    groups: tuple[tuple[str, regex.Pattern], ...]
+    same_people: dict[str, frozenset[str]]
+    same_as_metric: dict[str, frozenset[str]]
+    places: tuple[Place, ...]
+    source_names: regex.Pattern
+    source_frames: regex.Pattern
+    source_anaphors: regex.Pattern
+    period_cues: regex.Pattern
+    current_cues: regex.Pattern
+    since_phrase: regex.Pattern
+    event_start: regex.Pattern
+    since_date_period_days: int
+    directions: dict[str, str]
+    checks: dict[str, dict[str, Any]]
+    raw: dict[str, Any]
+    version: str
+
+
+def bundled_rules_dir() -> Path:
+    """The rules folder shipped with the package (the repository's `rules/`)."""
+    return Path(str(resources.files("checker.default_rules")))
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        if path.stat().st_size > MAX_RULES_BYTES:
+            raise RulesError(f"{path}: rules file is larger than {MAX_RULES_BYTES:,} bytes")
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise RulesError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except OSError as exc:
+        raise RulesError(f"{path}: cannot read rules file ({exc.strerror})") from None
+    try:
+        # Aliases are refused outright: rules never need them, and they make "billion laughs" bombs.
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, yaml.AliasToken):
+                line = token.start_mark.line + 1
+                raise RulesError(f"{path}:{line}: YAML aliases are not allowed in rules files")
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise RulesError(f"{path}{where}: malformed YAML ({problem})") from None
+
+
+def _merge(base: Any, override: Any) -> Any:
+    if isinstance(base, dict) and isinstance(override, dict):
+        merged = dict(base)
+        for key, value in override.items():
+            merged[key] = _merge(base.get(key), value) if key in base else value
+        return merged
+    return override
+
+
+def _validate(name: str, data: Any, path: Path) -> None:
+    import jsonschema  # noqa: PLC0415  (only needed while loading)
+
+    validator = jsonschema.Draft7Validator(_SCHEMAS[name])
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    if errors:
+        error = errors[0]
+        key = ".".join(str(p) for p in error.absolute_path) or "(top level)"
+        if error.validator == "additionalProperties" and error.validator_value is False:
+            allowed = ", ".join(sorted(error.schema.get("properties", {})))
+            raise RulesError(f"{path}: key {key!s}: {error.message}; allowed keys: {allowed}")
+        raise RulesError(f"{path}: key {key}: {error.message}")
+
+
+def _compile(pattern: str, where: str, flags: int = regex.IGNORECASE) -> regex.Pattern:
+    try:
+        return regex.compile(pattern, flags | regex.V0)
+    except regex.error as exc:
+        raise RulesError(f"{where}: invalid regular expression {pattern!r} ({exc})") from None
+
+
+def _any_of(patterns: list[str], where: str, flags: int = regex.IGNORECASE, words: bool = True) -> regex.Pattern:
+    body = "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True)) or "(?!)"
+    return _compile(rf"(?<!\w)(?:{body})(?!\w)" if words else body, where, flags)
+
+
+def load_rules(rules_dir: str | Path | None = None) -> Rules:
+    """The bundled rules, overridden key by key by the files found in `rules_dir` (if given)."""
+    return _load(str(Path(rules_dir).resolve()) if rules_dir else None)
+
+
+@lru_cache(maxsize=4)
+def _load(rules_dir: str | None) -> Rules:
+    bundled = bundled_rules_dir()
+    raw: dict[str, Any] = {}
+    where: dict[str, Path] = {}
+    if rules_dir is not None:
+        folder = Path(rules_dir)
+        if not folder.is_dir():
+            raise RulesError(f"{folder}: rules folder not found")
+        unknown = sorted(p.name for p in folder.glob("*.y*ml") if p.stem not in RULE_FILES)
+        if unknown:
+            raise RulesError(f"{folder / unknown[0]}: unknown rules file; expected one of "
+                             + ", ".join(f"{n}.yaml" for n in RULE_FILES))
+    for name in RULE_FILES:
+        path = bundled / f"{name}.yaml"
+        data = _read_yaml(path) or {}
+        _validate(name, data, path)
+        where[name] = path
+        if rules_dir is not None:
+            for candidate in (Path(rules_dir) / f"{name}.yaml", Path(rules_dir) / f"{name}.yml"):
+                if candidate.exists():
+                    override = _read_yaml(candidate)
+                    _validate(name, override or {}, candidate)
+                    data, where[name] = _merge(data, override or {}), candidate
+        raw[name] = data
+    return _build(raw, where)
+
+
+def _build(raw: dict[str, Any], where: dict[str, Path]) -> Rules:
+    q = raw["qualifiers"]
+    numbers = NumberLexicon(
+        tolerance=float(q.get("tolerance", 0.1)),
+        before=tuple((p, Qualifier(k)) for k, ps in q.get("before", {}).items() for p in ps),
+        after=tuple((p, Qualifier(k)) for k, ps in q.get("after", {}).items() for p in ps),
+        vague=tuple((name, lo, hi) for name, (lo, hi) in q.get("vague", {}).items()),
+    )
+    for name, lo, hi in numbers.vague:
+        if lo > hi:
+            raise RulesError(f"{where['qualifiers']}: key vague.{name}: lower bound {lo} exceeds upper {hi}")
+    for pattern, _ in numbers.before + numbers.after:
+        _compile(pattern, f"{where['qualifiers']}")
+
+    m = raw["metrics"]
+    metric_file = where["metrics"]
+    cues, scopes = [], {}
+    for metric, spec in m.get("metrics", {}).items():
+        scopes[metric] = spec.get("scope", "cumulative")
+        for i, cue in enumerate(spec["cues"]):
+            position = "before" if "before" in cue else "after"
+            key = f"{metric_file}: key metrics.{metric}.cues.{i}"
+            pattern = cue[position]
+            cues.append(Cue(
+                metric=metric, position=position,
+                pattern=_any_of([pattern], key),
+                noun=_compile(rf"^\W{{0,3}}(?:{cue['noun']})\b", key) if "noun" in cue else None,
+                bridge=_compile(cue["bridge"], key) if "bridge" in cue else None,
+                max_gap=cue.get("max_gap", 4 if position == "before" else 6),
+                priority=cue.get("priority", 1),
+                scope=cue.get("scope", scopes[metric]),
+            ))
+    known = set(scopes)
+    refinements = []
+    for i, r in enumerate(m.get("refine", [])):
+        for key in ("metric", "becomes"):
+            if r[key] not in known:
+                raise RulesError(f"{metric_file}: key refine.{i}.{key}: unknown metric {r[key]!r}")
+        refinements.append((r["metric"], _compile(rf"^\W{{0,3}}(?:{r['noun']})\b", f"{metric_file}: refine.{i}"), r["becomes"]))
+
+    g = raw["groups"]
+    places = tuple(
+        Place(pid, _any_of(spec["names"], f"{where['places']}: key places.{pid}", flags=0),
+              _any_of(spec["people"], f"{where['places']}: key places.{pid}", flags=0) if spec.get("people") else None)
+        for pid, spec in raw["places"].get("places", {}).items())
+
+    s = raw["sources"]
+    source_file = where["sources"]
+    names = []
+    for sid, aliases in s.get("sources", {}).items():
+        if not regex.fullmatch(r"[a-z][a-z0-9_]*", sid):
+            raise RulesError(f"{source_file}: key sources.{sid}: source ids are lower-case snake_case")
+        names += [(alias, sid) for alias in aliases]
+    # One named group per source; longest aliases first so "Hamas Ministry of Health" beats "Hamas".
+    names.sort(key=lambda pair: len(pair[0]), reverse=True)
+    source_names = _compile("|".join(f"(?P<{sid}__{i}>{alias})" for i, (alias, sid) in enumerate(names)),
+                            f"{source_file}: key sources")
+    any_source = "|".join(f"(?:{alias})" for alias, _ in names)
+    frames = [f.replace("{source}", f"(?:the |an? )?(?P<source>{any_source})") for f in s.get("frames", [])]
+    source_frames = _any_of(frames, f"{source_file}: key frames")
+
+    sc = raw["scopes"]
+    units = raw["units"]
+    checks = raw["checks"]
+    return Rules(
+        numbers=numbers,
+        cues=tuple(cues),
+        metric_scopes=scopes,
+        refinements=tuple(refinements),
+        non_people=_compile(rf"^[ \t]*(?:{'|'.join(m.get('non_people', [])) or '(?!)'})\b", f"{metric_file}: key non_people"),
+        household_nouns=_compile(rf"^[ \t]*(?:\w+[ \t]+)?(?:{'|'.join(units.get('household_nouns', [])) or '(?!)'})\b",
+                                 f"{where['units']}: key household_nouns"),
+        persons_per_household=units.get("persons_per_household"),
+        groups=tuple((gid, _any_of([p], f"{where['groups']}: key groups.{gid}")) for gid, p in g.get("groups", {}).items()),
+        same_people={place: frozenset(groups) for place, groups in g.get("same_people", {}).items()},
+        same_as_metric={metric: frozenset(groups) for metric, groups in g.get("same_as_metric", {}).items()},
+        places=places,
+        source_names=source_names,
+        source_frames=source_frames,
+        source_anaphors=_compile(s.get("anaphors", "(?!)"), f"{source_file}: key anaphors"),
+        period_cues=_any_of(sc.get("period", []), f"{where['scopes']}: key period"),
+        current_cues=_any_of(sc.get("current", []), f"{where['scopes']}: key current"),
+        since_phrase=_compile(sc.get("since_phrase", r"\bsince\b"), f"{where['scopes']}: key since_phrase"),
+        event_start=_compile(sc.get("event_start", "(?!)"), f"{where['scopes']}: key event_start"),
+        since_date_period_days=sc.get("since_date_period_days", 31),
+        directions=dict(checks.get("directions", {})),
+        checks={k: dict(v or {}) for k, v in checks.get("checks", {}).items()},
+        raw=raw,
+        version=hashlib.sha256(json.dumps(raw, sort_keys=True, default=str).encode()).hexdigest()[:16],
+    )

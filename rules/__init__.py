@@ -1,0 +1,1 @@
+"""The bundled rules, installed as package data `checker.default_rules` (see pyproject.toml)."""
