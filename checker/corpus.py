@@ -153,6 +153,7 @@ def _document(doc: str, path: Path, text: str, meta: dict, where: str) -> Docume
         published=parse_date(str(meta.get("published") or ""), where),
         outlet=str(meta.get("outlet") or ""), url=str(meta.get("url") or ""),
         title=str(meta.get("title") or ""),
+        locale=str(meta.get("locale") or meta.get("lang") or ""),
         line_starts=line_starts_of(text),
     )
 

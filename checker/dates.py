@@ -22,9 +22,35 @@ MONTH_BEFORE = regex.compile(rf"(?i)\b{_MONTH}[ \t]*$")
 MONTH_AFTER = regex.compile(rf"(?i)^(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}(?!\w)")
 
 
+_YEAR = regex.compile(r"(?:1[89]|20)\d\d")
+_END_OF_YEAR = regex.compile(r"(?:by )?the end of (the|this|last) year")
+
+
+def _year_end(text: str, reference: date | None) -> date | None:
+    """31 December of the year "2023", "last year" or "the end of the year" names; a year not yet
+    over by `reference` ends on `reference` itself."""
+    if _YEAR.fullmatch(text):
+        year = int(text)
+        if reference is not None and year == reference.year:
+            return reference
+        return date(year, 12, 31)
+    if reference is None:
+        return None
+    if text == "last year":
+        return date(reference.year - 1, 12, 31)
+    end = _END_OF_YEAR.fullmatch(text)
+    if end:
+        year = reference.year - (end[1] == "last")
+        return date(year, 12, 31) if date(year, 12, 31) <= reference else date(year - 1, 12, 31)
+    return None
+
+
 def resolve(phrase: str, reference: date | None) -> date | None:
     """The date `phrase` names, on or before `reference`; None when it cannot be placed."""
     text = " ".join(phrase.lower().replace(".", " ").split())
+    year_end = _year_end(text, reference)
+    if year_end is not None:
+        return year_end if reference is None or year_end <= reference else None
     if reference is None:
         # Only a phrase carrying its own year can be placed without a publication date.
         if not regex.search(r"\b\d{4}\b", text):

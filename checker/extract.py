@@ -17,7 +17,7 @@ import regex
 
 from . import dates
 from .model import CLAIM_COLUMNS, Claim, Document, Qualifier, Unit
-from .numbers import MATCH_TIMEOUT, NumberMatch, scan
+from .numbers import MATCH_TIMEOUT, NumberMatch, scan, uses_decimal_comma
 from .rules import Cue, Rules
 from .units import normalise
 
@@ -29,7 +29,15 @@ _ABBREVIATIONS = regex.compile(
 _SENTENCE_END = regex.compile(r"[.!?]+[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])|\n+")
 _WORD = regex.compile(r"[\w'’]+")
 _CLAUSE_BREAK = regex.compile(r"[;:—]|\s-\s|\b(?:but|while|whereas|although)\b")
-_COORDINATION = regex.compile(r"(?i)\b(?:and|including|of whom|of them|among them|among whom|plus|as well as|with)\b|,")
+_COORDINATION = regex.compile(r"(?i)\b(?:and|including|of whom|of them|among them|among whom|plus|as well as|with)\b|[,:]")
+# A breakdown of a figure ("..., including 386 children", "...: 72 Palestinians, three Lebanese")
+# may stand further from it than a plain list item.
+_BREAKDOWN = regex.compile(r"(?i)\b(?:including|of whom|of them|among them|among whom|among those)\b|:")
+# "463 people, including 157 children, have died": the figure before a breakdown takes its metric.
+_BREAKDOWN_AFTER = regex.compile(r"(?i)^(?:[ \t]+[\w-]+){0,3},?[ \t]+(?:including|among them|among whom)[ \t]+$")
+_LIST_GAP, _BREAKDOWN_GAP = 10, 25
+_NEXT_ANTECEDENT = regex.compile(r"(?i),[ \t]*[\w.,-]+[ \t]+(?:of whom|of them|among them|among whom)\b")
+_NEXT_VERB = regex.compile(r"(?i)\band[ \t]+$")
 _ANTECEDENT = regex.compile(r"(?i)^\W*(?:of whom|of them|among them|among whom)\b")
 # "in Gaza", "fled Rafah", "of Gazans"; not "on" or "to", which name targets ("pressure on Israel").
 _LOCATIVE = regex.compile(r"(?i)(?:\b(?:in|at|across|inside|throughout|from|near|of|into|fled|flee|fleeing|left|around|within)\s+(?:the\s+)?(?:\w+\s+)?)$")
@@ -39,9 +47,10 @@ _POSSESSIVE = regex.compile(r"^(?:'s|’s)")
 _NON_COUNT_BEFORE = regex.compile(
     r"(?i)(?:[$€£¥₪]|\b(?:usd|eur|us\$|aged|ages|age|ages of|number|no\.|article|resolution|"
     r"route|page|flight|channel|highway|section|chapter|room|apartment|building|unit|"
-    r"magnitude|grade|level|category|phase|wave|covid|[a-z]+-)|\d[:.,]|\w-|[+#])[ \t]*$")
+    r"magnitude|grade|level|category|phase|wave|covid|[a-z]+-)|\w-|[+#])[ \t]*$|\d[:.,]$")
 _NON_COUNT_AFTER = regex.compile(
-    r"(?i)^(?:-?\w*-(?!strong)\w|[ \t]*(?:years?[ \t-]old|-year|year-old|:\d|\.\d|/\d|st\b|nd\b|rd\b|th\b|°|"
+    r"(?i)^(?:-?\w*-(?!strong)\w|[ \t]+of[ \t]+the[ \t]+\w+est\b|"
+    r"[ \t]+(?:rise|increase|jump|drop|decline|fall|decrease|surge|spike)\b|[ \t]*(?:years?[ \t-]old|-year|year-old|:\d|\.\d|/\d|st\b|nd\b|rd\b|th\b|°|"
     r"km|mm\b|cm\b|kg\b|ml\b|mph|m/s|a\.m\.|p\.m\.|am\b|pm\b))")
 _YEAR = regex.compile(r"^(?:1[89]|20)\d\d$")
 _PEOPLE_NOUN = regex.compile(
@@ -132,12 +141,16 @@ def _best_cue(sentence: str, cand: _Candidate, others: list[_Candidate],
         gap = _words_between(between)
         if gap > cue.max_gap:
             continue
-        if cue.bridge is not None and gap > 4 and not cue.bridge.search(between):
+        # the bridge verb may be read as the number's qualifier: "toll passes 11,000"
+        if cue.bridge is not None and gap > 4 and not (
+                cue.bridge.search(between) or cue.bridge.search(sentence[lo:max(hi, cand.match.core)])):
             continue
         if cue.noun is not None and not cue.noun.match(after_text):
             continue
         if cue.position == "before" and _ANTECEDENT.match(after_text):
             continue  # "132 hostages ..., 29 of whom have died": what comes before is the antecedent's
+        if cue.position == "after" and _NEXT_VERB.search(between):
+            continue  # "including 500 children and 276 women, and wounded 5,763": the verb is the next figure's
         if cand.match.kind == "vague" and cue.position == "after" and between.strip().lower() == "of":
             continue  # "hundreds of thousands of displaced people" describes, it does not claim
         key = (gap, -cue.priority)
@@ -186,7 +199,13 @@ def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, bo
     return min(located)[1] if located else default
 
 
-def _source(sentence: str, cand: _Candidate, rules: Rules) -> str | None:
+# A bare "the Health Ministry" is Gaza's in reporting on Gaza (SPEC 3.5), the home country's elsewhere.
+_GAZA_PLACES = frozenset({"gaza", "rafah", "khan_younis", "jabalia"})
+_NAMES_GAZA = regex.compile(r"(?i)gaza|hamas|palestin")
+
+
+def _source(sentence: str, cand: _Candidate, rules: Rules, home: str = "") -> str | None:
+    """Canonical id of the source attributed nearest the candidate; `home` is the document's place."""
     best = None
     for m in rules.source_frames.finditer(sentence, overlapped=True, timeout=MATCH_TIMEOUT):
         if m["source"] is None:
@@ -197,6 +216,8 @@ def _source(sentence: str, cand: _Candidate, rules: Rules) -> str | None:
         if not named:
             continue
         sid = next(k for k, v in named.groupdict().items() if v is not None).split("__")[0]
+        if sid == "gaza_health_ministry" and home not in _GAZA_PLACES and not _NAMES_GAZA.search(m["source"]):
+            sid = f"{home}_health_ministry" if home else "health_ministry"
         distance = min(abs(m.start() - cand.end), abs(cand.start - m.end()))
         key = (distance, -len(m["source"]))
         if best is None or key < best[0]:
@@ -204,10 +225,10 @@ def _source(sentence: str, cand: _Candidate, rules: Rules) -> str | None:
     return best[1] if best else None
 
 
-def _scope(clause: str, metric_scope: str, as_of: date | None, rules: Rules) -> tuple[str, date | None]:
+def _scope(clause: str, metric: str, metric_scope: str, as_of: date | None, rules: Rules) -> tuple[str, date | None]:
     """(scope, period_start) of a figure from the cues of its clause."""
-    if rules.current_cues.search(clause):
-        return "current", None
+    if rules.current_cues.search(clause) and rules.directions.get(metric) != "rises":
+        return "current", None  # a toll that only accumulates is never a stock: "are now" is someone else's
     if rules.event_start.search(clause):
         return metric_scope, None
     since = rules.since_phrase.search(clause)
@@ -220,9 +241,18 @@ def _scope(clause: str, metric_scope: str, as_of: date | None, rules: Rules) -> 
                 return metric_scope, None
             return "period", start
     period = rules.period_cues.search(clause)
+    if period and _WEEKDAY.search(period[0]) and _RUNNING_TOTAL.search(clause):
+        return metric_scope, None  # "the toll rose to 52 on Saturday": a total dated, not a window
     if period:
         return "period", _period_start(clause[period.start():], as_of)
     return metric_scope, None
+
+
+_WEEKDAY = regex.compile(rf"(?i)\b(?:{'|'.join(dates.WEEKDAYS)})\b")
+# Words of a running total: a weekday beside them dates the total instead of opening a window.
+_RUNNING_TOTAL = regex.compile(
+    r"(?i)\b(?:toll|total|tally|rose|risen|rises|climbed|jumped|reached|stood|stands|up from|down from|"
+    r"so far|in all|overall|put the|puts the|number of (?:the )?(?:dead|deaths|injured|wounded|missing))\b")
 
 
 def _period_start(text: str, as_of: date | None) -> date | None:
@@ -239,26 +269,35 @@ def _period_start(text: str, as_of: date | None) -> date | None:
 # The date a figure is given for: "as of March 3", "by Sunday", "said on Tuesday", "on Tuesday".
 # "on October 7" alone is left out: it names the event far more often than the count's date.
 _AS_OF = regex.compile(
-    rf"(?i)\b(?:(?:as of|as at|as on|by|through|until|up to|updated)[ \t]+(?:the[ \t]+)?({dates.DATE})"
-    rf"|(?:said|says|reported|announced|stated|confirmed|added|published|released)[ \t]+(?:on[ \t]+)?({dates.DATE})"
-    rf"|on[ \t]+((?:{'|'.join(dates.WEEKDAYS)}|yesterday)))\b")
+    rf"(?i)\b(?:(?:as of|as at|as on|by|through|until|up to|updated)[ \t]+"
+    rf"(?:(?:midnight|noon|the morning|the evening|late|early)[ \t]+)?(?:on[ \t]+)?(?:the[ \t]+)?(?P<when>{dates.DATE})"
+    rf"|(?:said|says|reported|announced|stated|confirmed|added|published|released)[ \t]+(?:on[ \t]+)?(?P<when>{dates.DATE})"
+    rf"|on[ \t]+(?P<when>(?:{'|'.join(dates.WEEKDAYS)}|yesterday))"
+    rf"|(?:in|during)[ \t]+(?P<when>(?:1[89]|20)\d\d)(?![\d-])"
+    rf"|(?P<when>last year|(?:by[ \t]+)?the end of (?:the |this |last )?year))\b")
 
 
-def _as_of(clause: str, published: date | None) -> date | None:
-    m = _AS_OF.search(clause)
-    if m:
-        resolved = dates.resolve(m[1] or m[2] or m[3], published)
+def _as_of(clause: str, at: int, published: date | None) -> date | None:
+    """The date the figure at offset `at` of `clause` refers to: the date phrase nearest it, else
+    the publication date."""
+    nearest = sorted(_AS_OF.finditer(clause, timeout=MATCH_TIMEOUT),
+                     key=lambda m: min(abs(m.start() - at), abs(m.end() - at)))
+    for m in nearest:
+        resolved = dates.resolve(m["when"], published)
         if resolved is not None:
             return resolved
     return published
 
 
-def _clause_of(sentence: str, cand: _Candidate) -> str:
+def _clause_of(sentence: str, cand: _Candidate) -> tuple[int, str]:
+    """(offset in the sentence, text) of the clause the candidate stands in."""
     if _ANTECEDENT.match(sentence[cand.end:]):
-        return sentence[cand.start:]  # "29 of whom have died" opens a clause of its own
+        return cand.start, sentence[cand.start:]  # "29 of whom have died" opens a clause of its own
     starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence) if m.end() <= cand.start]
     ends = [m.start() for m in _CLAUSE_BREAK.finditer(sentence) if m.start() >= cand.end] + [len(sentence)]
-    return sentence[max(starts): min(ends)]
+    # "238 people have died since mid-June, 36 of them since Friday": the second window is not the first's
+    ends += [m.start() for m in _NEXT_ANTECEDENT.finditer(sentence, pos=cand.end)]
+    return max(starts), sentence[max(starts): min(ends)]
 
 
 def _refine(metric: str, sentence: str, cand: _Candidate, rules: Rules) -> str:
@@ -275,35 +314,53 @@ def _counted_unit(sentence: str, cand: _Candidate, rules: Rules) -> str:
     return "household" if rules.household_nouns.match(sentence[cand.end:]) else "person"
 
 
-def _read_sentence(sentence: str, rules: Rules) -> list[_Found]:
+def _read_sentence(sentence: str, rules: Rules, decimal_comma: bool = False) -> list[_Found]:
     """The claims of one sentence: candidates, their cues, metrics inherited along lists."""
     candidates = [
         _Candidate(m, m.start, m.end)
-        for m in scan(sentence, rules.numbers)
+        for m in scan(sentence, rules.numbers, decimal_comma)
         if _is_count(sentence, m, m.start, m.end, rules)
     ]
     if not candidates:
         return []
     cues = _cue_matches(sentence, rules)
     found: list[_Found] = []
+    unread: list[_Candidate] = []  # no cue of their own: may take the metric of a breakdown after them
     for cand in candidates:
         best = _best_cue(sentence, cand, candidates, cues)
         previous = found[-1] if found else None
         if best is not None:
             cue, gap = best
             item = _Found(cand, cue.metric, cue.scope, gap, inherited=False)
-        elif (previous is not None and cand.match.kind != "vague"
-              and _COORDINATION.search(sentence[previous.candidate.end: cand.start])
-              and _words_between(sentence[previous.candidate.end: cand.start]) <= 10):
+        elif previous is not None and cand.match.kind != "vague" and _continues(sentence, previous.candidate, cand):
             item = _Found(cand, previous.metric, previous.cue_scope, previous.gap, inherited=True)
         else:
+            unread.append(cand)
             continue
-        item.metric = _refine(item.metric, sentence, cand, rules)
-        item.group = _group(sentence, cand, rules)
-        if previous is not None and _ANTECEDENT.match(sentence[cand.end:]):
-            item.group = "hostages" if previous.metric.startswith("hostages") else previous.group
-        found.append(item)
+        if unread and not item.inherited and _BREAKDOWN_AFTER.match(sentence[unread[-1].end: cand.start]):
+            whole = _Found(unread.pop(), item.metric, item.cue_scope, item.gap, inherited=True)
+            found.append(_finish(whole, sentence, rules, None))
+        found.append(_finish(item, sentence, rules, previous))
     return found
+
+
+def _continues(sentence: str, previous: _Candidate, cand: _Candidate) -> bool:
+    """Whether `cand` continues a list or breakdown begun by the claim `previous`."""
+    between = sentence[previous.end: cand.start]
+    if not _COORDINATION.search(between):
+        return False
+    limit = _BREAKDOWN_GAP if _BREAKDOWN.search(between) else _LIST_GAP
+    return _words_between(between) <= limit
+
+
+def _finish(item: _Found, sentence: str, rules: Rules, previous: _Found | None) -> _Found:
+    """Metric refined by the noun counted, and the group counted."""
+    cand = item.candidate
+    item.metric = _refine(item.metric, sentence, cand, rules)
+    item.group = _group(sentence, cand, rules)
+    if previous is not None and _ANTECEDENT.match(sentence[cand.end:]):
+        item.group = "hostages" if previous.metric.startswith("hostages") else previous.group
+    return item
 
 
 def extract(document: Document, rules: Rules) -> list[Claim]:
@@ -311,13 +368,14 @@ def extract(document: Document, rules: Rules) -> list[Claim]:
     text = document.text
     default_place = _document_place(document, rules)
     published = document.published
+    decimal_comma = uses_decimal_comma(document.locale)
     claims: list[Claim] = []
     last_source: str | None = None
     for s_start, s_end in split_sentences(text):
         sentence = text[s_start:s_end]
         if _TEASER.match(sentence):
             continue
-        found = _read_sentence(sentence, rules)
+        found = _read_sentence(sentence, rules, decimal_comma)
         sentence_source = None
         if found or rules.source_frames.search(sentence, timeout=MATCH_TIMEOUT):
             places = _places_in(sentence, rules)
@@ -329,10 +387,10 @@ def extract(document: Document, rules: Rules) -> list[Claim]:
                 continue
             value, unit = normalised
             factor = value / number.value if number.value else 1.0
-            clause = _clause_of(sentence, cand)
-            as_of = _as_of(clause, published)
-            scope, period_start = _scope(clause, item.cue_scope, as_of, rules)
-            source = _source(sentence, cand, rules)
+            clause_start, clause = _clause_of(sentence, cand)
+            as_of = _as_of(clause, cand.start - clause_start, published)
+            scope, period_start = _scope(clause, item.metric, item.cue_scope, as_of, rules)
+            source = _source(sentence, cand, rules, default_place)
             if source is None and last_source and rules.source_anaphors.search(sentence):
                 source = last_source
             sentence_source = sentence_source or source
@@ -358,7 +416,8 @@ def extract(document: Document, rules: Rules) -> list[Claim]:
                 source=source or "unattributed", confidence=round(max(0.1, confidence), 2),
             ))
         if not found:
-            frame_source = _source(sentence, _Candidate(None, len(sentence), len(sentence)), rules)  # type: ignore[arg-type]
+            frame_source = _source(sentence, _Candidate(None, len(sentence), len(sentence)), rules,  # type: ignore[arg-type]
+                                   default_place)
             sentence_source = frame_source
         if sentence_source:
             last_source = sentence_source

@@ -75,6 +75,7 @@ class Document:
     outlet: str = ""
     url: str = ""
     title: str = ""
+    locale: str = ""  # e.g. "de", "fr-FR": decides whether "1.160" is 1,160 or 1.16
     line_starts: tuple[int, ...] = field(default=(0,), repr=False, compare=False)
 
     def position(self, offset: int) -> tuple[int, int]:

@@ -46,9 +46,12 @@ IDIOMS = {"a couple": 2, "a couple of": 2, "couple": 2, "a few": 3, "few": 3, "a
 _WORD_ALTS = sorted([*UNITS, *TENS, *SCALES, "dozen", "dozens", "score"], key=len, reverse=True)
 _GLUED = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:one|two|three|four|five|six|seven|eight|nine)"
 _WORD = r"(?:%s|%s)" % (_GLUED, "|".join(_WORD_ALTS))
-# Word numbers joined by spaces or hyphens, with "and" between groups; "twentyone" glued too.
+# Plural scales only continue a number ("sixty hundreds"): alone, "hundreds" is a vague plural.
+_NEXT_WORD = r"(?:hundreds|thousands|millions|billions|%s)" % _WORD
+# Word numbers joined by spaces or hyphens, with "and" between groups and "point" before decimals;
+# "twentyone" glued too.
 _WORDS = (r"(?:(?:a|an)[ \t]+(?=(?:hundred|thousand|million|billion|dozen)\b))?"
-          rf"(?:{_WORD}(?:(?:[ \t]*-[ \t]*|[ \t]+)(?:and[ \t]+|and-)?{_WORD})*)")
+          rf"(?:{_WORD}(?:(?:[ \t]*-[ \t]*|[ \t]+)(?:and[ \t]+|and-|point[ \t]+)?{_NEXT_WORD})*)")
 _SEP = r"[ \u00a0\u2009\u202f]"
 
 
@@ -70,6 +73,7 @@ class NumberMatch:
     end: int
     number: Number
     kind: str  # "digits", "words", "range", "vague", "percent"
+    core: int = -1  # where the number itself starts, after a qualifier ("more than |1,160")
 
 
 def _digits(decimal_comma: bool) -> str:
@@ -82,11 +86,18 @@ def _digits(decimal_comma: bool) -> str:
     return rf"(?:{grouped}|{plain})"
 
 
+_DIGITS = {flag: regex.compile(_digits(flag)) for flag in (False, True)}
+
+
+# "4 thousand 3 hundred and 21": digits inside a number only as a count of hundreds and the rest.
+_DIGIT_HUNDREDS = r"[ \t]+\d{1,3}[ \t]+hundred(?:[ \t]+and[ \t]+\d{1,2}(?![\w.,]))?"
+
+
 def _amount(decimal_comma: bool) -> str:
     """One amount: digits with an optional scale, digits followed by words, or words."""
     digit_scale = "|".join(sorted((regex.escape(s) for s in DIGIT_SCALES), key=len, reverse=True))
     digits = _digits(decimal_comma)
-    return (rf"(?:(?<![\w.,])(?:{digits})(?:[ \t]?(?:{digit_scale})\b(?:[ \t]+(?:of[ \t]+)?{_WORDS})?"
+    return (rf"(?:(?<![\w.,])(?:{digits})(?:[ \t]?(?:{digit_scale})\b(?:[ \t]+(?:of[ \t]+)?{_WORDS}|{_DIGIT_HUNDREDS})?"
             rf"|[ \t]+{_WORDS}|(?![\w]))"
             rf"|\b{_WORDS}\b)")
 
@@ -122,30 +133,81 @@ def _grammar(lexicon: NumberLexicon, decimal_comma: bool) -> regex.Pattern:
     return regex.compile(pattern, regex.IGNORECASE | regex.V0)
 
 
-def words_value(text: str) -> float | None:
-    """Value of a run of number words ("twenty-seven thousand", "two hundred dozens"); None if invalid."""
-    tokens = [t for t in regex.split(r"[\s\-]+", text.lower()) if t and t not in ("and", "a", "an")]
-    total, group, last = 0, None, None  # last: the units/tens just added, which "dozen" multiplies
-    for token in tokens:
-        glued = regex.fullmatch(r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(one|two|three|four|five|six|seven|eight|nine)", token)
-        if glued:
-            token_value, is_tens = TENS[glued[1]] + UNITS[glued[2]], False
-        elif token in UNITS or token in TENS:
-            token_value, is_tens = UNITS.get(token, TENS.get(token)), token in TENS
-        else:
-            token_value = None
-        if token_value is not None:
+_TOKEN_SPLIT = regex.compile(r"[\s\-]+")
+_GLUED_TOKEN = regex.compile(r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(one|two|three|four|five|six|seven|eight|nine)")
+_DIGIT_TOKEN = regex.compile(r"[\d.,\u00a0\u2009\u202f]*\d[\d.,]*")
+# Plural scales read as multipliers inside a number ("one billion twenty-five millions").
+_PLURAL_SCALES = {"hundreds": 100, "thousands": 10**3, "millions": 10**6, "billions": 10**9}
+
+
+def _small(token: str, decimal_comma: bool) -> tuple[float, bool] | None:
+    """(value, is_tens) of a token below a hundred (or of a digit token), else None."""
+    glued = _GLUED_TOKEN.fullmatch(token)
+    if glued:
+        return TENS[glued[1]] + UNITS[glued[2]], False
+    if token in UNITS:
+        return UNITS[token], False
+    if token in TENS:
+        return TENS[token], True
+    if _DIGIT_TOKEN.fullmatch(token):
+        value = _digits_value(token, decimal_comma)
+        return (value, False) if value is not None else None
+    return None
+
+
+def words_value(text: str, decimal_comma: bool = False, lead: float | None = None) -> float | None:
+    """Value of one number written in words, or digits followed by words ("twenty-seven thousand",
+    "two point two million", "4 thousand 3 hundred and 21", "100k"); None if it is not one number.
+
+    Scales must fall from left to right ("one billion twenty-five millions"), except that a larger
+    scale multiplies everything before it ("two thousand two million" = 2,002,000,000, as
+    number-parser reads it). A repeated or headless scale ("million million", "thousand million")
+    and digit strings ("fifty zero three") are not one number. `lead` is the value of digits
+    standing before `text` ("1.9" of "1.9 million").
+    """
+    tokens = [t for t in _TOKEN_SPLIT.split(text.lower()) if t and t != "and"]
+    if tokens and tokens[0] in ("a", "an"):
+        tokens = tokens[1:]
+    if lead is not None:
+        tokens.insert(0, "#")  # stands for the leading digits
+    total, group = 0, None  # group: the part below the current scale
+    last = None  # the units/tens just added, which "dozen" multiplies
+    last_scale = math.inf
+    decimal = False  # after "point": only a scale may follow
+    previous_digits = False
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        small = (lead, False) if token == "#" else _small(token, decimal_comma)
+        is_digits = small is not None and (token == "#" or token[0].isdigit())
+        if decimal and token not in SCALES and token not in _PLURAL_SCALES:
+            return None  # "one point two million twenty three": the decimal closes the number
+        if small is not None:
+            value, is_tens = small
             if group is None:
-                group = token_value
-            elif group % 100 == 0 and token_value < 100:
-                group += token_value  # "two hundred five"
-            elif 20 <= group % 100 and group % 10 == 0 and not is_tens and token_value < 10:
-                group += token_value  # "twenty five"
+                group = value
+            elif group == value == 0:
+                pass  # leading zeros: "zero zero hundred twenty five"
+            elif value == 0 or (is_digits and not (group % 100 == 0 and value < 100)):
+                return None  # "fifty zero three"; digits add only below a hundred ("3 hundred and 21")
+            elif group % 100 == 0 and value < 100:
+                group += value  # "two hundred five"
+            elif 20 <= group % 100 and group % 10 == 0 and not is_tens and value < 10:
+                group += value  # "twenty five"
             elif group < 10 and is_tens:
-                group = group * 100 + token_value  # "one twenty two" = 122, as said aloud
+                group = group * 100 + value  # "one twenty two" = 122, as said aloud
             else:
                 return None  # "five zero", "sixty fifteen": two numbers, not one
-            last = token_value
+            last = value
+        elif token == "point":
+            digits = []
+            while i + 1 < len(tokens) and tokens[i + 1] in UNITS and UNITS[tokens[i + 1]] < 10:
+                digits.append(str(UNITS[tokens[i + 1]]))
+                i += 1
+            if group is None or not digits or group != int(group):
+                return None
+            group += float("0." + "".join(digits))
+            decimal = True
         elif token in ("dozen", "dozens", "score"):
             factor = 12 if token != "score" else 20
             if group is None:
@@ -155,15 +217,31 @@ def words_value(text: str) -> float | None:
             else:
                 group *= factor  # "two hundred dozens" = 2,400
             last = None
-        elif token == "hundred":
-            group, last = (group or 1) * 100, None
-        elif token in SCALES:
-            total, group, last = total + (group or 1) * SCALES[token], None, None
+        elif token in ("hundred", "hundreds"):
+            if group is not None and group >= 100:
+                return None  # "two hundred hundred"
+            group, last = (group or 1) * 100, None  # "sixty hundreds" = 6,000
+        elif token in SCALES or token in _PLURAL_SCALES or (previous_digits and token in DIGIT_SCALES):
+            scale = SCALES.get(token) or _PLURAL_SCALES.get(token) or DIGIT_SCALES[token]
+            if group is None:
+                if i > 0:
+                    return None  # "million million", "thousand million"
+                group = 1
+            if scale < last_scale:
+                total += group * scale
+            elif scale > last_scale:
+                total = (total + group) * scale
+            else:
+                return None  # "million four million"
+            group, last, last_scale, decimal = None, None, scale, False
         else:
             return None
+        previous_digits = is_digits
+        i += 1
     if group is None and not total:
         return None
-    return float(total + (group or 0))
+    value = total + (group or 0)
+    return float(value) if isinstance(value, int) else round(value, 6)  # 2.2 * 10**6 = 2200000.0000000005
 
 
 def _digits_value(text: str, decimal_comma: bool) -> float | None:
@@ -178,30 +256,14 @@ def _digits_value(text: str, decimal_comma: bool) -> float | None:
 def amount_value(text: str, decimal_comma: bool = False) -> float | None:
     """Value of one amount ("1.9 million", "100k", "twenty-seven thousand", "4 thousand 3 hundred")."""
     text = text.strip()
-    number = regex.match(_digits(decimal_comma), text)
+    number = _DIGITS[decimal_comma].match(text)
     if not number:
-        return words_value(text)
+        return words_value(text, decimal_comma)
     value = _digits_value(number[0], decimal_comma)
     rest = text[number.end():].strip()
     if value is None or not rest:
         return value
-    scale = regex.match(r"(?i)([a-z]+)\b\s*(?:of\s+)?(.*)", rest)
-    word = scale[1].lower() if scale else ""
-    if word in DIGIT_SCALES and not (word in UNITS or word in TENS):
-        tail = scale[2]
-        value *= DIGIT_SCALES[word]
-        if tail:
-            extra = words_value(tail)
-            if extra is None:
-                return None
-            # "4 thousand 3 hundred and 21": the tail adds below the scale; "2 hundred dozens" multiplies
-            value = value * extra if extra >= 12 and regex.fullmatch(r"(?i)dozens?", tail) else value + extra
-        return value
-    extra = words_value(rest)
-    if extra is None:
-        return None
-    # "4 thousand 3 hundred and 21" arrives as digits then words
-    return value * extra if extra >= 100 and extra % 100 == 0 else value + extra
+    return words_value(rest, decimal_comma, lead=value)  # "100k", "1.9 million", "2 dozens"
 
 
 def _bounds(value: float, qualifier: Qualifier, tolerance: float) -> tuple[float | None, float | None]:
@@ -258,6 +320,20 @@ def _number_of(m: regex.Match, lexicon: NumberLexicon, decimal_comma: bool) -> t
     return Number(value, lower, upper, qualifier, unit), kind
 
 
+@lru_cache(maxsize=64)
+def uses_decimal_comma(locale: str) -> bool:
+    """True when `locale` ("de", "fr-FR", "pt_BR") writes decimals with a comma, as CLDR says."""
+    if not locale:
+        return False
+    from babel import Locale, UnknownLocaleError  # noqa: PLC0415  (only for documents with a locale)
+    from babel.numbers import get_decimal_symbol  # noqa: PLC0415
+
+    try:
+        return get_decimal_symbol(Locale.parse(locale.replace("-", "_"))) == ","
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
+
+
 def scan(text: str, lexicon: NumberLexicon, decimal_comma: bool = False) -> Iterator[NumberMatch]:
     """Every number phrase in `text`, left to right, with the number it names."""
     for m in _grammar(lexicon, decimal_comma).finditer(text, timeout=MATCH_TIMEOUT):
@@ -271,7 +347,7 @@ def scan(text: str, lexicon: NumberLexicon, decimal_comma: bool = False) -> Iter
         end = m.end()
         if m["before"] and not _qualifier_of(m["before"].strip(), lexicon.before):
             start = m.start() + len(m["before"])
-        yield NumberMatch(start, end, number, kind)
+        yield NumberMatch(start, end, number, kind, m.end("before") if m["before"] else start)
 
 
 def parse_number(text: str, lexicon: NumberLexicon | None = None, decimal_comma: bool = False) -> Number | None:

@@ -2,20 +2,26 @@
 
 The pipeline stamps each problem with its check id and configured severity, derives a stable
 finding id from the check and its claims, and sorts findings by (path, line, column, check, id).
-It prints nothing and knows no output format.
+It prints nothing and knows no output format. `run` also drops the findings a document silences
+(`<!-- casualty-check: ignore -->`, see suppress.py) and, for `--changed-only`, those that involve
+no changed document; every document still serves as context for the checks.
 """
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Collection, Iterable, Sequence
 
-from .corpus import read_documents
+from .cache import open_cache
+from .corpus import InputError, read_documents
 from .extract import claims_frame, extract
-from .model import Claim, Finding, Location, Severity
+from .model import Claim, Document, Finding, Location, Severity
+from .parallel import Engine, extract_documents
 from .rules import Rules
+from .suppress import Suppression, SuppressionError, suppressions
 
 _SEVERITY_BELOW = {Severity.ERROR: Severity.WARNING, Severity.WARNING: Severity.INFO, Severity.INFO: Severity.INFO}
 
@@ -27,6 +33,8 @@ class Result:
     documents: int
     claims: list[Claim]
     findings: list[Finding]
+    #: findings dropped because the text asked for it (`<!-- casualty-check: ignore -->`)
+    suppressed: int = field(default=0, kw_only=True)
 
 
 def default_reference() -> Path:
@@ -34,12 +42,27 @@ def default_reference() -> Path:
     return Path(str(resources.files("checker.data"))) / "reference" / "series.csv"
 
 
-def extract_claims(paths: Sequence[str | Path], rules: Rules, manifest: str | Path | None = None) -> tuple[int, list[Claim]]:
-    """(number of documents, their claims in document then text order)."""
-    documents, claims = 0, []
-    for document in read_documents(paths, manifest):
-        documents += 1
-        claims.extend(extract(document, rules))
+def extract_claims(paths: Sequence[str | Path], rules: Rules, manifest: str | Path | None = None,
+                   on_document: Callable[[Document], None] | None = None, *, engine: Engine = Engine(),
+                   cache_dir: str | Path | None = None) -> tuple[int, list[Claim]]:
+    """(number of documents, their claims in document then text order); `on_document` sees each document.
+
+    `engine` says where extraction runs (see parallel.py); `cache_dir` holds the claims cache (None: no cache).
+    """
+    documents = 0
+
+    def read() -> Iterable[Document]:
+        nonlocal documents
+        for document in read_documents(paths, manifest):
+            documents += 1
+            if on_document is not None:
+                on_document(document)
+            yield document
+
+    claims: list[Claim] = []
+    with open_cache(cache_dir, rules) as cache:
+        for found in extract_documents(read(), rules, engine, cache):
+            claims.extend(found)
     return documents, claims
 
 
@@ -54,8 +77,8 @@ def check_claims(claims: list[Claim], rules: Rules, reference=None) -> list[Find
     from .series import intervals, timeline  # noqa: PLC0415
 
     options = checks.configure(rules.checks)
-    table = claims_frame(claims)
-    context = checks.CheckContext(claims=intervals(table), series=timeline(table), reference=reference,
+    table = intervals(claims_frame(claims))
+    context = checks.CheckContext(claims=table, series=timeline(table), reference=reference,
                                   directions=rules.directions)
     by_id = {c.claim_id: c for c in claims}
     findings: list[Finding] = []
@@ -90,11 +113,83 @@ def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(unique.values(), key=key)
 
 
+def _silenced_ranges(document: Document, known: Collection[str]) -> list[Suppression]:
+    try:
+        return suppressions(document.text, known)
+    except SuppressionError as exc:
+        line, column = document.position(exc.offset)
+        raise InputError(f"{document.path}:{line}:{column}: {exc}") from None
+
+
+def _involves(finding: Finding, changed: Collection[Path]) -> bool:
+    return any(Path(loc.path).resolve() in changed for loc in finding.locations)
+
+
 def run(paths: Sequence[str | Path], rules: Rules, manifest: str | Path | None = None,
-        reference_path: str | Path | None = None) -> Result:
-    """Read, extract and check; `reference_path` None means the bundled reference series."""
+        reference_path: str | Path | None = None, *, changed: Collection[Path] | None = None,
+        on_document: Callable[[Document], None] | None = None, engine: Engine = Engine(),
+        cache_dir: str | Path | None = None) -> Result:
+    """Read, extract and check; `reference_path` None means the bundled reference series.
+
+    `changed` (resolved paths), when given, keeps only findings with a claim in a changed document.
+    """
+    from .checks import REGISTRY  # noqa: PLC0415
     from .series import load_reference  # noqa: PLC0415
 
-    documents, claims = extract_claims(paths, rules, manifest)
+    silenced: dict[tuple[str, str], list[Suppression]] = {}
+
+    def read(document: Document) -> None:
+        ranges = _silenced_ranges(document, REGISTRY)
+        if ranges:
+            silenced[(document.path, document.doc)] = ranges
+        if on_document is not None:
+            on_document(document)
+
+    documents, claims = extract_claims(paths, rules, manifest, read, engine=engine, cache_dir=cache_dir)
     reference = load_reference(reference_path or default_reference())
-    return Result(documents, claims, check_claims(claims, rules, reference))
+    findings = check_claims(claims, rules, reference)
+    by_id = {c.claim_id: c for c in claims}
+    kept = []
+    for f in findings:
+        anchor = by_id[f.claim_ids[0]] if f.claim_ids else None
+        if anchor is None or not any(s.covers(anchor.start, f.check)
+                                     for s in silenced.get((anchor.path, anchor.doc), ())):
+            kept.append(f)
+    suppressed = len(findings) - len(kept)
+    if changed is not None:
+        kept = [f for f in kept if _involves(f, changed)]
+    return Result(documents, claims, kept, suppressed=suppressed)
+
+
+@dataclass(frozen=True)
+class DraftResult(Result):
+    """A draft checked against an archive: the draft's claims and the findings involving them, the
+    archive's claims (context only), and a verdict per draft claim (see `checker.verdicts`)."""
+
+    archive: list[Claim] = field(default_factory=list)
+    verdicts: list = field(default_factory=list)
+
+
+def check_draft(drafts: Sequence[Document], archive: Sequence[Claim], rules: Rules, reference=None,
+                today: date | None = None) -> DraftResult:
+    """Check draft documents against the claims of an archive (and the reference, a DataFrame or None).
+
+    Archive claims feed every check but a finding is kept only when it involves a draft claim (and
+    no `casualty-check: ignore` comment of the draft covers that claim); an undated draft is dated
+    `today` (default: the current date), so its figures can be placed in time.
+    """
+    from . import checks  # noqa: PLC0415
+    from .verdicts import judge  # noqa: PLC0415
+
+    dated = [d if d.published else replace(d, published=today or date.today()) for d in drafts]
+    silenced = {d.doc: _silenced_ranges(d, checks.REGISTRY) for d in dated}
+    claims = [c for d in dated for c in extract(d, rules)]
+    # a draft that is also in the archive folder counts once, as the draft
+    context = [c for c in archive if c.doc not in silenced]
+    mine = {c.claim_id: c for c in claims}
+    involving = [f for f in check_claims(claims + context, rules, reference) if mine.keys() & set(f.claim_ids)]
+    findings = [f for f in involving
+                if not any(s.covers(mine[c].start, f.check) for c in f.claim_ids if c in mine for s in silenced[mine[c].doc])]
+    return DraftResult(len(dated), claims, findings, archive=context, suppressed=len(involving) - len(findings),
+                       verdicts=judge(claims, context, findings, reference, rules.directions,
+                                      checks.configure(rules.checks)["reference"]["lag_days"], rules.numbers.tolerance))

@@ -1,62 +1,109 @@
 """Claims → series: the claim table as intervals over time, keyed by (metric, place, group, unit).
 
-A claim stands for an interval, not a point (SPEC 3.3): its qualifier's bounds, widened for
-rounding when the figure is written as a round number ("1.9 million" covers 1,850,000–1,949,999).
+A claim stands for an interval, not a point (SPEC 3.3). Two readings are kept for each claim:
+
+- `lo`/`hi`: everything the claim allows — its qualifier's bounds, and for a figure written as a
+  round number (two or more trailing zeros) the whole range that rounds to it ("1.9 million"
+  covers 1,850,000–1,949,999, "1,200" covers 1,150–1,249). Two claims contradict only when these intervals cannot both hold.
+- `lo_r`/`hi_r`: the figure as rounded — for "about N", N rounded to two significant figures
+  ("about 1,400" is 1,350–1,449) instead of the qualifier's ±t; the same as `lo`/`hi` otherwise.
+  Checks use it to see a revision that the generous `about` tolerance would hide, and report such
+  findings one level lower.
+
 Only claims that can be placed in a running series enter one: dated, not vague, not period counts.
+Everything here is vectorised: a million claims take a second or two.
 """
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
-import regex
 
 SERIES_KEY = ["metric", "place", "group", "unit"]
 REFERENCE_COLUMNS = ["date", "metric", "place", "group", "value", "source"]
-
-_SCALED = regex.compile(r"(?i)(\d+)(?:\.(\d+))?\s*(million|billion|thousand|mn|bn|m|k)\b")
-_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
-
 
 class ReferenceError(Exception):
     """A reference file that cannot be used; the message names the file and the problem."""
 
 
-def rounding_margin(value: int, quote: str) -> float:
-    """Half a unit of the last significant digit a figure is written with.
+def _trailing_zeros(values: np.ndarray) -> np.ndarray:
+    zeros = np.zeros(len(values), dtype="int64")
+    whole = np.abs(values.astype("int64"))
+    for power in range(1, 13):
+        zeros += (whole > 0) & (whole % 10 ** power == 0)
+    return zeros
 
-    "1.9 million" → 50,000; "20,000" → 5,000; "27,708" → 0. A count given as a round number is
-    a rounded count; its interval must cover what rounds to it.
-    """
-    scaled = _SCALED.search(quote or "")
-    if scaled:
-        decimals = len(scaled[2] or "")
-        return 0.5 * 10 ** -decimals * _SCALES[scaled[3].lower()]
-    if value <= 0:
-        return 0.0
-    zeros = len(str(int(value))) - len(str(int(value)).rstrip("0"))
-    return 0.5 * 10 ** zeros if zeros >= 2 else 0.0
+
+def rounding_margins(values: pd.Series) -> np.ndarray:
+    """Half a unit of the last significant digit of each figure, for figures ending in two or more
+    zeros: "1.9 million" (1,900,000) → 50,000; "20,000" → 5,000; "1,200" → 50; "27,708" and "80"
+    → 0 (read as exact counts). A figure with a scale word has the same zeros as its digits, so
+    "1.9 million" and "1,900,000" read alike."""
+    values = pd.to_numeric(values, errors="coerce").fillna(0).to_numpy(dtype="float64")
+    zeros = _trailing_zeros(values)
+    return np.where(zeros >= 2, 0.5 * 10.0 ** zeros, 0.0)
+
+
+def _two_figure_margin(values: np.ndarray) -> np.ndarray:
+    """Half a unit of the second significant digit: 1,400 → 50, 250 → 5, 7 → 0.5."""
+    magnitude = np.floor(np.log10(np.maximum(np.abs(values), 1.0)))
+    return 0.5 * 10.0 ** np.maximum(magnitude - 1, 0)
+
+
+def key_codes(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
+    """One integer per distinct combination of `columns` (in order of appearance), so group-wise
+    work runs on plain integer arrays instead of strings: a million rows in a fraction of a second."""
+    code = np.zeros(len(frame), dtype="int64")
+    size = 1
+    for column in columns:
+        part, uniques = pd.factorize(frame[column], use_na_sentinel=False)
+        if size * max(len(uniques), 1) >= 2 ** 62:
+            code, first = pd.factorize(code)
+            size = len(first)
+        code = code * max(len(uniques), 1) + part
+        size *= max(len(uniques), 1)
+    return pd.factorize(code)[0].astype("int64")
 
 
 def intervals(claims: pd.DataFrame) -> pd.DataFrame:
-    """The claim table with `lo`/`hi` (floats, ±inf when unbounded) and `date` (datetime64, NaT if undated)."""
+    """The claim table with `lo`/`hi` and `lo_r`/`hi_r` (floats, ±inf when unbounded), `date`
+    (datetime64, NaT when undated) and `series_id` (an integer per series, see `key_codes`)."""
     frame = claims.copy()
-    margin = [rounding_margin(v, q) if qual == "exact" else 0.0
-              for v, q, qual in zip(frame["value"], frame["quote"], frame["qualifier"])]
-    lower = pd.to_numeric(frame["lower"], errors="coerce").astype("float64")
-    upper = pd.to_numeric(frame["upper"], errors="coerce").astype("float64")
-    frame["lo"] = (lower - margin).fillna(-math.inf)
-    frame["hi"] = (upper + margin).fillna(math.inf)
-    frame["date"] = pd.to_datetime(frame["as_of"].replace("", None), errors="coerce")
+    qualifier = frame["qualifier"].to_numpy()
+    value = pd.to_numeric(frame["value"], errors="coerce").to_numpy(dtype="float64")
+    rounding = rounding_margins(frame["value"])
+    exact = qualifier == "exact"
+    # Counts are whole numbers: "1.9 million" stops at 1,949,999, not 1,950,000.
+    persons = (frame["unit"] == "persons").to_numpy()
+    upper_margin = np.where(persons & (rounding >= 1), rounding - 1, rounding)
+    lower = pd.to_numeric(frame["lower"], errors="coerce").to_numpy(dtype="float64")
+    upper = pd.to_numeric(frame["upper"], errors="coerce").to_numpy(dtype="float64")
+    frame["lo"] = np.nan_to_num(np.where(exact, lower - rounding, lower), nan=-np.inf)
+    frame["hi"] = np.nan_to_num(np.where(exact, upper + upper_margin, upper), nan=np.inf)
+    about = qualifier == "about"
+    margin = np.maximum(rounding, _two_figure_margin(value))
+    # Never wider than what the claim allows: "about 20,000" stays within its ±t.
+    frame["lo_r"] = np.where(about, np.maximum(value - margin, frame["lo"]), frame["lo"])
+    frame["hi_r"] = np.where(about, np.minimum(value + np.where(persons & (margin >= 1), margin - 1, margin),
+                                               frame["hi"]), frame["hi"])
+    frame["series_id"] = key_codes(frame, SERIES_KEY)
+    # Parse each distinct date once: a million claims share a few thousand dates.
+    codes, uniques = pd.factorize(frame["as_of"].fillna(""))
+    parsed = pd.to_datetime(pd.Series(uniques).replace("", None), errors="coerce", format="%Y-%m-%d")
+    frame["date"] = parsed.to_numpy()[codes] if len(uniques) else pd.Series([], dtype="datetime64[ns]")
     return frame
 
 
 def timeline(claims: pd.DataFrame) -> pd.DataFrame:
-    """Claims that form running series (dated, not vague, cumulative or current), sorted by key and date."""
-    frame = intervals(claims)
-    keep = frame["date"].notna() & (frame["qualifier"] != "vague") & frame["scope"].isin(["cumulative", "current"])
-    return frame[keep].sort_values(SERIES_KEY + ["date", "claim_id"], kind="stable").reset_index(drop=True)
+    """Claims that form running series (dated, not vague, cumulative or current), in claim order.
+    Takes the claim table, or the output of `intervals`."""
+    frame = claims if "lo" in claims.columns else intervals(claims)
+    keep = (frame["date"].notna() & (frame["qualifier"] != "vague")
+            & frame["scope"].isin(["cumulative", "current"])).to_numpy()
+    # Rows stay in claim order: checks group by integer series codes themselves, and an in-order
+    # selection is much cheaper than reordering a million wide rows.
+    return frame[keep].reset_index(drop=True)
 
 
 def load_reference(path: str | Path) -> pd.DataFrame:

@@ -17,6 +17,8 @@ from .base import CheckContext, Problem
 
 __all__ = ["CheckContext", "Problem", "REGISTRY", "configure", "get"]
 
+SEVERITIES = ("error", "warning", "info")
+
 
 REGISTRY: dict[str, ModuleType] = {m.ID: m for m in (
     decrease, increase, cross_source, part_whole, percent, reference, implausible_rate, within_document, undated)}
@@ -29,25 +31,56 @@ def get(check_id: str) -> ModuleType:
         raise RulesError(f"no such check {check_id!r}; known checks: {', '.join(sorted(REGISTRY))}") from None
 
 
-def configure(configured: dict[str, dict[str, Any]], where: str = "rules/checks.yaml") -> dict[str, dict[str, Any]]:
-    """Each check's options: its DEFAULTS overridden by `configured`, checked by name and type."""
+def _checked(value: Any, default: Any, key: str, where: str) -> Any:
+    """`value` if it has the type of `default` (an int may stand for a float), else RulesError."""
+    def fail(expected: str) -> RulesError:
+        return RulesError(f"{where}: key {key}: expected {expected}, got {value!r}")
+
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise fail("true or false")
+        return value
+    if isinstance(default, (int, float)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or (
+                isinstance(default, int) and not isinstance(value, int)):
+            raise fail("an integer" if isinstance(default, int) else "a number")
+        if value < 0:
+            raise fail("a number of at least 0")
+        return float(value) if isinstance(default, float) else value
+    if isinstance(default, list):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise fail("a list of names")
+        return value
+    if isinstance(default, dict):
+        if not isinstance(value, dict) or not all(
+                isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0 for v in value.values()):
+            raise fail("a mapping of names to positive numbers")
+        return value
+    if not isinstance(value, type(default)):
+        raise fail(type(default).__name__)
+    return value
+
+
+def configure(configured: dict[str, dict[str, Any]], where: str = "checks.yaml") -> dict[str, dict[str, Any]]:
+    """Each check's options: its DEFAULTS overridden by `configured` (the `checks` key of
+    rules/checks.yaml). An unknown check or option, or a value of the wrong type, is a RulesError
+    naming the file and the key."""
     options: dict[str, dict[str, Any]] = {}
     for check_id in configured:
         if check_id not in REGISTRY:
             raise RulesError(f"{where}: key checks.{check_id}: no such check; known checks: {', '.join(sorted(REGISTRY))}")
     for check_id, module in REGISTRY.items():
         merged = {"enabled": True, **module.DEFAULTS}
-        for key, value in (configured.get(check_id) or {}).items():
+        given = configured.get(check_id) or {}
+        if not isinstance(given, dict):
+            raise RulesError(f"{where}: key checks.{check_id}: expected a mapping of options, got {given!r}")
+        for key, value in given.items():
             if key not in merged:
                 raise RulesError(f"{where}: key checks.{check_id}.{key}: unknown option; "
                                  f"allowed: {', '.join(sorted(merged))}")
-            expected = type(merged[key])
-            if expected is float and isinstance(value, int) and not isinstance(value, bool):
-                value = float(value)
-            if merged[key] is not None and not isinstance(value, expected):
-                raise RulesError(f"{where}: key checks.{check_id}.{key}: expected {expected.__name__}, got {value!r}")
-            merged[key] = value
+            merged[key] = _checked(value, merged[key], f"checks.{check_id}.{key}", where)
+        if merged["severity"] not in SEVERITIES:
+            raise RulesError(f"{where}: key checks.{check_id}.severity: expected one of {', '.join(SEVERITIES)}, "
+                             f"got {merged['severity']!r}")
         options[check_id] = merged
     return options
-
-

@@ -1,40 +1,54 @@
 """Shared by `decrease` and `increase`: claims that move a series against its expected direction."""
 from __future__ import annotations
 
-from typing import Iterator
-
 import numpy as np
 import pandas as pd
 
-from ..series import SERIES_KEY
 
 
-def breaks(series: pd.DataFrame, directions: dict[str, str], direction: str) -> Iterator[tuple[pd.Series, pd.Series]]:
-    """(earlier, later) claim pairs where `later` cannot hold if the series only `direction`s.
+def breaks(series: pd.DataFrame, metrics: list[str], rising: bool) -> pd.DataFrame:
+    """One row per earlier claim that a later claim of its series contradicts, for series that only
+    rise (`rising`) or only fall.
 
-    For a rising series, a later claim breaks it when even its upper bound is below the highest
-    lower bound stated on an earlier date (and mirror-wise for a falling one). Each breaking claim
-    is paired with the earlier claim that sets that bound.
+    In a rising series an earlier claim sets a floor (its `lo_r`); a later claim breaks it when even
+    its `hi_r` is below the highest floor set on any strictly earlier date (mirror-wise for a
+    falling one). Each break is paired with the earlier claim that set that floor; when several
+    later claims break the same earlier one (an outlier, or copies of one report) they are one
+    row, anchored on the earliest. Columns: the later claim's columns, the earlier claim's with an
+    `earlier_` prefix, `wide` (the full intervals contradict too, not just the rounded readings)
+    and `others` (how many more later claims break the same earlier one).
     """
-    metrics = [m for m, d in directions.items() if d == direction]
-    frame = series[series["metric"].isin(metrics)]
-    rising = direction == "rises"
-    for _, group in frame.groupby(SERIES_KEY, sort=True):
-        if group["date"].nunique() < 2:
-            continue
-        bound = group["lo"] if rising else -group["hi"]
-        # For each row: the strongest bound set on any strictly earlier date, and which row set it.
-        per_day = group.assign(bound=bound).sort_values(["date", "bound"]).groupby("date").tail(1)
-        best_idx, best_val, earlier = [], [], {}
-        running_val, running_idx = -np.inf, None
-        for idx, row in per_day.iterrows():
-            earlier[row["date"]] = (running_val, running_idx)
-            if row["bound"] > running_val:
-                running_val, running_idx = row["bound"], idx
-        for idx, row in group.iterrows():
-            prior_val, prior_idx = earlier[row["date"]]
-            if prior_idx is None:
-                continue
-            later_bound = row["hi"] if rising else -row["lo"]
-            if later_bound < prior_val:
-                yield group.loc[prior_idx], row
+    positions = np.flatnonzero((series["metric"].isin(metrics) & (series["unit"] == "persons")).to_numpy())
+    if not len(positions):
+        return series.iloc[0:0]
+    sign = 1.0 if rising else -1.0
+    # In `sign` space both directions read as "never goes down".
+    sets = (series["lo_r"] if rising else series["hi_r"]).to_numpy()[positions] * sign
+    test = (series["hi_r"] if rising else series["lo_r"]).to_numpy()[positions] * sign
+    work = pd.DataFrame({"code": series["series_id"].to_numpy()[positions], "date": series["date"].to_numpy()[positions],
+                         "sets": sets, "test": test, "row": positions})
+    # Per series and day, the claim setting the strongest floor.
+    per_day = (work.sort_values(["code", "date", "sets", "row"], kind="stable")
+               .drop_duplicates(["code", "date"], keep="last").reset_index(drop=True))
+    first = per_day["code"].ne(per_day["code"].shift())
+    previous = per_day["sets"].shift().where(~first, -np.inf)
+    per_day["floor"] = previous.groupby(per_day["code"]).cummax()
+    # Which earlier row set the floor: the latest one to reach it.
+    setter = per_day["row"].shift().where(~first & (previous == per_day["floor"]))
+    per_day["floor_row"] = setter.groupby(per_day["code"]).ffill()
+    work = work.merge(per_day[["code", "date", "floor", "floor_row"]], on=["code", "date"], how="left")
+    broken = work[(work["test"] < work["floor"]) & work["floor_row"].notna()]
+    if broken.empty:
+        return series.iloc[0:0]
+    broken = broken.sort_values(["floor_row", "date", "row"], kind="stable")
+    others = broken.groupby("floor_row")["row"].transform("size") - 1
+    anchor = broken.assign(others=others.to_numpy()).drop_duplicates("floor_row")
+    later = series.iloc[anchor["row"].to_numpy()].reset_index(drop=True)
+    earlier = series.iloc[anchor["floor_row"].astype(int).to_numpy()].reset_index(drop=True)
+    pairs = pd.concat([later, earlier.add_prefix("earlier_")], axis=1)
+    if rising:
+        pairs["wide"] = pairs["hi"] < pairs["earlier_lo"]
+    else:
+        pairs["wide"] = pairs["lo"] > pairs["earlier_hi"]
+    pairs["others"] = anchor["others"].to_numpy()
+    return pairs

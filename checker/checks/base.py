@@ -2,13 +2,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Iterator
 
 import pandas as pd
 
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """What a check reports; the first claim id is the anchor shown on a line."""
+    """What a check reports; the first claim id is the anchor shown on a line.
+
+    `minor` asks the pipeline for one level below the configured severity (a small drop, or one
+    that only the rounded reading of an "about" figure shows).
+    """
 
     claim_ids: tuple[str, ...]
     message: str
@@ -23,12 +28,22 @@ class Problem:
 
 @dataclass(frozen=True)
 class CheckContext:
-    """What every check may read: all claims with intervals, the running series, the reference."""
+    """What every check may read: all claims with intervals (`series.intervals`), the claims that
+    form running series (`series.timeline`), the reference series (or None), and each metric's
+    expected direction (`rises`, `falls`, `either`)."""
 
     claims: pd.DataFrame
     series: pd.DataFrame
     reference: pd.DataFrame | None
     directions: dict[str, str]
+
+    def metrics(self, direction: str) -> list[str]:
+        return [m for m, d in self.directions.items() if d == direction]
+
+
+def records(frame: pd.DataFrame) -> Iterator[dict[str, Any]]:
+    """Rows as dicts, in order; for the few rows a check reports on, never for whole tables."""
+    yield from frame.to_dict("records")
 
 
 def fmt(value: float) -> str:
@@ -38,6 +53,12 @@ def fmt(value: float) -> str:
 
 def day(value) -> str:
     return pd.Timestamp(value).strftime("%Y-%m-%d")
+
+
+def series_name(row) -> str:
+    """'killed in gaza' or 'killed (children) in gaza'."""
+    group = "" if row["group"] == "all" else f" ({row['group']})"
+    return f"{row['metric']}{group} in {row['place']}"
 
 
 def interval_text(row) -> str:
@@ -50,3 +71,4 @@ def interval_text(row) -> str:
     if qualifier == "range":
         return f"{fmt(row['lower'])}–{fmt(row['upper'])}"
     return fmt(value)
+

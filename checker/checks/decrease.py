@@ -1,40 +1,53 @@
 """decrease: a series that only rises (killed, injured, ...) goes down between two dates.
 
-Claims are intervals: "nearly 20,000" on 2023-12-20 then 19,667 later is no decrease; 27,708 on
-2024-02-07 then 27,000 on 2024-02-09 is. Vague plurals and period counts never enter a series.
-An official downward revision is still reported: the editor must then cite the revised figure.
+Which metrics only rise is data: `directions` in rules/checks.yaml. Claims are intervals:
+"nearly 20,000" on 2023-12-20 then 19,667 later is no decrease; 27,708 on 2024-02-07 then 27,000
+on 2024-02-09 is. "about" figures are read as rounded to two significant figures here, so a
+revision from "about 1,400" to "about 1,200" (Israel's October 7 toll, November 2023) is reported
+even though the ±10% "about" allows would overlap: an official downward revision must be cited
+as one. Vague plurals, percentages and period counts never enter a series.
 
-Options: `severity` (default error); `warning_below`: a drop smaller than this share of the
-earlier figure is reported one level lower (default 0.05).
+Severity rises with the size of the drop: the configured severity for a drop of at least
+`warning_below` of the earlier figure that the full intervals show; one level lower for a smaller
+drop, or one that only the rounded reading of an "about" figure shows.
 
-PASS: killed gaza 27,708 (2024-02-07) → 27,840 (2024-02-08)
-FAIL: killed gaza 27,840 (2024-02-08) → 26,000 (2024-02-10)
+Options (defaults):
+  severity: error
+  warning_below: 0.05   # share of the earlier figure
+
+PASS: killed gaza "nearly 20,000" (2023-12-20) → 19,667 (2024-01-02)
+FAIL: killed gaza 27,840 (2024-02-08) → 26,000 (2024-02-10): error, a 6.6% drop
+FAIL: killed israel "about 1,400" (2023-10-20) → "about 1,200" (2023-11-10): warning
 """
 from __future__ import annotations
 
 from typing import Iterator
 
-from .base import CheckContext, Problem, day, fmt, interval_text
 from ._direction import breaks
+from .base import CheckContext, Problem, day, fmt, interval_text, records, series_name
 
 ID = "decrease"
 DEFAULTS = {"severity": "error", "warning_below": 0.05}
 
 
 def run(context: CheckContext, options: dict) -> Iterator[Problem]:
-    for earlier, later in breaks(context.series, context.directions, "rises"):
-        drop = earlier["lo"] - later["hi"]
-        share = drop / earlier["lo"] if earlier["lo"] > 0 else 1.0
+    for pair in records(breaks(context.series, context.metrics("rises"), rising=True)):
+        earlier = {k[len("earlier_"):]: v for k, v in pair.items() if k.startswith("earlier_")}
+        drop = earlier["value"] - pair["value"]
+        share = drop / earlier["value"] if earlier["value"] else 1.0
+        hedge = "" if pair["wide"] else (
+            " The qualifiers would let both stand only if they were far from the figures as stated;"
+            " this reads like a revision.")
+        more = f" {pair['others']} later figure(s) are also below it." if pair["others"] else ""
         yield Problem(
-            claim_ids=(later["claim_id"], earlier["claim_id"]),
-            message=(f"{later['metric']} in {later['place']} ({later['group']}) falls from "
-                     f"{interval_text(earlier)} on {day(earlier['date'])} ({earlier['source']}) to "
-                     f"{interval_text(later)} on {day(later['date'])} ({later['source']}), "
-                     f"a drop of at least {fmt(drop)} ({share:.1%}) in a count that only rises."),
-            action=("Check both figures against the source; if the toll was officially revised down, "
-                    "cite the revision explicitly."),
-            metric=later["metric"], place=later["place"], group=later["group"],
-            values=(int(earlier["value"]), int(later["value"])),
-            dates=(day(earlier["date"]), day(later["date"])),
-            minor=share < options["warning_below"],
+            claim_ids=(pair["claim_id"], earlier["claim_id"]),
+            message=(f"{series_name(pair)} falls from {interval_text(earlier)} on {day(earlier['date'])} "
+                     f"({earlier['source']}) to {interval_text(pair)} on {day(pair['date'])} ({pair['source']}), "
+                     f"{fmt(drop)} fewer ({share:.1%}), in a count that only rises.{hedge}{more}"),
+            action=("If the toll was officially revised down, say so and cite the revised figure throughout; "
+                    "otherwise check both figures and their dates against the source."),
+            metric=pair["metric"], place=pair["place"], group=pair["group"],
+            values=(int(earlier["value"]), int(pair["value"])),
+            dates=(day(earlier["date"]), day(pair["date"])),
+            minor=not pair["wide"] or share < options["warning_below"],
         )

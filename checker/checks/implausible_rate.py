@@ -1,12 +1,18 @@
 """implausible_rate: a series jumps far faster than its own history.
 
-Between successive dates of a rising series, the smallest growth the intervals allow is compared
-with the median growth per day of the series; a jump more than `factor` times that is reported.
-Needs at least four dated figures in the series.
+For each series that only rises, take each date's highest floor (the least its claims say). Between
+successive dates, the smallest growth the intervals allow (the later floor minus the earlier
+ceiling) is compared with the series' median growth per day; a jump more than `factor` times that
+median, and by at least `min_increase` people, is reported. A series needs at least four dated
+figures (three steps) for its history to say anything.
 
-Options: `severity` (default warning), `factor` (10), `min_days` (1).
+Options (defaults):
+  severity: warning
+  factor: 10.0
+  min_days: 1          # steps shorter than this are not used for the median
+  min_increase: 50     # people; smaller jumps are never implausible
 
-PASS: killed gaza 27,708 → 27,840 → 34,844 over three months
+PASS: killed gaza 27,708 → 27,840 → 27,960 → 28,100 over four days
 FAIL: killed gaza 27,708 (02-07), 27,840 (02-08), 27,960 (02-09), 60,000 (02-10)
 """
 from __future__ import annotations
@@ -14,41 +20,58 @@ from __future__ import annotations
 from typing import Iterator
 
 import numpy as np
+import pandas as pd
 
-from ..series import SERIES_KEY
-from .base import CheckContext, Problem, day, fmt, interval_text
+from .base import CheckContext, Problem, day, fmt, interval_text, records, series_name
 
 ID = "implausible_rate"
-DEFAULTS = {"severity": "warning", "factor": 10.0, "min_days": 1}
+DEFAULTS = {"severity": "warning", "factor": 10.0, "min_days": 1, "min_increase": 50}
+
+
+def _steps(series: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
+    """Per series and date, the claim (among `positions`) with the highest floor, with the step
+    from the date before; `row` and `previous` are positions in `series`."""
+    frame = pd.DataFrame({"code": series["series_id"].to_numpy()[positions],
+                          "date": series["date"].to_numpy()[positions], "lo": series["lo"].to_numpy()[positions],
+                          "hi": series["hi"].to_numpy()[positions], "row": positions})
+    frame = frame[np.isfinite(frame["lo"]).to_numpy()]
+    days = (frame.sort_values(["code", "date", "lo", "row"], kind="stable")
+            .drop_duplicates(["code", "date"], keep="last").reset_index(drop=True))
+    same = days["code"].eq(days["code"].shift())
+    days["days"] = days["date"].diff().dt.days.where(same)
+    days["step"] = days["lo"].diff().where(same)
+    days["least"] = (days["lo"] - days["hi"].shift()).where(same)
+    days["previous"] = days["row"].shift().where(same)
+    return days
 
 
 def run(context: CheckContext, options: dict) -> Iterator[Problem]:
-    rising = [m for m, d in context.directions.items() if d == "rises"]
-    series = context.series[context.series["metric"].isin(rising) & (context.series["scope"] == "cumulative")]
-    for _, group in series.groupby(SERIES_KEY, sort=True):
-        firsts = group.sort_values(["date", "lo"]).groupby("date").tail(1).reset_index(drop=True)
-        if len(firsts) < 4:
-            continue
-        days = firsts["date"].diff().dt.days.to_numpy()[1:]
-        growth = (firsts["lo"].to_numpy()[1:] - firsts["hi"].to_numpy()[:-1])
-        steps = (firsts["lo"].diff().to_numpy()[1:])
-        finite = np.isfinite(steps) & (days >= options["min_days"])
-        if finite.sum() < 3:
-            continue
-        median = float(np.median(np.clip(steps[finite] / days[finite], 0, None)))
-        if median <= 0:
-            continue
-        for i in np.flatnonzero(finite & np.isfinite(growth)):
-            rate = growth[i] / days[i]
-            if rate > options["factor"] * median:
-                before, after = firsts.iloc[i], firsts.iloc[i + 1]
-                yield Problem(
-                    claim_ids=(after["claim_id"], before["claim_id"]),
-                    metric=after["metric"], place=after["place"], group=after["group"],
-                    message=(f"{after['metric']} in {after['place']} ({after['group']}) grows from "
-                             f"{interval_text(before)} on {day(before['date'])} to {interval_text(after)} on "
-                             f"{day(after['date'])}, at least {fmt(rate)} a day against a usual {fmt(median)}."),
-                    action="Check the later figure: a typo, another series (e.g. injured for killed) or another place.",
-                    values=(int(before["value"]), int(after["value"])),
-                    dates=(day(before["date"]), day(after["date"])),
-                )
+    series = context.series
+    positions = np.flatnonzero((series["metric"].isin(context.metrics("rises")) & (series["scope"] == "cumulative")
+                                & (series["unit"] == "persons")).to_numpy())
+    if not len(positions):
+        return
+    days = _steps(series, positions)
+    usable = days["days"] >= options["min_days"]
+    rates = (days["step"] / days["days"]).clip(lower=0).where(usable)
+    history = rates.groupby(days["code"])
+    median = days["code"].map(history.median())
+    enough = days["code"].map(history.count()) >= 3
+    rate = days["least"] / days["days"]
+    jump = enough & usable & (median > 0) & (rate > options["factor"] * median) \
+        & (days["least"] >= options["min_increase"])
+    afters = records(series.iloc[days.loc[jump, "row"].to_numpy()])
+    befores = records(series.iloc[days.loc[jump, "previous"].astype(int).to_numpy()])
+    for after, before, usual, per_day in zip(afters, befores, median[jump], rate[jump]):
+        yield Problem(
+            claim_ids=(after["claim_id"], before["claim_id"]),
+            metric=after["metric"], place=after["place"], group=after["group"],
+            message=(f"{series_name(after)} grows from {interval_text(before)} on {day(before['date'])} "
+                     f"({before['source']}) to {interval_text(after)} on {day(after['date'])} ({after['source']}), "
+                     f"at least {fmt(per_day)} a day where the series otherwise grows by about {fmt(usual)} a day "
+                     f"({per_day / usual:.0f} times as fast)."),
+            action=("Check the later figure: a typo, another series (injured for killed), another place, "
+                    "or a tally that now counts more (e.g. the missing)."),
+            values=(int(before["value"]), int(after["value"])),
+            dates=(day(before["date"]), day(after["date"])),
+        )

@@ -1,6 +1,12 @@
 """part_whole: a subgroup exceeds its whole on the same date (children killed > all killed).
 
-Options: `severity` (default error).
+A part and its whole share metric, place, unit, scope, period and date; the part contradicts the
+whole when even the least it claims is more than the most the whole claims (intervals, with
+rounding: "20,000" killed in all covers up to 24,999). Vague plurals and percentages never enter.
+Copies of the same pair of figures (syndicated reports) are reported once.
+
+Options (defaults):
+  severity: error
 
 PASS: killed gaza all "nearly 20,000", children 7,729 (2023-12-20)
 FAIL: killed gaza all 10,000, children 12,000 (same date)
@@ -9,26 +15,46 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .base import CheckContext, Problem, day, interval_text
+import numpy as np
+import pandas as pd
+
+from ..series import key_codes
+from .base import CheckContext, Problem, day, fmt, interval_text, records, series_name
 
 ID = "part_whole"
 DEFAULTS = {"severity": "error"}
 
+_SAME = ["metric", "place", "unit", "scope", "period_start", "date"]
+
 
 def run(context: CheckContext, options: dict) -> Iterator[Problem]:
-    claims = context.claims[context.claims["date"].notna() & (context.claims["qualifier"] != "vague")
-                            & (context.claims["unit"] == "persons")]
-    whole = claims[claims["group"] == "all"]
-    parts = claims[claims["group"] != "all"]
-    pairs = parts.merge(whole, on=["metric", "place", "unit", "scope", "date"], suffixes=("", "_whole"))
-    for _, row in pairs[pairs["lo"] > pairs["hi_whole"]].iterrows():
-        whole_claim = {k: row[f"{k}_whole"] for k in ("qualifier", "value", "lower", "upper")}
+    claims = context.claims
+    positions = np.flatnonzero((claims["date"].notna() & (claims["qualifier"] != "vague")
+                                & (claims["unit"] == "persons")).to_numpy())
+    is_whole = (claims["group"].to_numpy() == "all")[positions]
+    narrow = pd.DataFrame({c: claims[c].to_numpy()[positions] for c in _SAME})
+    frame = pd.DataFrame({"same": key_codes(narrow, _SAME),
+                          "lo": claims["lo"].to_numpy()[positions], "hi": claims["hi"].to_numpy()[positions],
+                          "row": positions})
+    # The whole's least-claiming figure of the day is the one a part can exceed.
+    whole = frame[is_whole].sort_values(["hi", "row"], kind="stable").drop_duplicates("same")
+    parts = frame[~is_whole]
+    pairs = parts.merge(whole, on="same", suffixes=("", "_whole"))
+    pairs = pairs[pairs["lo"] > pairs["hi_whole"]].sort_values("row", kind="stable")
+    part, whole = claims.iloc[pairs["row"].to_numpy()], claims.iloc[pairs["row_whole"].to_numpy()]
+    # Copies of one pair of figures (syndicated reports) are one finding.
+    copy = pd.DataFrame({"same": pairs["same"].to_numpy(), "group": part["group"].to_numpy(),
+                         "value": part["value"].to_numpy(), "qualifier": part["qualifier"].to_numpy(),
+                         "whole": whole["value"].to_numpy()}).duplicated().to_numpy()
+    for row, whole_claim in zip(records(part[~copy]), records(whole[~copy])):
         yield Problem(
-            claim_ids=(row["claim_id"], row["claim_id_whole"]),
-            message=(f"{row['metric']} in {row['place']} on {day(row['date'])}: {interval_text(row)} "
-                     f"{row['group']} is more than the {interval_text(whole_claim)} people counted in all."),
-            action="Check that both figures count the same thing on the same date; one of them is wrong or stale.",
+            claim_ids=(row["claim_id"], whole_claim["claim_id"]),
+            message=(f"{series_name(row)} on {day(row['date'])}: {interval_text(row)} {row['group']} "
+                     f"({row['source']}) is more than the {interval_text(whole_claim)} counted in all "
+                     f"({whole_claim['source']}), by at least {fmt(row['lo'] - whole_claim['hi'])}."),
+            action=("Check that both figures count the same thing on the same date: a subgroup cannot exceed "
+                    "the total, so one of them is wrong, stale or about another place or metric."),
             metric=row["metric"], place=row["place"], group=row["group"],
-            values=(int(row["value"]), int(row["value_whole"])),
+            values=(int(row["value"]), int(whole_claim["value"])),
             dates=(day(row["date"]),),
         )

@@ -1,26 +1,39 @@
 """reference: a claim disagrees with a reference series (SPEC 4b).
 
-A figure may equal any reference figure of its series reported up to `lag_days` before its date
-(news lags bulletins). When it does not, the message names a likely cause: transposed digits
-(67,174 vs 67,147), a stale figure (equal to the reference of an earlier date), or a figure from
-another day.
+A cumulative count is compared with the reference figures of its series (metric, place, group)
+reported on its date or up to `lag_days` before it (news lags bulletins); it agrees when any of
+them lies within its interval. Dates with no reference figure in that window are not compared.
+When it disagrees, the message names a likely cause where one fits:
+- transposed digits: 67,174 where the reference says 67,147;
+- a stale figure: the figure equals the reference of an earlier date (at most `stale_days`
+  before; "a stale subgroup figure" for children, women, ...);
+- a figure from the wrong day: it equals the reference of a later date;
+- another series' figure: it equals the reference for another group or metric in the window.
+Copies of one figure in several documents are one finding.
 
-Options: `severity` (default warning), `lag_days` (3), `stale_days` (how far back a stale match
-is looked for, 30).
+Options (defaults):
+  severity: warning
+  lag_days: 3
+  stale_days: 30
 
 PASS: killed gaza 27,708 on 2024-02-07; the ministry reported 27,708 that day.
-FAIL: injured gaza more than 67,174 on 2024-02-07; the ministry reported 67,147.
+PASS: killed gaza 27,585 on 2024-02-07; the ministry reported it on 2024-02-06 (one day's lag).
+FAIL: injured gaza "more than 67,174" on 2024-02-07; the ministry reported 67,147.
 """
 from __future__ import annotations
 
 from typing import Iterator
 
+import numpy as np
 import pandas as pd
 
-from .base import CheckContext, Problem, day, fmt, interval_text
+from ..series import SERIES_KEY
+from .base import CheckContext, Problem, day, fmt, interval_text, records, series_name
 
 ID = "reference"
 DEFAULTS = {"severity": "warning", "lag_days": 3, "stale_days": 30}
+
+_EPOCH = np.datetime64("1970-01-01", "D")
 
 
 def transposed(a: int, b: int) -> bool:
@@ -32,19 +45,47 @@ def transposed(a: int, b: int) -> bool:
     return len(diff) == 2 and diff[1] == diff[0] + 1 and sa[diff[0]] == sb[diff[1]] and sa[diff[1]] == sb[diff[0]]
 
 
-def _cause(claim, window: pd.DataFrame, history: pd.DataFrame, stale_days: int) -> str:
+def _day_numbers(dates: pd.Series) -> np.ndarray:
+    return (dates.to_numpy().astype("datetime64[D]") - _EPOCH).astype("int64")
+
+
+def _window(claims: pd.DataFrame, reference: pd.DataFrame, lag: int) -> np.ndarray:
+    """For each claim, the reference figures of its series `k` days before its date (column k; NaN
+    where none), looked up through one integer key per (series, day)."""
+    codes = pd.concat([claims[SERIES_KEY], reference[SERIES_KEY]]).groupby(SERIES_KEY, sort=False).ngroup()
+    claim_codes, ref_codes = codes.to_numpy()[:len(claims)], codes.to_numpy()[len(claims):]
+    span = 1 << 20  # more days than any series covers
+    ref_keys = pd.Index(ref_codes * span + _day_numbers(reference["date"]) + span // 2)
+    ref_values = reference["value"].to_numpy(dtype="float64")
+    claim_days = claim_codes * span + _day_numbers(claims["date"]) + span // 2
+    table = np.full((len(claims), lag + 1), np.nan)
+    for k in range(lag + 1):
+        at = ref_keys.get_indexer(claim_days - k)
+        table[:, k] = np.where(at >= 0, ref_values[at], np.nan)
+    return table
+
+
+def _cause(claim: dict, rows: pd.DataFrame, place_rows: pd.DataFrame, window: pd.DataFrame, stale_days: int) -> str:
+    """The likeliest reason a figure differs from the reference, or ''."""
     value = int(claim["value"])
-    for ref in window.itertuples():
-        if transposed(value, int(ref.value)):
-            return f"likely transposed digits: {fmt(value)} vs {fmt(ref.value)}"
-    same = history[history["value"] == value]
+    for ref in records(window):
+        if transposed(value, int(ref["value"])):
+            return f"likely transposed digits: {fmt(value)} vs {fmt(ref['value'])}"
+    same = rows[rows["value"] == value]
     if not same.empty:
-        when = same.iloc[(same["date"] - claim["date"]).abs().argmin()]
+        when = same.iloc[int(np.argmin((same["date"] - claim["date"]).abs().to_numpy()))]
         days = (claim["date"] - when["date"]).days
         if 0 < days <= stale_days:
             subgroup = "subgroup " if claim["group"] != "all" else ""
-            return f"likely a stale {subgroup}figure: {when['source']} reported {fmt(value)} on {day(when['date'])}, {days} days earlier"
-        return f"likely a figure from another day: {when['source']} reported {fmt(value)} on {day(when['date'])}"
+            return (f"likely a stale {subgroup}figure: {when['source']} reported {fmt(value)} on "
+                    f"{day(when['date'])}, {days} days earlier")
+        if days < 0:
+            return (f"likely a figure from the wrong day: {when['source']} reported {fmt(value)} on "
+                    f"{day(when['date'])}, {-days} days later")
+    other = place_rows[(place_rows["value"] == value)]
+    if not other.empty:
+        ref = other.iloc[0]
+        return f"likely another series' figure: {ref['source']} reported {fmt(value)} {series_name(ref)} on {day(ref['date'])}"
     return ""
 
 
@@ -52,24 +93,36 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
     reference = context.reference
     if reference is None or reference.empty:
         return
-    claims = context.series[context.series["scope"] == "cumulative"]
-    lag = pd.Timedelta(days=options["lag_days"])
-    by_key = {key: rows for key, rows in reference.groupby(["metric", "place", "group", "unit"])}
-    for _, claim in claims.iterrows():
-        rows = by_key.get((claim["metric"], claim["place"], claim["group"], claim["unit"]))
-        if rows is None:
-            continue
-        window = rows[(rows["date"] <= claim["date"]) & (rows["date"] >= claim["date"] - lag)]
-        if window.empty:
-            continue
-        if ((window["value"] >= claim["lo"]) & (window["value"] <= claim["hi"])).any():
-            continue
+    series = context.series
+    positions = np.flatnonzero(((series["scope"] == "cumulative") & (series["unit"] == "persons")).to_numpy())
+    claims = series[SERIES_KEY + ["date", "lo", "hi"]].iloc[positions]
+    lag, stale = options["lag_days"], options["stale_days"]
+    table = _window(claims, reference, lag)
+    compared = ~np.isnan(table).all(axis=1)
+    lo, hi = claims["lo"].to_numpy()[:, None], claims["hi"].to_numpy()[:, None]
+    agrees = ((table >= lo) & (table <= hi)).any(axis=1)
+    flagged = series.iloc[positions[compared & ~agrees]]
+    if flagged.empty:
+        return
+    # Copies of one figure (same series, wording and date) are one finding.
+    flagged = flagged.sort_values("claim_id", kind="stable")
+    copies = flagged.groupby(SERIES_KEY + ["value", "qualifier", "date"], sort=False)["claim_id"].agg(tuple)
+    flagged = flagged.drop_duplicates(SERIES_KEY + ["value", "qualifier", "date"])
+    by_series = dict(tuple(reference.groupby(SERIES_KEY)))
+    by_place = dict(tuple(reference.groupby("place")))
+    span = pd.Timedelta(days=stale)
+    for claim in records(flagged):
+        rows = by_series[tuple(claim[k] for k in SERIES_KEY)]
+        window = rows[(rows["date"] <= claim["date"]) & (rows["date"] >= claim["date"] - pd.Timedelta(days=lag))]
         latest = window.iloc[-1]
-        history = rows[(rows["date"] - claim["date"]).abs() <= pd.Timedelta(days=options["stale_days"])]
-        cause = _cause(claim, window, history, options["stale_days"])
+        history = rows[(rows["date"] - claim["date"]).abs() <= span]
+        place_rows = by_place[claim["place"]]
+        place_rows = place_rows[(place_rows["date"] <= claim["date"])
+                                & (place_rows["date"] >= claim["date"] - pd.Timedelta(days=lag))]
+        cause = _cause(claim, history, place_rows, window, stale)
         diff = int(claim["value"]) - int(latest["value"])
         yield Problem(
-            claim_ids=(claim["claim_id"],),
+            claim_ids=copies[tuple(claim[k] for k in SERIES_KEY + ["value", "qualifier", "date"])],
             message=(f"{claim['metric']} ({claim['group']}) in {claim['place']}: the text says "
                      f"{interval_text(claim)} on {day(claim['date'])}, where {latest['source']} reported "
                      f"{fmt(latest['value'])} on {day(latest['date'])} (off by {diff:+,})"

@@ -1,37 +1,83 @@
 """within_document: one document states the same series twice with values that cannot both hold.
 
-Options: `severity` (default warning).
+Two claims of one document are the same statement when they share series (metric, place, group,
+unit), scope, date and period, and come from the same source (an unattributed figure counts as
+any source of the document). A document that reports two sources disagreeing is not
+contradicting itself; `cross_source` covers that. Two figures in one sentence are taken as two
+different counts, and vague plurals never count. One finding per statement: the pair of claims
+furthest apart.
+
+Options (defaults):
+  severity: warning
 
 PASS: "80,000 people have fled Rafah" in the headline and "around 80,000" in the body
+PASS: "Israel says 1,200 were killed; Hamas officials say 1,400" (two sources)
 FAIL: "27,708 killed" and later "27,000 killed", same document, same date
 """
 from __future__ import annotations
 
 from typing import Iterator
 
-from .base import CheckContext, Problem, interval_text
+import numpy as np
+import pandas as pd
+
+from ..series import key_codes
+from .base import CheckContext, Problem, fmt, interval_text, records, series_name
 
 ID = "within_document"
 DEFAULTS = {"severity": "warning"}
 
+_STATEMENT = ["doc", "series_id", "scope", "as_of", "period_start"]
+
+
+def _buckets(claims: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
+    """Claims by statement and source, an unattributed claim repeated under each source of its
+    statement: columns `statement`, `bucket` (codes), `lo`, `hi`, `row` (position in `claims`)."""
+    narrow = pd.DataFrame({c: claims[c].to_numpy()[positions] for c in _STATEMENT + ["source"]})
+    source = pd.factorize(narrow["source"])[0]
+    unattributed = (narrow["source"] == "unattributed").to_numpy()
+    frame = pd.DataFrame({"statement": key_codes(narrow, _STATEMENT),
+                          "bucket": np.where(unattributed, -1, source),
+                          "lo": claims["lo"].to_numpy()[positions], "hi": claims["hi"].to_numpy()[positions],
+                          "row": positions})
+    named = frame.loc[~unattributed, ["statement", "bucket"]].drop_duplicates()
+    spread = frame[unattributed].drop(columns="bucket").merge(named, on="statement")
+    return pd.concat([frame, spread], ignore_index=True)
+
+
+def _contradictions(claims: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
+    """Per statement and source, the pair of claims from different sentences furthest apart."""
+    buckets = _buckets(claims, positions)
+    keys = ["statement", "bucket"]
+    grouped = buckets.groupby(keys, sort=False)
+    # Only statements whose claims cannot all hold need pairing; in a real corpus that is a handful.
+    buckets = buckets[(grouped["lo"].transform("max") > grouped["hi"].transform("min")).to_numpy()]
+    pairs = buckets.merge(buckets, on=keys, suffixes=("_most", "_least"))
+    pairs = pairs[pairs["lo_most"] > pairs["hi_least"]]
+    # Two figures in one sentence are two different counts ("9 killed in the strike, 2,000 in all").
+    sentence = claims["sentence"].to_numpy()
+    pairs = pairs[sentence[pairs["row_most"].to_numpy()] != sentence[pairs["row_least"].to_numpy()]]
+    pairs = pairs.assign(gap=pairs["lo_most"] - pairs["hi_least"],
+                         first=np.minimum(pairs["row_most"], pairs["row_least"]),
+                         second=np.maximum(pairs["row_most"], pairs["row_least"]))
+    pairs = pairs.sort_values(["gap", "first", "second"], ascending=[False, True, True], kind="stable")
+    return pairs.drop_duplicates(keys).drop_duplicates(["first", "second"]).sort_values(["first", "second"])
+
 
 def run(context: CheckContext, options: dict) -> Iterator[Problem]:
-    claims = context.claims[(context.claims["qualifier"] != "vague")]
-    keys = ["doc", "metric", "place", "group", "unit", "scope", "as_of", "period_start"]
-    for _, group in claims.groupby(keys, sort=True):
-        if len(group) < 2:
-            continue
-        rows = list(group.itertuples())
-        for i, first in enumerate(rows):
-            for second in rows[i + 1:]:
-                if first.hi < second.lo or second.hi < first.lo:
-                    yield Problem(
-                        claim_ids=(second.claim_id, first.claim_id),
-                        metric=first.metric, place=first.place, group=first.group,
-                        message=(f"{first.doc} gives {first.metric} in {first.place} ({first.group}) as "
-                                 f"{interval_text(first._asdict())} on line {first.line} and "
-                                 f"{interval_text(second._asdict())} on line {second.line}."),
-                        action="Make the two figures agree, or say why they differ (different dates or sources).",
-                        values=(int(first.value), int(second.value)), dates=(first.as_of,),
-                    )
-                    break
+    claims = context.claims
+    positions = np.flatnonzero((claims["qualifier"] != "vague").to_numpy())
+    pairs = _contradictions(claims, positions)
+    firsts, seconds = claims.iloc[pairs["first"].to_numpy()], claims.iloc[pairs["second"].to_numpy()]
+    for pair, first, second in zip(records(pairs), records(firsts), records(seconds)):
+        when = f" for {first['as_of']}" if first["as_of"] else ""
+        yield Problem(
+            claim_ids=(second["claim_id"], first["claim_id"]),
+            metric=first["metric"], place=first["place"], group=first["group"],
+            message=(f"{first['doc']} gives {series_name(first)}{when} as {interval_text(first)} on line "
+                     f"{first['line']} and {interval_text(second)} on line {second['line']}, which cannot both "
+                     f"hold (at least {fmt(pair['gap'])} apart)."),
+            action="Make the two figures agree, or say why they differ (another date, source or definition).",
+            values=(int(first["value"]), int(second["value"])),
+            dates=(first["as_of"],) if first["as_of"] else (),
+        )

@@ -20,4 +20,10 @@ def record(f: Finding) -> dict:
 
 
 def render(findings: list[Finding], context: ReportContext) -> str:
-    return json.dumps([record(f) for f in findings], indent=2, ensure_ascii=False) + "\n"
+    """The findings array; for a draft checked against an archive, {"findings": [...], "verdicts": [...]}."""
+    data: list | dict = [record(f) for f in findings]
+    if context.verdicts:
+        from ..verdicts import record as verdict  # noqa: PLC0415
+
+        data = {"findings": data, "verdicts": [verdict(v) for v in context.verdicts]}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

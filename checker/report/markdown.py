@@ -1,84 +1,185 @@
-"""The Markdown discrepancy report an editor reads: summary, findings with their sentences, and a
-table of claims per series. Pure function of the findings and the run's claims; no timestamps.
+"""The Markdown discrepancy report an editor reads, on GitHub or in a pager.
+
+A one-paragraph summary; the findings grouped by severity then series, each with its claims side by
+side (where, figure, source, dates), the quoted sentences and a suggested action; a timeline per
+series (table, Mermaid chart, and a PNG when the CLI drew one); an appendix with every claim. Every
+claim links to its line. A pure function of the findings and the run's claims: no timestamps, no
+absolute paths, so the same input gives the same bytes.
 """
 from __future__ import annotations
 
 import os
+import posixpath
+import re
 from collections import Counter, defaultdict
+from pathlib import PurePath
 
 from ..model import Claim, Finding, Severity
+from .charts import mermaid, series_key, timelines
 from .context import ReportContext
 
 _ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 _HEADINGS = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Notes"}
+_WORDS = {"more_than": "more than ", "at_least": "at least ", "nearly": "nearly ", "about": "about ",
+          "up_to": "up to ", "less_than": "fewer than "}
+# `_` inside a word never starts emphasis on GitHub, so snake_case ids and file names stay unescaped
+_SPECIAL = re.compile(r"[\\`*\[\]<>|]|(?<!\w)_|_(?!\w)")
+_DEFAULT_ACTION = "Check each figure against its source before publication."
 
 
-def _cell(text: str) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+def _text(text: str) -> str:
+    """Inline text with Markdown's active characters escaped, on one line (safe in table cells)."""
+    return _SPECIAL.sub(lambda m: "\\" + m.group(0), str(text)).replace("\r", " ").replace("\n", " ")
 
 
-def _link(claim: Claim, base: str) -> str:
-    target = os.path.relpath(claim.path, base).replace(os.sep, "/")
-    return f"[{claim.path}:{claim.line}]({target}#L{claim.line})"
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def _bounds(claim: Claim) -> str:
-    words = {"more_than": "more than ", "at_least": "at least ", "nearly": "nearly ", "about": "about ",
-             "up_to": "up to ", "less_than": "fewer than ", "vague": "vague: "}
-    if claim.qualifier == "range":
+def _target(claim: Claim, base: str) -> str:
+    return os.path.relpath(claim.path, base).replace(os.sep, "/") + f"#L{claim.line}"
+
+
+def _link(claim: Claim, base: str, label: str | None = None) -> str:
+    return f"[{_text(label or f'{claim.path}:{claim.line}')}]({_target(claim, base)})"
+
+
+def _figure(claim: Claim) -> str:
+    """The figure as the text bounds it: 'more than 67,174', '18,000–20,000' (also for 'thousands'), 'about 85%'."""
+    if claim.qualifier in ("range", "vague") and claim.lower is not None and claim.upper is not None:
         return f"{claim.lower:,}–{claim.upper:,}"
     suffix = "%" if claim.unit == "percent" else ""
-    return f"{words.get(claim.qualifier, '')}{claim.value:,}{suffix}"
+    return f"{_WORDS.get(claim.qualifier, '')}{claim.value:,}{suffix}"
+
+
+def _sentence(claim: Claim) -> str:
+    """The claim's sentence, escaped, with its own figure in bold."""
+    at = claim.sentence.find(claim.quote) if claim.quote else -1
+    if at < 0:
+        return _text(claim.sentence)
+    end = at + len(claim.quote)
+    return f"{_text(claim.sentence[:at])}**{_text(claim.quote)}**{_text(claim.sentence[end:])}"
+
+
+def _chronological(claims: list[Claim]) -> list[Claim]:
+    # undated claims last: an empty as_of would otherwise sort first
+    return sorted(claims, key=lambda c: (not c.as_of, c.as_of, c.path, c.start))
 
 
 def _summary(findings: list[Finding], context: ReportContext) -> str:
     counts = Counter(f.severity for f in findings)
-    series = {(c.metric, c.place, c.group, c.unit) for c in context.claims}
-    parts = [f"{counts[s]} {_HEADINGS[s].lower() if counts[s] != 1 else _HEADINGS[s].lower()[:-1]}" for s in _ORDER]
+    series = {series_key(c) for c in context.claims}
+    parts = [_plural(counts[Severity.ERROR], "error"), _plural(counts[Severity.WARNING], "warning"),
+             _plural(counts[Severity.INFO], "note")]
     verdict = ("Nothing to correct before publication." if not counts[Severity.ERROR] and not counts[Severity.WARNING]
                else "Review the findings below before publication.")
-    return (f"**{context.documents} documents, {len(context.claims)} claims in {len(series)} series: "
-            f"{', '.join(parts)}.** {verdict}")
+    text = (f"**{_plural(context.documents, 'document')}, {_plural(len(context.claims), 'claim')} in "
+            f"{len(series)} series: {', '.join(parts)}.** {verdict}")
+    undated = sum(1 for c in context.claims if not c.as_of)
+    if undated:
+        text += f" {_plural(undated, 'claim')} could not be dated and {'is' if undated == 1 else 'are'} left out of the time checks."
+    if context.suppressed:
+        text += f" {_plural(context.suppressed, 'finding')} silenced by `casualty-check: ignore` comments."
+    if context.baselined:
+        text += f" {_plural(context.baselined, 'finding')} already recorded in the baseline {'is' if context.baselined == 1 else 'are'} not shown."
+    return text
 
 
 def _finding(f: Finding, claims: dict[str, Claim], base: str) -> list[str]:
-    lines = [f"- **{f.check}** ({f.severity.value}): {f.message}"]
-    if f.action:
-        lines.append(f"  - *Action:* {f.action}")
-    for claim_id in f.claim_ids:
-        claim = claims.get(claim_id)
-        if claim is None:
-            continue
-        lines.append(f"  - {_link(claim, base)} · {claim.source} · {claim.as_of or 'undated'} · "
-                     f"**{_bounds(claim)}**: “{_cell(claim.sentence)}”")
+    involved = _chronological([claims[c] for c in f.claim_ids if c in claims])
+    lines = [f"**{f.check}** ({f.severity.value}) · `{f.finding_id}`", "", _text(f.message), ""]
+    if involved:
+        lines += ["| where | figure | source | as of | published | outlet |", "|---|---|---|---|---|---|"]
+        lines += [f"| {_link(c, base)} | {_text(_figure(c))} | {_text(c.source)} | {c.as_of or 'undated'} | "
+                  f"{c.published or '—'} | {_text(c.outlet) or '—'} |" for c in involved]
+        lines.append("")
+        quotes = [f"> {_link(c, base)}: “{_sentence(c)}”" for c in involved]
+        lines += [line for quote in quotes for line in (quote, ">")][:-1] + [""]
+    lines += [f"*Suggested action:* {_text(f.action or _DEFAULT_ACTION)}", ""]
     return lines
 
 
-def render(findings: list[Finding], context: ReportContext) -> str:
-    claims = {c.claim_id: c for c in context.claims}
-    out = ["# casualty-check report", "", _summary(findings, context), ""]
+def _findings(findings: list[Finding], claims: dict[str, Claim], base: str) -> list[str]:
+    out: list[str] = []
     for severity in _ORDER:
         group = [f for f in findings if f.severity is severity]
         if not group:
             continue
         out += [f"## {_HEADINGS[severity]} ({len(group)})", ""]
-        by_series: dict[tuple, list[Finding]] = defaultdict(list)
+        by_series: dict[tuple[str, str, str], list[Finding]] = defaultdict(list)
         for f in group:
             by_series[(f.metric, f.place, f.group)].append(f)
         for (metric, place, grp), items in sorted(by_series.items()):
-            out += [f"### {metric} · {place} · {grp}", ""]
+            out += [f"### {_text(metric)} · {_text(place)} · {_text(grp)}", ""]
             for f in items:
-                out += _finding(f, claims, context.base)
-            out.append("")
-    out += ["## Claims by series", ""]
-    series: dict[tuple, list[Claim]] = defaultdict(list)
+                out += _finding(f, claims, base)
+    return out
+
+
+def _timelines(context: ReportContext) -> list[str]:
+    charted = {(t.metric, t.place, t.group, t.unit): t for t in timelines(context.claims)}
+    series: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
     for claim in context.claims:
-        series[(claim.metric, claim.place, claim.group, claim.unit)].append(claim)
-    for (metric, place, grp, unit), items in sorted(series.items()):
-        out += [f"### {metric} · {place} · {grp} ({unit})", "",
-                "| as of | figure | scope | source | where |", "|---|---|---|---|---|"]
-        for claim in sorted(items, key=lambda c: (c.as_of, c.path, c.start)):
-            out.append(f"| {claim.as_of or 'undated'} | {_bounds(claim)} | {claim.scope} | {claim.source} | "
-                       f"{_link(claim, context.base)} |")
+        series[series_key(claim)].append(claim)
+    out = ["## Timelines", "",
+           "Every figure per series, oldest first; running totals and current counts are charted.", ""]
+    for key, items in sorted(series.items()):
+        metric, place, grp, unit = key
+        out += [f"### {_text(metric)} · {_text(place)} · {_text(grp)} ({_text(unit)})", "",
+                "| as of | figure | scope | source | published | where |", "|---|---|---|---|---|---|"]
+        out += [f"| {c.as_of or 'undated'} | {_text(_figure(c))} | {c.scope} | {_text(c.source)} | "
+                f"{c.published or '—'} | {_link(c, context.base)} |" for c in _chronological(items)]
         out.append("")
+        timeline = charted.get(key)
+        if timeline is not None:
+            out += mermaid(timeline) + [""]
+            if context.charts:
+                out += [f"![{_text(timeline.title)}]({posixpath.join(context.charts, timeline.slug)}.png)", ""]
+    return out
+
+
+def _appendix(context: ReportContext) -> list[str]:
+    out = ["## Appendix: every claim", ""]
+    by_doc: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in context.claims:
+        by_doc[(claim.path, claim.doc)].append(claim)
+    for (path, doc), items in by_doc.items():
+        first = items[0]
+        about = " · ".join(x for x in (_text(first.outlet), f"published {first.published}" if first.published else "") if x)
+        # a .jsonl file holds several documents: name the record too
+        heading = _text(path) if PurePath(path).stem == doc else f"{_text(path)} · {_text(doc)}"
+        out += [f"### {heading}", ""] + ([about, ""] if about else [])
+        out += ["| line | quote | metric · place · group | figure | scope | as of | source |",
+                "|---|---|---|---|---|---|---|"]
+        out += [f"| {_link(c, context.base, str(c.line))} | {_text(c.quote)} | {_text(c.metric)} · {_text(c.place)} · "
+                f"{_text(c.group)} | {_text(_figure(c))} | {c.scope} | {c.as_of or 'undated'} | {_text(c.source)} |"
+                for c in sorted(items, key=lambda c: c.start)]
+        out.append("")
+    return out
+
+
+def _verdicts(context: ReportContext) -> list[str]:
+    """For a draft checked against an archive: each draft claim with its verdict and evidence."""
+    if not context.verdicts:
+        return []
+    out = ["## Claim by claim", "", "| where | figure | metric · place · group | as of | source | verdict | evidence |",
+           "|---|---|---|---|---|---|---|"]
+    out += [f"| {_link(c, context.base)} | {_text(_figure(c))} | {_text(c.metric)} · {_text(c.place)} · {_text(c.group)} | "
+            f"{c.as_of or 'undated'} | {_text(c.source)} | **{v.verdict}** | {_text(v.explanation())} |"
+            for v in context.verdicts for c in (v.claim,)]
+    return out + [""]
+
+
+def render(findings: list[Finding], context: ReportContext) -> str:
+    claims = {c.claim_id: c for c in context.claims}
+    sections = [f"[{_HEADINGS[s]}](#{_HEADINGS[s].lower()}-{n})" for s in _ORDER
+                if (n := sum(1 for f in findings if f.severity is s))]
+    sections += ["[Timelines](#timelines)", "[Appendix: every claim](#appendix-every-claim)"]
+    if context.verdicts:
+        sections.insert(0, "[Claim by claim](#claim-by-claim)")
+    out = ["# casualty-check report", "", _summary(findings, context), "", "Contents: " + " · ".join(sections), ""]
+    out += _verdicts(context)
+    out += _findings(findings, claims, context.base)
+    if context.claims:
+        out += _timelines(context) + _appendix(context)
     return "\n".join(out).rstrip("\n") + "\n"

@@ -1,27 +1,44 @@
-"""SARIF 2.1.0, for GitHub code scanning: one result per finding, located on its claims' lines."""
+"""SARIF 2.1.0, for GitHub code scanning: one result per finding, located on its claims' lines.
+
+Columns count Unicode code points (Python string offsets), which the run declares in `columnKind`;
+the region spans the claim's figure when the run's claims are known. No timestamps or absolute
+paths, so the log is byte-identical across runs.
+"""
 from __future__ import annotations
 
 import json
 
 from .. import checks
-from ..model import Finding, Severity
+from ..model import Finding, Location, Severity
 from .context import ReportContext
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_VERDICT_LEVEL = {"contradicts": "warning", "stale": "warning", "unattributed": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
-def _location(loc) -> dict:
-    return {"physicalLocation": {"artifactLocation": {"uri": loc.path.replace("\\", "/")},
-                                 "region": {"startLine": loc.line, "startColumn": loc.column}}}
+def _location(loc: Location, context: ReportContext) -> dict:
+    region: dict = {"startLine": loc.line, "startColumn": loc.column}
+    end = context.end_column(loc)
+    if end is not None:
+        region["endColumn"] = end
+        region["snippet"] = {"text": context.by_id[loc.claim_id].quote}
+    return {"physicalLocation": {"artifactLocation": {"uri": loc.path.replace("\\", "/")}, "region": region}}
+
+
+def _rules() -> list[dict]:
+    rules = []
+    for check_id, module in checks.REGISTRY.items():
+        doc = (module.__doc__ or check_id).strip()
+        rules.append({"id": check_id, "name": check_id,
+                      "shortDescription": {"text": doc.splitlines()[0]},
+                      "fullDescription": {"text": doc},
+                      "defaultConfiguration": {"level": _LEVEL[Severity(module.DEFAULTS.get("severity", "warning"))]}})
+    return rules
 
 
 def render(findings: list[Finding], context: ReportContext) -> str:
-    rules = [{"id": check_id,
-              "name": check_id,
-              "shortDescription": {"text": (module.__doc__ or check_id).strip().splitlines()[0]},
-              "fullDescription": {"text": (module.__doc__ or check_id).strip()}}
-             for check_id, module in checks.REGISTRY.items()]
+    rules = _rules()
     index = {r["id"]: i for i, r in enumerate(rules)}
     results = []
     for f in findings:
@@ -31,13 +48,26 @@ def render(findings: list[Finding], context: ReportContext) -> str:
             "partialFingerprints": {"casualtyCheck/v1": f.finding_id},
         }
         if f.locations:
-            result["locations"] = [_location(f.locations[0])]
+            result["locations"] = [_location(f.locations[0], context)]
             if len(f.locations) > 1:
-                result["relatedLocations"] = [{"id": i, **_location(loc)} for i, loc in enumerate(f.locations[1:], start=1)]
+                result["relatedLocations"] = [{"id": i, **_location(loc, context)}
+                                              for i, loc in enumerate(f.locations[1:], start=1)]
         results.append(result)
+    if context.verdicts:  # a draft checked against an archive: a result per draft claim
+        rules.append({"id": "verdict", "name": "verdict",
+                      "shortDescription": {"text": "The verdict on a draft's claim checked against the archive."},
+                      "fullDescription": {"text": "consistent, stale, contradicts, unattributed or unverifiable, "
+                                                  "with its evidence."}})
+        results += [{"ruleId": "verdict", "ruleIndex": len(rules) - 1, "level": _VERDICT_LEVEL.get(v.verdict, "none"),
+                     "message": {"text": v.summary()},
+                     "partialFingerprints": {"casualtyCheck/v1": f"verdict-{v.claim.claim_id}"},
+                     "locations": [_location(Location(v.claim.claim_id, v.claim.path, v.claim.line, v.claim.column),
+                                             context)]}
+                    for v in context.verdicts]
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [{
         "tool": {"driver": {"name": "casualty-check", "version": context.tool_version or "0",
                             "rules": rules}},
+        "columnKind": "unicodeCodePoints",
         "results": results,
     }]}
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"

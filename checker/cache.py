@@ -1,0 +1,112 @@
+"""A claims cache in SQLite: the claims of a document are extracted once per document content,
+rules and tool version, so a re-run over an archive where one article changed re-extracts that
+article alone.
+
+The key hashes every field of the document (its text and metadata: `published` dates figures,
+`title` helps place them), the rules' version and the number lexicon (a configuration file may
+change the tolerance without touching the rule files), and the tool: its version and the source
+of the top-level `checker` modules, so a changed extractor never serves stale claims. Only the
+process that reads documents touches the database; workers never do.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import fields
+from pathlib import Path
+from typing import Iterator
+
+from . import __version__
+from .model import CLAIM_COLUMNS, Claim, Document
+from .rules import Rules
+
+DEFAULT_DIR = ".casualty-check-cache"
+DATABASE = "claims.sqlite"
+_COMMIT_EVERY = 500  # puts per transaction: fewer fsyncs, little work lost on interruption
+_DOCUMENT_FIELDS = tuple(f.name for f in fields(Document) if f.name != "line_starts")  # derived from text
+
+
+class CacheError(Exception):
+    """A cache that cannot be used; the message names the file and the problem."""
+
+
+def _tool_fingerprint() -> str:
+    """The tool version and a hash of the package's top-level modules (extraction lives there)."""
+    digest = hashlib.sha256(__version__.encode())
+    for module in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(module.name.encode())
+        digest.update(module.read_bytes())
+    return digest.hexdigest()
+
+
+class ClaimsCache:
+    """Claims per document key, in `folder`/claims.sqlite. `hits` and `misses` count lookups."""
+
+    def __init__(self, folder: str | Path, rules: Rules) -> None:
+        self.path = Path(folder) / DATABASE
+        self.hits = self.misses = 0
+        self._pending = 0
+        self._salt = "\n".join((_tool_fingerprint(), rules.version, repr(rules.numbers))).encode()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, timeout=30)
+            self._db.execute("PRAGMA journal_mode=WAL")  # readers of another run are not blocked
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, rows TEXT NOT NULL)")
+        except (OSError, sqlite3.Error) as exc:
+            raise self._error(exc) from None
+
+    def key(self, document: Document) -> str:
+        """The content hash of `document` salted with the rules and tool fingerprints."""
+        digest = hashlib.sha256(self._salt)
+        for name in _DOCUMENT_FIELDS:
+            digest.update(b"\0" + json.dumps(getattr(document, name), default=str).encode())
+        return digest.hexdigest()
+
+    def get(self, key: str) -> list[Claim] | None:
+        """The cached claims under `key`, or None."""
+        try:
+            row = self._db.execute("SELECT rows FROM claims WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+        if row is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return [Claim(*values) for values in json.loads(row[0])]
+
+    def put(self, key: str, claims: list[Claim]) -> None:
+        """Store the claims of the document under `key`."""
+        rows = json.dumps([[getattr(c, col) for col in CLAIM_COLUMNS] for c in claims], ensure_ascii=False)
+        try:
+            self._db.execute("INSERT OR REPLACE INTO claims (key, rows) VALUES (?, ?)", (key, rows))
+            self._pending += 1
+            if self._pending >= _COMMIT_EVERY:
+                self._db.commit()
+                self._pending = 0
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+
+    def close(self) -> None:
+        try:
+            self._db.commit()
+        finally:
+            self._db.close()
+
+    def _error(self, exc: BaseException) -> CacheError:
+        return CacheError(f"{self.path}: cannot use the claims cache ({exc}); remove it or run with --no-cache")
+
+
+@contextmanager
+def open_cache(folder: str | Path | None, rules: Rules) -> Iterator[ClaimsCache | None]:
+    """The cache in `folder`, closed (and committed) on leaving; None when `folder` is None."""
+    if folder is None:
+        yield None
+        return
+    cache = ClaimsCache(folder, rules)
+    try:
+        yield cache
+    finally:
+        cache.close()

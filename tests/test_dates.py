@@ -1,0 +1,47 @@
+"""Dates as reporters write them, resolved against the publication date: never in the future, never
+with a silently assumed year when there is no publication date.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from checker.dates import resolve
+
+FRIDAY = date(2024, 3, 8)
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("Tuesday", date(2024, 3, 5)),
+    ("Friday", FRIDAY),  # the day of publication itself
+    ("yesterday", date(2024, 3, 7)),
+    ("March 3", date(2024, 3, 3)),
+    ("3 March", date(2024, 3, 3)),
+    ("Oct. 7", date(2023, 10, 7)),  # October 7 is still ahead in March 2024: last year's
+    ("October 7, 2023", date(2023, 10, 7)),
+    ("December 2023", date(2023, 12, 1)),
+    ("2024-02-29", date(2024, 2, 29)),
+    ("2023", date(2023, 12, 31)),
+    ("2024", FRIDAY),  # a year not yet over ends, for now, on the reference date
+    ("last year", date(2023, 12, 31)),
+    ("the end of the year", date(2023, 12, 31)),
+    ("by the end of last year", date(2023, 12, 31)),
+])
+def test_resolved_on_or_before_the_reference(phrase, expected):
+    assert resolve(phrase, FRIDAY) == expected
+
+
+def test_never_a_future_date():
+    assert resolve("2025-01-01", FRIDAY) is None
+    assert resolve("March 9, 2024", FRIDAY) is None
+
+
+def test_no_reference_only_dates_that_carry_their_year():
+    assert resolve("Tuesday", None) is None
+    assert resolve("March 3", None) is None
+    assert resolve("March 3, 2024", None) == date(2024, 3, 3)
+
+
+def test_not_a_date():
+    assert resolve("the ceasefire", FRIDAY) is None

@@ -1,0 +1,120 @@
+"""Number phrases: `parse_number` (SPEC 5b) on other parsers' test cases and on reporters' phrasing,
+and `scan` on running text. Expected values come from tests/number_cases.csv and
+tests/non_number_cases.csv (see tests/README.md) or from SPEC 3.3, not from the code under test.
+"""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from checker import parse_number
+from checker.model import Qualifier, Unit
+from checker.numbers import scan
+from checker.rules import load_rules
+
+HERE = Path(__file__).resolve().parent
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (HERE / name).open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def _whole(value: str) -> int | None:
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    return int(number) if number == int(number) else None
+
+
+def test_whole_number_cases_from_peer_parsers_reach_97_percent():
+    cases = [(r["text"], _whole(r["expected_value"])) for r in _rows("number_cases.csv")]
+    cases = [(text, value) for text, value in cases if value is not None]
+    wrong = []
+    for text, value in cases:
+        parsed = parse_number(text)
+        if parsed is None or parsed.value != value:
+            wrong.append((text, value, parsed and parsed.value))
+    accuracy = 1 - len(wrong) / len(cases)
+    assert len(cases) > 250
+    assert accuracy >= 0.97, f"{accuracy:.3f} on {len(cases)} cases; wrong: {wrong}"
+
+
+def test_non_number_cases_mostly_name_no_number():
+    texts = [r["text"] for r in _rows("non_number_cases.csv")]
+    parsed = [t for t in texts if parse_number(t) is not None]
+    assert len(parsed) <= len(texts) * 0.1, parsed
+
+
+@pytest.mark.parametrize("text, value, lower, upper, qualifier", [
+    ("27,708", 27708, 27708, 27708, "exact"),
+    ("27 708", 27708, 27708, 27708, "exact"),
+    ("27\u202f708", 27708, 27708, 27708, "exact"),
+    ("1.9 million", 1_900_000, 1_900_000, 1_900_000, "exact"),
+    ("100k", 100_000, 100_000, 100_000, "exact"),
+    ("twenty-seven thousand", 27_000, 27_000, 27_000, "exact"),
+    ("two million", 2_000_000, 2_000_000, 2_000_000, "exact"),
+    ("a dozen", 12, 12, 12, "exact"),
+    ("two point two million", 2_200_000, 2_200_000, 2_200_000, "exact"),
+    ("more than 1,160", 1160, 1160, None, "more_than"),
+    ("nearly twenty thousand", 20_000, 18_000, 20_000, "nearly"),
+    ("around 250", 250, 225, 275, "about"),
+    ("an estimated 1.7 million", 1_700_000, 1_530_000, 1_870_000, "about"),
+    ("at least 40", 40, 40, None, "at_least"),
+    ("no fewer than 40", 40, 40, None, "at_least"),
+    ("500 or more", 500, 500, None, "at_least"),
+    ("up to 4,000", 4000, None, 4000, "up_to"),
+    ("as many as 4,000", 4000, None, 4000, "up_to"),
+    ("fewer than 300", 300, None, 300, "less_than"),
+    ("between 20 and 30", 20, 20, 30, "range"),
+    ("20-30", 20, 20, 30, "range"),
+    ("20 to 30", 20, 20, 30, "range"),
+    ("20 to 30,000", 20_000, 20_000, 30_000, "range"),
+    ("dozens", 24, 24, 99, "vague"),
+    ("hundreds", 200, 200, 999, "vague"),
+    ("thousands", 2000, 2000, 9999, "vague"),
+    ("tens of thousands", 20_000, 20_000, 99_999, "vague"),
+    ("dozens of thousands", 24_000, 24_000, 99_999, "vague"),
+    ("hundreds of thousands", 200_000, 200_000, 999_999, "vague"),
+    ("millions", 2_000_000, 2_000_000, 9_999_999, "vague"),
+])
+def test_reporters_number_phrases(text, value, lower, upper, qualifier):
+    number = parse_number(text)
+    assert number is not None, text
+    rounded = lambda x: None if x is None else round(x)  # noqa: E731
+    assert (round(number.value), rounded(number.lower), rounded(number.upper), number.qualifier.value) \
+        == (value, lower, upper, qualifier)
+
+
+def test_percentages_are_percent_units():
+    for text in ("85%", "85 percent", "85 per cent"):
+        number = parse_number(text)
+        assert number is not None and number.value == 85 and number.unit is Unit.PERCENT, text
+
+
+@pytest.mark.parametrize("text", ["fifty zero three", "million million", "thousand million",
+                                  "the", "Book a seat", ""])
+def test_not_one_number(text):
+    assert parse_number(text) is None
+
+
+def test_decimal_comma_reads_dots_as_thousands():
+    assert parse_number("1.160", decimal_comma=True).value == 1160
+    assert parse_number("1.160").value == 1.16
+    assert parse_number("2,5 millones".split()[0], decimal_comma=True).value == 2.5
+
+
+def test_scan_finds_each_number_with_its_span():
+    text = "The strike killed 14 and injured more than 40, while dozens remain missing."
+    found = [(text[m.start:m.end], m.number.value, m.number.qualifier) for m in scan(text, load_rules().numbers)]
+    assert found == [("14", 14, Qualifier.EXACT), ("more than 40", 40, Qualifier.MORE_THAN),
+                     ("dozens", 24, Qualifier.VAGUE)]
+
+
+def test_scan_does_not_join_a_scaled_number_with_the_next_figure():
+    text = "1.9 million and 85 percent of the population"
+    found = [text[m.start:m.end] for m in scan(text, load_rules().numbers)]
+    assert found == ["1.9 million", "85 percent"]
