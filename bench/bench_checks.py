@@ -118,9 +118,10 @@ def main() -> None:
                                   directions=rules.directions)
     print(f"  {'timeline':<18}{time.perf_counter() - mark:7.2f} s  ({len(context.series):,} claims in series)")
     for check_id, module in checks.REGISTRY.items():
-        mark = time.perf_counter()
+        mark, mark_cpu = time.perf_counter(), time.process_time()
         found = sum(1 for _ in module.run(context, options[check_id]))
-        print(f"  {check_id:<18}{time.perf_counter() - mark:7.2f} s  {found:>7,} problems")
+        print(f"  {check_id:<18}{time.perf_counter() - mark:7.2f} s  ({time.process_time() - mark_cpu:5.2f} s CPU)"
+              f"  {found:>7,} problems")
     total, cpu = time.perf_counter() - began, time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     # CPU time next to wall time shows how much of the wall time other processes took.

@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -217,18 +218,27 @@ def text_bytes(folder: Path) -> int:
     return total
 
 
-def timed(args: list[str], cwd: Path = ROOT) -> tuple[float, float]:
-    """(wall seconds, peak RSS in MiB of the largest process) of one `casualty-check` run in a fresh process."""
+@dataclass(frozen=True)
+class Run:
+    """One `casualty-check` process: wall and CPU seconds (its workers included), peak RSS in MiB."""
+
+    wall: float
+    cpu: float
+    rss: float
+
+
+def timed(args: list[str], cwd: Path = ROOT) -> Run:
+    """Run `casualty-check ARGS` in a fresh process: process start, imports and rule compilation included."""
     start = time.perf_counter()
     with tempfile.TemporaryFile() as err:
         proc = subprocess.Popen([str(CLI), *args], cwd=cwd, stdout=subprocess.DEVNULL, stderr=err)
-        _, status, usage = os.wait4(proc.pid, 0)
+        _, status, usage = os.wait4(proc.pid, 0)  # rusage of the process and the workers it waited for
         wall = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        if proc.returncode not in (0, 1):
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
             err.seek(0)
-            raise SystemExit(f"casualty-check {' '.join(args)} failed ({proc.returncode}): {err.read().decode().strip()}")
-    return wall, usage.ru_maxrss / 1024  # Linux reports KiB; wait4 covers the process and its workers
+            raise SystemExit(f"casualty-check {' '.join(args)} failed: {err.read().decode().strip()}")
+    # Linux gives ru_maxrss in KiB, for the largest single process (the main one or one worker)
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
 def lines(path: Path) -> int:
@@ -236,45 +246,49 @@ def lines(path: Path) -> int:
         return sum(1 for _ in handle)
 
 
-def bench_size(megabytes: int, jobs: int, sequential: bool) -> list[str]:
-    """Markdown table rows for one corpus size."""
+def row(*cells: object) -> str:
+    return "| " + " | ".join(str(c) for c in cells) + " |"
+
+
+def bench_size(megabytes: int, jobs: int, extraction_runs: bool) -> list[str]:
+    """Table rows for one corpus size: extraction alone (`extraction_runs`), the whole report with
+    an empty claims cache, then warm, then with one article changed."""
     folder = build_corpus(megabytes)
     work = OUT / f"run_{megabytes}mb"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir()
     mb = text_bytes(folder) / 1e6
-    rows = []
-    extract_wall = {}
-    for j in ([1] if sequential else []) + [jobs]:
+    label = f"{megabytes} MB ({mb:.1f} MB of text)"
+    rows, extraction = [], {}
+    for j in [1, jobs] if extraction_runs else []:
         table = work / f"claims_j{j}.csv"
-        wall, rss = timed(["extract", str(folder), "--no-cache", "--jobs", str(j), "-o", str(table)])
+        run = extraction[j] = timed(["extract", str(folder), "--no-cache", "--jobs", str(j), "-o", str(table)])
         claims = lines(table) - 1
-        extract_wall[j] = wall
-        rows.append(f"| {megabytes} MB | extract, --jobs {j} | {wall:.1f} s | {mb / wall:.2f} MB/s "
-                    f"({mb / wall / j:.2f} per process) | {claims / wall:,.0f} claims/s | {rss:,.0f} MiB |")
-    if sequential:
+        rows.append(row(label, f"extract --jobs {j}", f"{run.wall:.1f}", f"{run.cpu:.1f}",
+                        f"{mb / run.wall:.2f} MB/s, {claims / run.wall:,.0f} claims/s",
+                        f"{mb / run.cpu:.2f} MB/s", f"{run.rss:,.0f}"))
+    if extraction_runs:
         same = (work / "claims_j1.csv").read_bytes() == (work / f"claims_j{jobs}.csv").read_bytes()
-        rows.append(f"| {megabytes} MB | claim tables of --jobs 1 and --jobs {jobs} identical | {same} | | | |")
-    report = ["report", str(folder), "--jobs", str(jobs), "-o", str(work / "report.md")]
-    wall, rss = timed(report + ["--no-cache"])
-    rows.append(f"| {megabytes} MB | extract+check+report, --jobs {jobs} | {wall:.1f} s | check+report "
-                f"{wall - extract_wall[jobs]:.1f} s | | {rss:,.0f} MiB |")
-    cached = report + ["--cache-dir", str(work / "cache")]
-    timed(cached)  # fills the cache
-    wall, rss = timed(cached)
-    rows.append(f"| {megabytes} MB | same, warm cache | {wall:.1f} s | | | {rss:,.0f} MiB |")
+        rows.append(row(label, f"claim tables of --jobs 1 and --jobs {jobs} byte-identical: {same}", "", "", "", "", ""))
+    cached = ["report", str(folder), "--jobs", str(jobs), "-o", str(work / "report.md"), "--cache-dir", str(work / "cache")]
+    run = timed(cached)  # an empty cache: everything is extracted (and stored)
+    rest = f"check+report ≈ {run.wall - extraction[jobs].wall:.1f} s" if jobs in extraction else ""
+    rows.append(row(label, f"extract+check+report --jobs {jobs}", f"{run.wall:.1f}", f"{run.cpu:.1f}",
+                    f"{mb / run.wall:.2f} MB/s end to end; {rest}", "", f"{run.rss:,.0f}"))
+    run = timed(cached)
+    rows.append(row(label, "same, warm cache", f"{run.wall:.1f}", f"{run.cpu:.1f}", "", "", f"{run.rss:,.0f}"))
     shard = sorted(folder.glob("*.jsonl"))[-1]
     original = shard.read_bytes()
     try:
         records = original.decode("utf-8").splitlines(keepends=True)
         edited = json.loads(records[-1])
-        edited["text"] = edited["text"].replace("said", "told reporters", 1)
+        edited["text"] = edited["text"].replace(" said", " told reporters", 1)
         records[-1] = json.dumps(edited, ensure_ascii=False) + "\n"
         shard.write_text("".join(records), encoding="utf-8")
-        wall, rss = timed(cached)
+        run = timed(cached)
     finally:
         shard.write_bytes(original)
-    rows.append(f"| {megabytes} MB | same, one article changed | {wall:.1f} s | | | {rss:,.0f} MiB |")
+    rows.append(row(label, "same, one article changed", f"{run.wall:.1f}", f"{run.cpu:.1f}", "", "", f"{run.rss:,.0f}"))
     return rows
 
 
@@ -291,8 +305,9 @@ def bench_one_article(repeat: int = 5) -> list[str]:
         rows = []
         for label, args in runs.items():
             timed(args)  # warms the page cache (and the claims cache for the last one)
-            walls = sorted(timed(args)[0] for _ in range(repeat))
-            rows.append(f"| {label} | {walls[len(walls) // 2]:.2f} s (min {walls[0]:.2f}) |")
+            measured = sorted((timed(args) for _ in range(repeat)), key=lambda r: r.wall)
+            middle = measured[len(measured) // 2]
+            rows.append(row(label, f"{middle.wall:.2f} s (min {measured[0].wall:.2f})", f"{middle.cpu:.2f} s"))
         return rows
     finally:
         shutil.rmtree(cache)
@@ -302,19 +317,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[1, 10, 100], help="corpus sizes in MB")
     parser.add_argument("--jobs", type=int, default=2, help="processes for the parallel runs")
-    parser.add_argument("--sequential-up-to", type=int, default=100,
-                        help="also time --jobs 1 extraction for sizes up to this many MB")
+    parser.add_argument("--extract-up-to", type=int, default=100,
+                        help="time extraction alone (--jobs 1 and --jobs N) for sizes up to this many MB")
     parser.add_argument("--startup-only", action="store_true", help="only the one-article timing")
     args = parser.parse_args()
     print(f"Machine: {os.cpu_count()} CPUs, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, "
           f"Python {sys.version.split()[0]}\n")
-    print("| one short article | wall time |\n|---|---|")
+    print("| one short article | wall time (median) | CPU time |\n|---|---|---|")
     print("\n".join(bench_one_article()), flush=True)
     if args.startup_only:
         return
-    print("\n| corpus | run | wall time | throughput | claims | peak RSS |\n|---|---|---|---|---|---|", flush=True)
+    print("\n| corpus | run | wall s | CPU s | throughput (wall) | per CPU-second | peak RSS MiB |\n"
+          "|---|---|---|---|---|---|---|", flush=True)
     for size in args.sizes:
-        print("\n".join(bench_size(size, args.jobs, size <= args.sequential_up_to)), flush=True)
+        print("\n".join(bench_size(size, args.jobs, size <= args.extract_up_to)), flush=True)
 
 
 if __name__ == "__main__":

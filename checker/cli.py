@@ -22,7 +22,7 @@ import click
 from . import __version__
 from .cache import DEFAULT_DIR, CacheError
 from .config import Config, ConfigError
-from .corpus import InputError
+from .corpus import DOCUMENT_SUFFIXES, MANIFEST_NAME, InputError, Problems
 from .model import CLAIM_COLUMNS, Claim, Document, Severity
 from .parallel import ENGINES, Engine, EngineError
 from .rules import RulesError, load_rules
@@ -54,13 +54,16 @@ def _write(text: str, output: str | None, inputs: tuple[str, ...]) -> None:
     resolved = target.resolve()
     for raw in inputs:
         source = Path(raw).resolve()
-        if resolved == source or (source.is_dir() and resolved.suffix.lower() in (".txt", ".md", ".html", ".jsonl")
-                                  and source in resolved.parents):
+        if resolved == source or (source.is_dir() and source in resolved.parents
+                                  and (resolved.suffix.lower() in DOCUMENT_SUFFIXES or resolved.name == MANIFEST_NAME)):
             raise UsageProblem(f"{output}: refusing to write over an input document")
     if target.is_dir():
         raise UsageProblem(f"{output}: is a directory")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise UsageProblem(f"{output}: cannot write ({exc.strerror})") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(text)
@@ -69,8 +72,10 @@ def _write(text: str, output: str | None, inputs: tuple[str, ...]) -> None:
         os.umask(umask)
         os.chmod(temp, 0o666 & ~umask)
         os.replace(temp, target)
-    except BaseException:
+    except BaseException as exc:
         Path(temp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):  # a full disk or a target we may not replace: the old file stays whole
+            raise UsageProblem(f"{output}: cannot write ({exc.strerror or exc})") from None
         raise
 
 
@@ -97,7 +102,53 @@ def render_claims(claims: list[Claim], fmt: str) -> str:
     return out.getvalue()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """The command group. After a command, the input problems it met are printed on stderr, one line
+    each, and an error among them makes the exit status 2 (the output is still written: everything
+    else was checked). An unexpected exception is one line and exit status 2 as well, never a
+    traceback (set CASUALTY_CHECK_DEBUG=1 to see it)."""
+
+    def invoke(self, ctx: click.Context):
+        problems = Problems()
+        ctx.meta["casualty-check.problems"] = problems
+        try:
+            try:
+                result = super().invoke(ctx)
+            finally:
+                for line in problems.warnings:
+                    click.echo(f"casualty-check: warning: {line}", err=True)
+                for line in problems.errors:
+                    click.echo(f"casualty-check: error: {line}", err=True)
+        except click.exceptions.Exit as done:
+            if problems.errors and done.exit_code in (0, EXIT_FINDINGS):
+                raise click.exceptions.Exit(EXIT_ERROR) from None
+            raise
+        except (click.ClickException, click.Abort):
+            raise
+        except Exception as exc:  # noqa: BLE001
+            if os.environ.get("CASUALTY_CHECK_DEBUG"):
+                raise
+            message = " ".join(f"{type(exc).__name__}: {exc}".split())
+            raise UsageProblem(f"internal error ({message}); please report it with the input that caused it") from None
+        if problems.errors:
+            ctx.exit(EXIT_ERROR)
+        return result
+
+
+def _problems(ctx: click.Context) -> Problems:
+    """Where this command's input problems go; with --fail-fast the first one stops the run."""
+    problems = ctx.meta["casualty-check.problems"]
+    problems.keep_going = ctx.meta.get("casualty-check.keep_going", True)
+    return problems
+
+
+def _some_documents(documents: int, problems: Problems) -> None:
+    """Stop with the last problem when nothing at all could be read: an empty report would mislead."""
+    if not documents and problems.errors:
+        raise UsageProblem(problems.errors.pop())
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="casualty-check")
 @click.option("--rules", "rules_dir", type=click.Path(file_okay=False), default=None,
               help="Folder of rule files overriding the bundled rules key by key.")
@@ -178,6 +229,8 @@ engine_options = [
     click.option("--cache-dir", type=click.Path(file_okay=False), default=DEFAULT_DIR, show_default=True,
                  envvar="CASUALTY_CHECK_CACHE_DIR", expose_value=False, callback=_remember,
                  help="Folder of the claims cache (also $CASUALTY_CHECK_CACHE_DIR)."),
+    click.option("--keep-going/--fail-fast", default=True, show_default=True, expose_value=False, callback=_remember,
+                 help="On a file that cannot be read: report it, check the rest and exit 2; or stop there."),
 ]
 
 
@@ -234,10 +287,12 @@ def _run(ctx, paths, manifest, reference, *, changed_only: bool = False, since: 
     try:
         changed = changed_files(paths[0], since) if changed_only or since else None
         with _progress(paths, progress) as tick:
-            return run(paths, rules, manifest or config.manifest, reference or config.reference,
-                       changed=changed, on_document=tick, **_execution(ctx))
+            result = run(paths, rules, manifest or config.manifest, reference or config.reference,
+                         changed=changed, on_document=tick, problems=_problems(ctx), **_execution(ctx))
     except (InputError, RulesError, ReferenceError, GitError, CacheError, EngineError) as exc:
         raise _fail(exc) from None
+    _some_documents(result.documents, _problems(ctx))
+    return result
 
 
 archive_option = click.option(
@@ -260,7 +315,9 @@ def _run_draft(ctx, paths, manifest, reference, archive, when):
     manifest = manifest or config.manifest
     try:
         drafts = list(read_documents(paths, manifest))
-        _, context = extract_claims(archive, rules, manifest, **_execution(ctx)) if archive else (0, [])
+        # an unreadable archive document is reported (exit 2) but does not stop the draft's check
+        _, context = (extract_claims(archive, rules, manifest, problems=_problems(ctx), **_execution(ctx))
+                      if archive else (0, []))
         table = load_reference(reference or config.reference or default_reference())
         return check_draft(drafts, context, rules, table, when.date() if when else None)
     except (InputError, RulesError, ReferenceError, CacheError, EngineError) as exc:
@@ -297,9 +354,11 @@ def extract(ctx, paths, manifest, fmt, output):
     paths = _paths(ctx, paths)
     rules = _rules(ctx)
     try:
-        _, claims = extract_claims(paths, rules, manifest or _config(ctx).manifest, **_execution(ctx))
+        documents, claims = extract_claims(paths, rules, manifest or _config(ctx).manifest,
+                                           problems=_problems(ctx), **_execution(ctx))
     except (InputError, CacheError, EngineError) as exc:
         raise _fail(exc) from None
+    _some_documents(documents, _problems(ctx))
     _write(render_claims(claims, fmt), output, paths)
 
 
@@ -368,6 +427,8 @@ def check(ctx, paths, manifest, reference, fmt, fail_on, baseline, changed_only,
     fmt = fmt or config.format or "text"
     verdicts: tuple = ()
     if archive or when:
+        if changed_only or since:
+            raise UsageProblem("--changed-only and --since do not apply with --archive: the drafts are what changed")
         result = _run_draft(ctx, paths, manifest, reference, archive, when)
         verdicts = tuple(result.verdicts)
     else:

@@ -32,11 +32,32 @@ _CLAUSE_BREAK = regex.compile(r"[;:—]|\s-\s|\b(?:but|while|whereas|although)\b
 _COORDINATION = regex.compile(r"(?i)\b(?:and|including|of whom|of them|among them|among whom|plus|as well as|with)\b|[,:]")
 # A breakdown of a figure ("..., including 386 children", "...: 72 Palestinians, three Lebanese")
 # may stand further from it than a plain list item.
-_BREAKDOWN = regex.compile(r"(?i)\b(?:including|of whom|of them|among them|among whom|among those)\b|:")
+_BREAKDOWN = regex.compile(
+    r"(?i)\b(?:including|of whom|of them|among them|among whom|among those)\b|:"
+    r"|\b(?:bringing|raising|taking|pushing)\b")  # "..., bringing the total since January to 1,316"
+_APPOSITION = regex.compile(
+    r"(?i),[ \t]*(?:or|including|mostly|most of them|many of them|among them)\b[^,;:]{1,80},")
 # "463 people, including 157 children, have died": the figure before a breakdown takes its metric.
 _BREAKDOWN_AFTER = regex.compile(r"(?i)^(?:[ \t]+[\w-]+){0,3},?[ \t]+(?:including|among them|among whom)[ \t]+$")
 _LIST_GAP, _BREAKDOWN_GAP = 10, 25
 _NEXT_ANTECEDENT = regex.compile(r"(?i),[ \t]*[\w.,-]+[ \t]+(?:of whom|of them|among them|among whom)\b")
+_INTRODUCES = regex.compile(r"(?i)^[ \t]*(?:that[ \t]+)?$")
+# A name of Capitalised words ("Sudan Doctors Network", "Justice Minister Bekir Bozdag"), or people
+# who speak for others ("hospital officials", "police"); matched case-sensitively.
+_NAME = (r"(?:(?:[A-Z][\w'’.&-]*|of|for|and|de|al)[ \t]+){0,6}[A-Z][\w'’.&-]*"
+         r"|(?:(?:[a-z]+|U\.?N\.?)[ \t]+){0,2}(?:officials|authorities|police|medics|rescuers|witnesses|residents|"
+         r"doctors|paramedics|sources|spokesman|spokeswoman|spokesperson|officers)"
+         r"|(?:(?:[a-z]+|U\.?N\.?)[ \t]+){1,2}(?:ministry|agency|authority|office|government|department|service)")
+_OTHER_SOURCE = regex.compile(
+    rf"\b(?:according to|citing)[ \t]+(?:the[ \t]+|an?[ \t]+)?(?P<name>{_NAME})"
+    rf"|(?<![\w'’])(?<!\b(?:that|which|who)[ \t]+)(?P<name>{_NAME})[ \t]+(?:said|says|say|reported|reports|told|announced|estimated|"
+    rf"estimates|confirmed|recorded|counted|added)\b")
+_LEADING_THE = regex.compile(r"^(?:The|the)[ \t]+")
+_PRONOUNS = frozenset({"He", "She", "It", "They", "We", "I", "This", "That", "There", "The"})
+_SPEECH = regex.compile(r"(?i)\b(?:said|says|told|reported|announced|stated|according to)\b")
+_PART_OF = regex.compile(r"(?i)^[ \t]+of[ \t]+(?:the|its|their|some)[ \t]+$")
+# No noun after the figure ("displaced more than 10 million, ..."): the cue's noun test is moot.
+_NO_NOUN = regex.compile(r"(?i)^[ \t]*(?:[.,;:)]|$|(?:in|across|since|from|over|during|last|this|so far)\b)")
 _NEXT_VERB = regex.compile(r"(?i)\band[ \t]+$")
 _ANTECEDENT = regex.compile(r"(?i)^\W*(?:of whom|of them|among them|among whom)\b")
 # "in Gaza", "fled Rafah", "of Gazans"; not "on" or "to", which name targets ("pressure on Israel").
@@ -138,14 +159,15 @@ def _best_cue(sentence: str, cand: _Candidate, others: list[_Candidate],
             continue
         if _CLAUSE_BREAK.search(between):
             continue
-        gap = _words_between(between)
+        # "1.7 million people, or three-quarters of the population, have been displaced"
+        gap = _words_between(_APPOSITION.sub(" ", between))
         if gap > cue.max_gap:
             continue
         # the bridge verb may be read as the number's qualifier: "toll passes 11,000"
         if cue.bridge is not None and gap > 4 and not (
                 cue.bridge.search(between) or cue.bridge.search(sentence[lo:max(hi, cand.match.core)])):
             continue
-        if cue.noun is not None and not cue.noun.match(after_text):
+        if cue.noun is not None and not cue.noun.match(after_text) and not _NO_NOUN.match(after_text):
             continue
         if cue.position == "before" and _ANTECEDENT.match(after_text):
             continue  # "132 hostages ..., 29 of whom have died": what comes before is the antecedent's
@@ -204,8 +226,10 @@ _GAZA_PLACES = frozenset({"gaza", "rafah", "khan_younis", "jabalia"})
 _NAMES_GAZA = regex.compile(r"(?i)gaza|hamas|palestin")
 
 
-def _source(sentence: str, cand: _Candidate, rules: Rules, home: str = "") -> str | None:
-    """Canonical id of the source attributed nearest the candidate; `home` is the document's place."""
+def _source(sentence: str, cand: _Candidate, rules: Rules, home: str = "",
+            others: tuple[int, ...] = ()) -> str | None:
+    """Canonical id of the source attributed nearest the candidate; `home` is the document's place,
+    `others` the starts of the sentence's other figures."""
     best = None
     for m in rules.source_frames.finditer(sentence, overlapped=True, timeout=MATCH_TIMEOUT):
         if m["source"] is None:
@@ -215,6 +239,8 @@ def _source(sentence: str, cand: _Candidate, rules: Rules, home: str = "") -> st
             named = rules.source_names.search(m["source"])
         if not named:
             continue
+        if not _frame_applies(sentence, cand, m, others):
+            continue
         sid = next(k for k, v in named.groupdict().items() if v is not None).split("__")[0]
         if sid == "gaza_health_ministry" and home not in _GAZA_PLACES and not _NAMES_GAZA.search(m["source"]):
             sid = f"{home}_health_ministry" if home else "health_ministry"
@@ -222,25 +248,66 @@ def _source(sentence: str, cand: _Candidate, rules: Rules, home: str = "") -> st
         key = (distance, -len(m["source"]))
         if best is None or key < best[0]:
             best = (key, sid)
-    return best[1] if best else None
+    return best[1] if best else _other_source(sentence, cand, rules, others)
 
 
-def _scope(clause: str, metric: str, metric_scope: str, as_of: date | None, rules: Rules) -> tuple[str, date | None]:
-    """(scope, period_start) of a figure from the cues of its clause."""
-    if rules.current_cues.search(clause) and rules.directions.get(metric) != "rises":
-        return "current", None  # a toll that only accumulates is never a stock: "are now" is someone else's
-    if rules.event_start.search(clause):
+def _frame_applies(sentence: str, cand: _Candidate, m: regex.Match, others: tuple[int, ...]) -> bool:
+    """Whether the attribution frame `m` can be the candidate's."""
+    lo, hi = (cand.end, m.start()) if m.start() >= cand.end else (m.end(), cand.start)
+    if ";" in sentence[lo:hi]:
+        return False  # "Israel says 1,300 killed; Gaza toll passes 1,400": another clause's source
+    # "240 were taken ..., in which Israel says about 1,200 were killed": the later figure's
+    return not (m.start() >= cand.end and any(m.end() <= o and _INTRODUCES.match(sentence[m.end():o]) for o in others))
+
+
+def _other_source(sentence: str, cand: _Candidate, rules: Rules, others: tuple[int, ...]) -> str | None:
+    """The snake_case name of a body rules/sources.yaml does not know, in an attribution frame
+    nearest the candidate ("the Sudan Doctors Network said", "hospital officials said")."""
+    best = None
+    for m in _OTHER_SOURCE.finditer(sentence, overlapped=True, timeout=MATCH_TIMEOUT):
+        name = _LEADING_THE.sub("", m["name"])
+        if name in _PRONOUNS or _ANAPHOR_NOUN.fullmatch(f"the {name}") or rules.source_names.fullmatch(name) \
+                or not _frame_applies(sentence, cand, m, others):
+            continue  # pronouns and "the ministry" point back; a known name's frame did not apply here
+        distance = min(abs(m.start() - cand.end), abs(cand.start - m.end()))
+        if best is None or (distance, -len(name)) < best[0]:
+            best = ((distance, -len(name)), name)
+    return regex.sub(r"\W+", "_", best[1].lower().replace("’", "'").replace("'s", "")).strip("_") if best else None
+
+
+def _scope(clause: str, span: tuple[int, int], metric: str, metric_scope: str, as_of: date | None,
+           rules: Rules, event_dates: frozenset[date] = frozenset(),
+           others: tuple[int, ...] = ()) -> tuple[str, date | None]:
+    """(scope, period_start) of the figure at `span` of `clause` from the cues of the clause.
+
+    State and "since" cues count only near the figure: in "1.8 million have been displaced, and more
+    than 1 million are sheltering", "are sheltering" is the second figure's. A "since" date that is
+    the day of the event itself ("since Saturday", after "Saturday's attack") opens no window. A
+    figure a toll is brought to ("raising the death toll to 30,035") is a running total. `others`
+    are the starts of the clause's other figures: "with another 10,100 missing" is not 11,300's window.
+    """
+    near = lambda m, before, after: _near(clause, span, m, before, after)  # noqa: E731
+    if rules.directions.get(metric) != "rises":  # a toll that only accumulates is never a stock
+        if any(near(m, 3, 8) for m in rules.current_cues.finditer(clause, timeout=MATCH_TIMEOUT)):
+            return "current", None
+    if _TOTAL_BEFORE.search(clause[:span[0]]):
         return metric_scope, None
-    since = rules.since_phrase.search(clause)
-    if since:
-        after_since = clause[since.end():]
-        when = dates.DATE_PATTERN.match(after_since.lstrip())
-        if when:
-            start = dates.resolve(when[0], as_of)
-            if start is not None and as_of is not None and (as_of - start).days > rules.since_date_period_days:
-                return metric_scope, None
-            return "period", start
-    period = rules.period_cues.search(clause)
+    if any(near(m, _SINCE_WORDS, _SINCE_WORDS) for m in rules.event_start.finditer(clause, timeout=MATCH_TIMEOUT)):
+        return metric_scope, None
+    for since in rules.since_phrase.finditer(clause, timeout=MATCH_TIMEOUT):
+        when = dates.DATE_PATTERN.match(clause[since.end():].lstrip())
+        if not when or not near(since, _SINCE_WORDS, _SINCE_WORDS):
+            continue
+        start = dates.resolve(when[0], as_of)
+        if start is not None and (start in event_dates or (
+                as_of is not None and (as_of - start).days > rules.since_date_period_days)):
+            return metric_scope, None
+        return "period", start
+    window = _BETWEEN_DATES.search(clause)
+    if window:
+        return "period", dates.resolve(window["first"], as_of)
+    period = next((m for m in rules.period_cues.finditer(clause, timeout=MATCH_TIMEOUT)
+                   if not (m.start() >= span[1] and any(0 <= o - m.end() <= 12 for o in others))), None)
     if period and _WEEKDAY.search(period[0]) and _RUNNING_TOTAL.search(clause):
         return metric_scope, None  # "the toll rose to 52 on Saturday": a total dated, not a window
     if period:
@@ -248,6 +315,36 @@ def _scope(clause: str, metric: str, metric_scope: str, as_of: date | None, rule
     return metric_scope, None
 
 
+_SINCE_WORDS = 15
+_TOTAL_BEFORE = regex.compile(
+    r"(?i)(?:\b(?:toll|total|tally)\b(?:[ \t]+[\w.'’-]+){0,5}?[ \t]+(?:to|at)"
+    r"|\b(?:bringing|raising|taking|pushing)[ \t]+to)[ \t]+(?:the[ \t]+)?$")
+
+
+def _near(clause: str, span: tuple[int, int], m: regex.Match, before: int, after: int) -> bool:
+    """Whether the cue `m` stands at most `before` words before the span or `after` words after it."""
+    if m.end() <= span[0]:
+        return _words_between(clause[m.end():span[0]]) <= before
+    if m.start() >= span[1]:
+        return _words_between(clause[span[1]:m.start()]) <= after
+    return True
+
+
+# "Saturday's Hamas attack", "the Feb. 6 earthquakes", "the invasion on Feb. 24": the day the event began.
+_EVENTS = r"(?:attacks?|earthquakes?|quakes?|invasion|offensive|floods?|flooding|storm|cyclone|hurricane|typhoon|bombing|blast|explosion|war|incursion|assault|outbreak|massacre)"
+_EVENT_DATE = regex.compile(
+    rf"(?i)\b(?P<when>{dates.DATE})(?:'s|’s)?[ \t]+(?:[\w-]+[ \t]+){{0,2}}{_EVENTS}\b"
+    rf"|\b{_EVENTS}[ \t]+(?:of|on)[ \t]+(?P<when>{dates.DATE})")
+
+
+def _event_dates(text: str, published: date | None) -> frozenset[date]:
+    """The days the document names as the day its event happened."""
+    found = (dates.resolve(m["when"], published) for m in _EVENT_DATE.finditer(text, timeout=MATCH_TIMEOUT))
+    return frozenset(d for d in found if d is not None)
+
+
+_BETWEEN_DATES = regex.compile(
+    rf"(?i)\b(?:between|from)[ \t]+(?P<first>{dates.DATE})[ \t]+(?:and|to|until|through)[ \t]+{dates.DATE}")
 _WEEKDAY = regex.compile(rf"(?i)\b(?:{'|'.join(dates.WEEKDAYS)})\b")
 # Words of a running total: a weekday beside them dates the total instead of opening a window.
 _RUNNING_TOTAL = regex.compile(
@@ -269,24 +366,62 @@ def _period_start(text: str, as_of: date | None) -> date | None:
 # The date a figure is given for: "as of March 3", "by Sunday", "said on Tuesday", "on Tuesday".
 # "on October 7" alone is left out: it names the event far more often than the count's date.
 _AS_OF = regex.compile(
-    rf"(?i)\b(?:(?:as of|as at|as on|by|through|until|up to|updated)[ \t]+"
+    rf"(?i)\b(?:(?:as of|as at|as on|updated)[ \t]+"
     rf"(?:(?:midnight|noon|the morning|the evening|late|early)[ \t]+)?(?:on[ \t]+)?(?:the[ \t]+)?(?P<when>{dates.DATE})"
+    # "by Sunday", but not "hit by the Feb. 6 earthquakes"
+    rf"|(?:by|through|until|up to)[ \t]+(?P<when>{dates.DATE})"
     rf"|(?:said|says|reported|announced|stated|confirmed|added|published|released)[ \t]+(?:on[ \t]+)?(?P<when>{dates.DATE})"
-    rf"|on[ \t]+(?P<when>(?:{'|'.join(dates.WEEKDAYS)}|yesterday))"
+    # "since the ceasefire began on Friday" starts a window: the figure is not Friday's
+    rf"|(?<!(?:began|begun|started|effect|since|from)[ \t]+)on[ \t]+(?P<when>(?:{'|'.join(dates.WEEKDAYS)}|yesterday))"
+    rf"|(?:between|from)[ \t]+{dates.DATE}[ \t]+(?:and|to|until|through)[ \t]+(?P<when>{dates.DATE})"
     rf"|(?:in|during)[ \t]+(?P<when>(?:1[89]|20)\d\d)(?![\d-])"
-    rf"|(?P<when>last year|(?:by[ \t]+)?the end of (?:the |this |last )?year))\b")
+    rf"|(?P<when>last year|(?:by[ \t]+)?the end of (?:the |this |last )?year)"
+    rf"|(?P<earlier>a day earlier|the day before|the previous day|a week earlier|the previous week))\b")
+_EARLIER = {"a day earlier": 1, "the day before": 1, "the previous day": 1, "a week earlier": 7, "the previous week": 7}
 
 
-def _as_of(clause: str, at: int, published: date | None) -> date | None:
-    """The date the figure at offset `at` of `clause` refers to: the date phrase nearest it, else
-    the publication date."""
+def _explicit_date(clause: str, at: int, published: date | None, before: date | None = None) -> date | None:
+    """The date the text gives for the figure at offset `at` of `clause`: the nearest date phrase.
+    "A day earlier" counts back from `before` (the date of the figure before), else from `published`."""
     nearest = sorted(_AS_OF.finditer(clause, timeout=MATCH_TIMEOUT),
                      key=lambda m: min(abs(m.start() - at), abs(m.end() - at)))
     for m in nearest:
+        if m["earlier"]:
+            anchor = before or published
+            return anchor - timedelta(days=_EARLIER[m["earlier"].lower()]) if anchor else None
         resolved = dates.resolve(m["when"], published)
         if resolved is not None:
             return resolved
-    return published
+    return None
+
+
+# The day a statement was made: "said on Thursday that", "released new figures on Sunday".
+_SPEECH_DATE = regex.compile(
+    rf"(?i)\b(?:said|says|told reporters|announced|reported|released|published|issued|confirmed|stated|updated)"
+    rf"(?:[ \t]+[\w-]+){{0,3}}?[ \t]+on[ \t]+(?P<when>{dates.DATE})")
+# The nouns an anaphor names ("the ministry said"): it points back at the latest speaker so named.
+_ANAPHOR_NOUN = regex.compile(r"(?i)\bthe (ministry|agency|office|organi[sz]ation|military|army|authority|group)\b")
+
+
+def _referent(sentence: str, history: list[_Carried]) -> _Carried:
+    """The earlier speaker an anaphoric sentence refers to: the latest whose name has the noun the
+    anaphor uses ("the ministry"), else the latest."""
+    noun = _ANAPHOR_NOUN.search(sentence)
+    if noun:
+        word = noun[1].lower().replace("organisation", "organization")
+        for earlier in reversed(history):
+            if earlier.source and word in earlier.source:
+                return earlier
+    return history[-1]
+
+
+@dataclass(slots=True)
+class _Carried:
+    """What a sentence passes on to the next one that refers back to it ("It said ...", "he said"):
+    the source it named, and the date it gave."""
+
+    source: str | None = None
+    when: date | None = None
 
 
 def _clause_of(sentence: str, cand: _Candidate) -> tuple[int, str]:
@@ -321,6 +456,10 @@ def _read_sentence(sentence: str, rules: Rules, decimal_comma: bool = False) -> 
         for m in scan(sentence, rules.numbers, decimal_comma)
         if _is_count(sentence, m, m.start, m.end, rules)
     ]
+    # "at least 90 of the roughly 200 residents were killed": the second figure is the whole the
+    # first is taken from, no claim of its own, and it must not stand between the first and its cue
+    candidates = [c for i, c in enumerate(candidates)
+                  if not (i and _PART_OF.match(sentence[candidates[i - 1].end: c.start]))]
     if not candidates:
         return []
     cues = _cue_matches(sentence, rules)
@@ -369,14 +508,18 @@ def extract(document: Document, rules: Rules) -> list[Claim]:
     default_place = _document_place(document, rules)
     published = document.published
     decimal_comma = uses_decimal_comma(document.locale)
+    event_dates = _event_dates(document.text, published)
     claims: list[Claim] = []
-    last_source: str | None = None
+    history: list[_Carried] = [_Carried()]  # the speakers of earlier sentences, the latest last
     for s_start, s_end in split_sentences(text):
         sentence = text[s_start:s_end]
         if _TEASER.match(sentence):
             continue
         found = _read_sentence(sentence, rules, decimal_comma)
+        anaphoric = rules.source_anaphors.search(sentence, timeout=MATCH_TIMEOUT) is not None
+        carried = _referent(sentence, history) if anaphoric else _Carried()
         sentence_source = None
+        previous: tuple[_Candidate | None, date | None] = (None, None)  # the sentence's previous figure, its date
         if found or rules.source_frames.search(sentence, timeout=MATCH_TIMEOUT):
             places = _places_in(sentence, rules)
         for item in found:
@@ -388,11 +531,22 @@ def extract(document: Document, rules: Rules) -> list[Claim]:
             value, unit = normalised
             factor = value / number.value if number.value else 1.0
             clause_start, clause = _clause_of(sentence, cand)
-            as_of = _as_of(clause, cand.start - clause_start, published)
-            scope, period_start = _scope(clause, item.metric, item.cue_scope, as_of, rules)
-            source = _source(sentence, cand, rules, default_place)
-            if source is None and last_source and rules.source_anaphors.search(sentence):
-                source = last_source
+            source = _source(sentence, cand, rules, default_place,
+                             tuple(f.candidate.start for f in found if f is not item))
+            if source is None:
+                source = carried.source
+            # the date: the text's own for this figure; a breakdown's total's ("as of July 10: 5,024
+            # killed"); the one the sentence referred back to gave ("... on Sunday. It said 1,210"); else
+            # the publication date
+            explicit = _explicit_date(clause, cand.start - clause_start, published, previous[1])
+            if explicit is None and previous[0] is not None and (item.inherited or _continues(sentence, previous[0], cand)):
+                explicit = previous[1]
+            previous = (cand, explicit)
+            as_of = explicit or carried.when or published
+            at = cand.start - clause_start
+            scope, period_start = _scope(clause, (at, at + cand.end - cand.start), item.metric, item.cue_scope,
+                                         as_of, rules, event_dates,
+                                         tuple(f.candidate.start - clause_start for f in found if f is not item))
             sentence_source = sentence_source or source
             place = _place(sentence, cand, places, default_place)
             group = item.group
@@ -416,11 +570,12 @@ def extract(document: Document, rules: Rules) -> list[Claim]:
                 source=source or "unattributed", confidence=round(max(0.1, confidence), 2),
             ))
         if not found:
-            frame_source = _source(sentence, _Candidate(None, len(sentence), len(sentence)), rules,  # type: ignore[arg-type]
-                                   default_place)
-            sentence_source = frame_source
-        if sentence_source:
-            last_source = sentence_source
+            sentence_source = _source(sentence, _Candidate(None, len(sentence), len(sentence)), rules,  # type: ignore[arg-type]
+                                      default_place)
+        if sentence_source or (not anaphoric and _SPEECH.search(sentence)):
+            # a new speaker, named or not, is what the next "he said" refers to
+            speech_date = _SPEECH_DATE.search(sentence, timeout=MATCH_TIMEOUT)
+            history = history[-5:] + [_Carried(sentence_source, speech_date and dates.resolve(speech_date["when"], published))]
     return claims
 
 

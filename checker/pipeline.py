@@ -9,17 +9,19 @@ no changed document; every document still serves as context for the checks.
 from __future__ import annotations
 
 import hashlib
+from collections import deque
 from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Callable, Collection, Iterable, Sequence
 
-from .cache import open_cache
-from .corpus import InputError, read_documents
+from .cache import CacheError, open_cache
+from .corpus import DocumentPart, InputError, Problems, placed, read_documents
 from .extract import claims_frame, extract
 from .model import Claim, Document, Finding, Location, Severity
-from .parallel import Engine, extract_documents
+from .numbers import MATCH_TIMEOUT
+from .parallel import Engine, EngineError, extract_documents
 from .rules import Rules
 from .suppress import Suppression, SuppressionError, suppressions
 
@@ -44,26 +46,55 @@ def default_reference() -> Path:
 
 def extract_claims(paths: Sequence[str | Path], rules: Rules, manifest: str | Path | None = None,
                    on_document: Callable[[Document], None] | None = None, *, engine: Engine = Engine(),
-                   cache_dir: str | Path | None = None) -> tuple[int, list[Claim]]:
+                   cache_dir: str | Path | None = None, problems: Problems | None = None) -> tuple[int, list[Claim]]:
     """(number of documents, their claims in document then text order); `on_document` sees each document.
 
     `engine` says where extraction runs (see parallel.py); `cache_dir` holds the claims cache (None: no cache).
+    `problems` collects what cannot be read or extracted, one line per file or document, and the run
+    goes on without it (None: the first such problem raises InputError).
     """
+    problems = problems if problems is not None else Problems(keep_going=False)
     documents = 0
+    unfinished: deque[Document] = deque()  # read, their claims not back yet
 
     def read() -> Iterable[Document]:
         nonlocal documents
-        for document in read_documents(paths, manifest):
-            documents += 1
+        for document in read_documents(paths, manifest, problems):
+            documents += getattr(document, "offset", 0) == 0  # a streamed file counts once
             if on_document is not None:
                 on_document(document)
+            unfinished.append(document)
             yield document
 
     claims: list[Claim] = []
+    source = read()
     with open_cache(cache_dir, rules) as cache:
-        for found in extract_documents(read(), rules, engine, cache):
-            claims.extend(found)
+        while True:
+            try:
+                for found in extract_documents(source, rules, engine, cache):
+                    claims.extend(placed(unfinished.popleft(), found))
+                break
+            except (InputError, CacheError, EngineError):
+                raise
+            except Exception:  # noqa: BLE001  (a document broke its batch: find it, leave it out, go on)
+                while unfinished:
+                    claims.extend(_extract_alone(unfinished.popleft(), rules, problems))
     return documents, claims
+
+
+def _extract_alone(document: Document, rules: Rules, problems: Problems) -> list[Claim]:
+    """The claims of one document, extracted here; none, and a problem naming it, if that fails."""
+    where = f"{document.path}:{document.first_line}" if isinstance(document, DocumentPart) else document.path
+    if document.doc != Path(document.path).stem:
+        where += f" (document {document.doc!r})"
+    try:
+        return placed(document, extract(document, rules))
+    except TimeoutError:
+        problems.error(f"{where}: text too hostile to read: a pattern ran over its {MATCH_TIMEOUT:g} s limit; "
+                       "document left out")
+    except Exception as exc:  # noqa: BLE001  (an extraction bug must not cost the rest of the corpus)
+        problems.error(f"{where}: cannot extract claims ({type(exc).__name__}: {exc}); document left out")
+    return []
 
 
 def finding_id(check: str, claim_ids: Iterable[str]) -> str:
@@ -128,10 +159,11 @@ def _involves(finding: Finding, changed: Collection[Path]) -> bool:
 def run(paths: Sequence[str | Path], rules: Rules, manifest: str | Path | None = None,
         reference_path: str | Path | None = None, *, changed: Collection[Path] | None = None,
         on_document: Callable[[Document], None] | None = None, engine: Engine = Engine(),
-        cache_dir: str | Path | None = None) -> Result:
+        cache_dir: str | Path | None = None, problems: Problems | None = None) -> Result:
     """Read, extract and check; `reference_path` None means the bundled reference series.
 
-    `changed` (resolved paths), when given, keeps only findings with a claim in a changed document.
+    `changed` (resolved paths), when given, keeps only findings with a claim in a changed document;
+    `problems` is as for `extract_claims`.
     """
     from .checks import REGISTRY  # noqa: PLC0415
     from .series import load_reference  # noqa: PLC0415
@@ -145,7 +177,8 @@ def run(paths: Sequence[str | Path], rules: Rules, manifest: str | Path | None =
         if on_document is not None:
             on_document(document)
 
-    documents, claims = extract_claims(paths, rules, manifest, read, engine=engine, cache_dir=cache_dir)
+    documents, claims = extract_claims(paths, rules, manifest, read, engine=engine, cache_dir=cache_dir,
+                                       problems=problems)
     reference = load_reference(reference_path or default_reference())
     findings = check_claims(claims, rules, reference)
     by_id = {c.claim_id: c for c in claims}
@@ -183,7 +216,7 @@ def check_draft(drafts: Sequence[Document], archive: Sequence[Claim], rules: Rul
 
     dated = [d if d.published else replace(d, published=today or date.today()) for d in drafts]
     silenced = {d.doc: _silenced_ranges(d, checks.REGISTRY) for d in dated}
-    claims = [c for d in dated for c in extract(d, rules)]
+    claims = [c for d in dated for c in placed(d, extract(d, rules))]
     # a draft that is also in the archive folder counts once, as the draft
     context = [c for c in archive if c.doc not in silenced]
     mine = {c.claim_id: c for c in claims}

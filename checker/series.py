@@ -3,8 +3,8 @@
 A claim stands for an interval, not a point (SPEC 3.3). Two readings are kept for each claim:
 
 - `lo`/`hi`: everything the claim allows — its qualifier's bounds, and for a figure written as a
-  round number (two or more trailing zeros) the whole range that rounds to it ("1.9 million"
-  covers 1,850,000–1,949,999, "1,200" covers 1,150–1,249). Two claims contradict only when these intervals cannot both hold.
+  round number (two or more trailing zeros) the range that rounds to it at two significant
+  figures or more ("1.9 million" covers 1,850,000–1,949,999, "1,200" covers 1,150–1,249). Two claims contradict only when these intervals cannot both hold.
 - `lo_r`/`hi_r`: the figure as rounded — for "about N", N rounded to two significant figures
   ("about 1,400" is 1,350–1,449) instead of the qualifier's ±t; the same as `lo`/`hi` otherwise.
   Checks use it to see a revision that the generous `about` tolerance would hide, and report such
@@ -36,13 +36,18 @@ def _trailing_zeros(values: np.ndarray) -> np.ndarray:
 
 
 def rounding_margins(values: pd.Series) -> np.ndarray:
-    """Half a unit of the last significant digit of each figure, for figures ending in two or more
-    zeros: "1.9 million" (1,900,000) → 50,000; "20,000" → 5,000; "1,200" → 50; "27,708" and "80"
-    → 0 (read as exact counts). A figure with a scale word has the same zeros as its digits, so
-    "1.9 million" and "1,900,000" read alike."""
+    """Half a unit of the last digit a round figure (two or more trailing zeros) is taken to be
+    rounded to: at most its last non-zero digit, at least its second significant digit.
+
+    "1.9 million" (1,900,000) → 50,000; "1,200" → 50; "20,000" → 500 (read as 19,500–20,499, not
+    15,000–24,999: a reporter writing 20,000 for 17,000 would say "nearly" or "some"); "27,708"
+    and "80" → 0, read as exact counts. A figure with a scale word has the same digits as one
+    without, so "1.9 million" and "1,900,000" read alike.
+    """
     values = pd.to_numeric(values, errors="coerce").fillna(0).to_numpy(dtype="float64")
     zeros = _trailing_zeros(values)
-    return np.where(zeros >= 2, 0.5 * 10.0 ** zeros, 0.0)
+    digits = np.floor(np.log10(np.maximum(np.abs(values), 1.0))) + 1
+    return np.where(zeros >= 2, 0.5 * 10.0 ** np.minimum(zeros, digits - 2), 0.0)
 
 
 def _two_figure_margin(values: np.ndarray) -> np.ndarray:
@@ -58,11 +63,12 @@ def key_codes(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
     size = 1
     for column in columns:
         part, uniques = pd.factorize(frame[column], use_na_sentinel=False)
-        if size * max(len(uniques), 1) >= 2 ** 62:
+        width = max(len(uniques), 1)
+        if size * width >= 2 ** 62:  # keep the mixed-radix code inside int64
             code, first = pd.factorize(code)
             size = len(first)
-        code = code * max(len(uniques), 1) + part
-        size *= max(len(uniques), 1)
+        code = code * width + part
+        size *= width
     return pd.factorize(code)[0].astype("int64")
 
 
@@ -82,7 +88,7 @@ def intervals(claims: pd.DataFrame) -> pd.DataFrame:
     frame["lo"] = np.nan_to_num(np.where(exact, lower - rounding, lower), nan=-np.inf)
     frame["hi"] = np.nan_to_num(np.where(exact, upper + upper_margin, upper), nan=np.inf)
     about = qualifier == "about"
-    margin = np.maximum(rounding, _two_figure_margin(value))
+    margin = _two_figure_margin(value)
     # Never wider than what the claim allows: "about 20,000" stays within its ±t.
     frame["lo_r"] = np.where(about, np.maximum(value - margin, frame["lo"]), frame["lo"])
     frame["hi_r"] = np.where(about, np.minimum(value + np.where(persons & (margin >= 1), margin - 1, margin),

@@ -6,10 +6,12 @@ An editor checking a draft before publication wants, claim by claim, one word an
   that disagree, a figure off the reference); the evidence is the finding and what it rests on.
 - `stale`: the newest figure of the same series known on the claim's date (archive or reference)
   lies beyond the claim's interval, the way the series moves (higher for a toll that only rises,
-  lower for hostages still held).
+  lower for hostages still held). A claim the `reference` check flags is stale rather than
+  contradicting when it repeats an older figure of its series.
 - `unattributed`: nothing else is wrong but the text names no source; the evidence suggests the
   source the archive and reference most often give for that series.
-- `consistent`: the newest known figure of the series falls inside the claim's interval.
+- `consistent`: the newest known figure of the series, or one of the last `lag_days`, falls inside
+  the claim's interval.
 - `unverifiable`: nothing to compare with (no figure of the series on or before its date, an
   undated, vague or per-period figure, or one ahead of everything known).
 
@@ -24,7 +26,7 @@ from typing import Mapping, Sequence
 
 import pandas as pd
 
-from .checks.base import day, fmt, interval_text
+from .checks.base import day, interval_text
 from .extract import claims_frame
 from .model import Claim, Finding, Severity
 from .series import SERIES_KEY, intervals, timeline

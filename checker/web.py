@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -29,12 +29,15 @@ from starlette.responses import HTMLResponse, JSONResponse
 from starlette.routing import Route
 
 from .corpus import InputError, html_text
-from .model import Document, line_starts_of
+from .model import Claim, Document, line_starts_of
 from .pipeline import check_draft, default_reference, extract_claims
 from .report.json_format import record as finding_record
 from .rules import Rules
 from .series import load_reference
 from .verdicts import counts, record as verdict_record
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: the largest request body (a draft, or an upload with its form fields) the API accepts
 MAX_DRAFT_BYTES = 1_000_000
@@ -50,17 +53,16 @@ class BadDraft(HTTPException):
 class Archive:
     """What the app checks drafts against, read once at start-up."""
 
-    paths: tuple[str, ...]
     documents: int
-    claims: list
-    reference: object  # pandas DataFrame
+    claims: list[Claim]
+    reference: pd.DataFrame
 
 
 def load_archive(paths: Sequence[str | Path], rules: Rules, reference_path: str | Path | None = None,
                  manifest: str | Path | None = None) -> Archive:
     """Extract the archive's claims and load the reference series (InputError/ReferenceError if unreadable)."""
     documents, claims = extract_claims(list(paths), rules, manifest) if paths else (0, [])
-    return Archive(tuple(map(str, paths)), documents, claims, load_reference(reference_path or default_reference()))
+    return Archive(documents, claims, load_reference(reference_path or default_reference()))
 
 
 async def _body(request: Request, limit: int) -> bytes:

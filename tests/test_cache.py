@@ -17,14 +17,12 @@ from checker.parallel import Engine, extract_documents
 from checker.rules import load_rules
 
 CORPUS = Path(__file__).parent / "corpus"
+ARTICLES = ("sudan_war_2023", "gaza_2024_a", "eq_morocco_2023", "ukraine_2022_b", "peshawar_bombing_2023", "lebanon_2024")
 
 
 @pytest.fixture(scope="module")
 def rules():
     return load_rules()
-
-
-ARTICLES = ("sudan_war_2023", "gaza_2024_a", "eq_morocco_2023", "ukraine_2022_b", "peshawar_bombing_2023", "lebanon_2024")
 
 
 @pytest.fixture

@@ -65,6 +65,8 @@ def test_explicit_config_option(project, tmp_path_factory):
     other.write_text("fail-on: never\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["--config", str(other), "check", str(project / "articles")])
     assert result.exit_code == 0
+    missing = CliRunner().invoke(cli, ["--config", str(other.with_name("nope.yaml")), "check", str(project / "articles")])
+    assert missing.exit_code == 2 and "nope.yaml: cannot read configuration" in missing.output
 
 
 @pytest.mark.parametrize("name, text, problem", [

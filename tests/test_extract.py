@@ -235,3 +235,106 @@ def test_claim_spans_point_at_the_number_in_the_document():
     claim = one(text)
     assert text[claim.start:claim.end] == claim.quote == "more than 40"
     assert (claim.line, claim.column) == (2, text.index("more") - text.index("\n"))
+
+
+def test_locale_comes_from_the_manifest(tmp_path):
+    from checker.corpus import read_documents
+
+    (tmp_path / "a.txt").write_text("Das Beben tötete 1.160 Menschen; 1.160 people were killed.\n", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("doc,file,published,locale\na,a.txt,2023-02-08,de\n", encoding="utf-8")
+    document = next(read_documents([tmp_path]))
+    assert document.locale == "de"
+    assert [c.value for c in extract(document, load_rules())] == [1160]
+
+
+def test_since_the_day_of_the_event_is_a_running_total():
+    text = ("Hamas fighters killed 1,300 people in Saturday's attack on southern Israel. "
+            "Israeli strikes have killed 1,417 people in Gaza since Saturday.")
+    assert [(c.value, c.scope) for c in claims_of(text, published=date(2023, 10, 12))] == [
+        (1300, "cumulative"), (1417, "cumulative")]
+    # without an event on that day, "since Saturday" is a window
+    assert one("Israeli strikes have killed 417 people in Gaza since Saturday.",
+               published=date(2023, 10, 12)).scope == "period"
+
+
+def test_state_and_window_cues_belong_to_the_nearest_figure():
+    rows = table("UNRWA says about 1.8 million people have been displaced, and that more than 1 million "
+                 "are sheltering in its facilities.", "scope")
+    assert rows == [(1_800_000, "cumulative"), (1_000_000, "current")]
+    rows = table("The death toll has risen to 11,300, with another 10,100 people reported missing.", "scope")
+    assert rows == [(11300, "cumulative"), (10100, "period")]
+    rows = table("The ministry said 118 people were killed in the past 24 hours, raising the death toll "
+                 "to 30,035.", "scope")
+    assert rows == [(118, "period"), (30035, "cumulative")]
+
+
+def test_a_breakdown_shares_the_date_of_its_total():
+    rows = table("OHCHR said it had recorded 11,544 civilian casualties as of midnight on March 1: "
+                 "5,024 killed and 6,520 injured.", "metric", "as_of")
+    assert rows == [(11544, "casualties", "2024-03-01"), (5024, "killed", "2024-03-01"),
+                    (6520, "injured", "2024-03-01")]
+
+
+def test_he_said_carries_the_speakers_date():
+    text = ("Health Minister Firass Abiad said on Thursday that Israeli attacks had killed 1,974 people. "
+            "In the past 24 hours alone, 37 people were killed, he said.")
+    assert [(c.value, c.as_of) for c in claims_of(text)] == [(1974, "2024-03-07"), (37, "2024-03-07")]
+
+
+def test_a_window_between_two_dates():
+    claim = one("Between March 1 and March 7, the office recorded 263 civilian casualties.")
+    assert (claim.scope, claim.period_start, claim.as_of) == ("period", "2024-03-01", "2024-03-07")
+
+
+@pytest.mark.parametrize("text, sources", [
+    ("The Sudan Doctors Network said at least 1,500 people had been killed in El Fasher.",
+     ["sudan_doctors_network"]),
+    ("At least 19 Palestinians were killed in overnight strikes, hospital officials said.", ["hospital_officials"]),
+    # a source in another clause, or one that introduces a later figure, is not this figure's
+    ("Israel says 1,300 killed in Hamas attack; Gaza toll passes 1,400", ["israeli_officials", "unattributed"]),
+    ("Some 240 people were taken hostage in the attack, in which Israel says about 1,200 people were killed.",
+     ["unattributed", "israeli_officials"]),
+    # an actor is no source
+    ("Israel released 240 Palestinian prisoners under the deal.", ["unattributed"]),
+])
+def test_attribution_limits(text, sources):
+    assert [c.source for c in claims_of(text)] == sources
+
+
+def test_releases_are_events():
+    assert one("Hamas freed 69 hostages on Friday.").scope == "period"
+    claim = one("Israel released 240 Palestinian prisoners under the deal.")
+    assert (claim.metric, claim.scope, claim.group) == ("prisoners_released", "period", "palestinians")
+
+
+def test_part_of_a_whole():
+    assert table("At least 90 of the roughly 200 residents were killed, villagers said.", "metric") == [
+        (90, "killed")]
+
+
+@pytest.mark.parametrize("text", [
+    "Twenty-seven deaths were reported on Saturday, one of the highest daily figures this year.",
+    "Officials reported a 12% rise in deaths compared with the previous week.",
+])
+def test_more_non_claims(text):
+    assert [c.value for c in claims_of(text)] in ([27], [])
+
+
+def test_an_apposition_does_not_part_a_figure_from_its_cue():
+    claim = one("Nearly 1.7 million people, or three-quarters of the population, have been displaced.")
+    assert (claim.metric, claim.qualifier) == ("displaced", "nearly")
+
+
+def test_the_ministry_said_points_back_at_the_ministry():
+    text = ("The death toll rose to 2,497, the interior ministry said. The quake struck at 11:11 p.m., "
+            "according to the U.S. Geological Survey. Al Haouz province accounted for 1,452 of the deaths, "
+            "the ministry said.")
+    assert [(c.value, c.source) for c in claims_of(text)] == [(2497, "interior_ministry"), (1452, "interior_ministry")]
+
+
+def test_a_speakers_date_carries_but_a_figures_date_does_not():
+    text = ("AFAD put the number of dead at 41,156 by Sunday evening. It said upwards of 105,000 people "
+            "had been injured.")
+    assert [(c.value, c.as_of) for c in claims_of(text)] == [(41156, "2024-03-03"), (105000, "2024-03-08")]
+    text = "The Ministry of Health released new figures on Sunday. It said 1,210 people had died."
+    assert [(c.value, c.as_of) for c in claims_of(text)] == [(1210, "2024-03-03")]

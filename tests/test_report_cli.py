@@ -60,19 +60,25 @@ def test_no_paths_and_no_configuration_is_named(corpus):
     assert result.exit_code == 2 and "no PATHS given" in result.output
 
 
-def test_png_charts_are_byte_identical_across_processes(corpus):
-    outputs = []
-    for name in ("one", "two"):
-        report = corpus.parent / name / "quake.md"
-        subprocess.run([str(CLI), "report", str(corpus), "-o", str(report), "--charts", "png"],
-                       check=True, capture_output=True)
-        pngs = sorted((report.parent / "quake-charts").glob("*.png"))
-        outputs.append(([p.name for p in pngs], [p.read_bytes() for p in pngs],
-                        report.read_text(encoding="utf-8")))
-    assert outputs[0] == outputs[1]
-    names, _, text = outputs[0]
-    assert names == ["killed-turkey-all-persons.png"]
+def test_report_writes_and_links_a_png_per_charted_series(corpus):
+    report = corpus.parent / "out" / "quake.md"
+    stale = write_corpus(report.parent / "quake-charts", {"gone-series.png": "old"}) / "gone-series.png"
+    assert run("report", str(corpus), "-o", str(report), "--charts", "png").exit_code == 0
+    pngs = sorted((report.parent / "quake-charts").glob("*.png"))
+    assert [p.name for p in pngs] == ["killed-turkey-all-persons.png"] and not stale.exists()
+    assert pngs[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    text = report.read_text(encoding="utf-8")
     assert "![killed · turkey · all (persons)](quake-charts/killed-turkey-all-persons.png)" in text
+
+
+def test_png_bytes_are_identical_across_processes():
+    """Fonts, caches and version stamps differ between processes, not within one: draw in two."""
+    draw = ("import sys; from report_fixtures import CLAIMS; from checker.report.charts import png, timelines; "
+            "sys.stdout.buffer.write(png(timelines(CLAIMS)[0]))")
+    tests = str(Path(__file__).resolve().parent)
+    first, second = (subprocess.run([sys.executable, "-c", draw], cwd=tests, check=True, capture_output=True).stdout
+                     for _ in range(2))
+    assert first[:8] == b"\x89PNG\r\n\x1a\n" and first == second
 
 
 def _stderr_on_a_terminal(*args: str) -> str:

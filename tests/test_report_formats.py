@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
@@ -122,7 +123,11 @@ def test_png_chart_is_deterministic_and_a_png():
 
 @pytest.mark.parametrize("qualifier, charted", [("exact", True), ("vague", False)])
 def test_vague_figures_stay_out_of_charts(qualifier, charted):
-    from dataclasses import replace
-
     claims = [replace(CLAIMS[0], qualifier=qualifier), replace(CLAIMS[2], qualifier=qualifier)]
     assert bool(charts.timelines(claims)) is charted
+
+
+def test_markdown_links_survive_spaces_and_parentheses_in_file_names():
+    odd = replace(CLAIMS[0], path="articles/quake a (draft).txt")
+    text = markdown.render([], replace(context(), claims=(odd,)))
+    assert "](../articles/quake%20a%20%28draft%29.txt#L3)" in text

@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from checker.cli import cli
+from checker.extract import extract
 from checker.model import Document, line_starts_of
 from checker.pipeline import check_draft, extract_claims
 from checker.rules import load_rules
@@ -45,13 +46,7 @@ def doc(name: str, text: str, published: str | None) -> Document:
 
 
 def archive(*documents: Document):
-    return [c for d in documents for c in _claims(d)]
-
-
-def _claims(document: Document):
-    from checker.extract import extract
-
-    return extract(document, RULES)
+    return [c for d in documents for c in extract(d, RULES)]
 
 
 def judged(text: str, published: str | None, reference, *context: Document, today: date | None = None):
@@ -158,7 +153,7 @@ def test_an_undated_draft_is_dated_today_or_the_given_day(reference):
 
 def test_a_draft_also_in_the_archive_counts_once(reference):
     draft = doc("draft", "Hamas is still holding 129 hostages in Gaza, the Israeli army said.", "2023-12-20")
-    result = check_draft([draft], _claims(draft), RULES, reference)
+    result = check_draft([draft], archive(draft), RULES, reference)
     assert result.findings == [] and result.archive == []
 
 
@@ -180,7 +175,8 @@ def seeds_split(tmp_path_factory):
     for path in SEEDS.glob("*.txt"):
         if path.name != draft.name:
             (folder / path.name).write_bytes(path.read_bytes())
-    (folder / "manifest.csv").write_bytes((SEEDS / "manifest.csv").read_bytes())
+    rows = (SEEDS / "manifest.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (folder / "manifest.csv").write_text("".join(r for r in rows if not r.startswith(draft.stem)), encoding="utf-8")
     return draft, folder, [c for c in claims if c.path == str(draft)]
 
 
@@ -224,3 +220,5 @@ def test_a_missing_archive_and_a_bad_date_exit_2(seeds_split, tmp_path):
     assert result.exit_code == 2 and "nowhere" in result.output
     result = CliRunner().invoke(cli, ["check", str(draft), "--date", "14/01/2026"])
     assert result.exit_code == 2 and "14/01/2026" in result.output
+    result = CliRunner().invoke(cli, ["check", str(draft), "--archive", str(SEEDS), "--changed-only"])
+    assert result.exit_code == 2 and "--changed-only" in result.output

@@ -5,6 +5,7 @@ a clear message and the right status.
 from __future__ import annotations
 
 import json
+import socket
 from pathlib import Path
 
 import pytest
@@ -115,6 +116,12 @@ def test_only_the_named_hosts_are_answered():
     assert TestClient(app, base_url="http://attacker.example").get("/").status_code == 400
 
 
-def test_serve_refuses_an_unreadable_archive(tmp_path):
+def test_serve_refuses_an_unreadable_archive_and_a_busy_port(tmp_path):
     result = CliRunner().invoke(cli, ["serve", "--archive", str(tmp_path / "missing")])
     assert result.exit_code == 2 and "missing" in result.output
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--port", str(port)])
+    assert result.exit_code == 2 and f"127.0.0.1:{port}: cannot listen" in result.output

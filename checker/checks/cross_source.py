@@ -24,86 +24,149 @@ from typing import Iterator
 import numpy as np
 import pandas as pd
 
-from .base import CheckContext, Problem, day, fmt, interval_text, records, series_name
+from .base import CheckContext, Problem, claim_records, day, fmt, interval_text, records, series_name
 
 ID = "cross_source"
 DEFAULTS = {"severity": "warning", "window_days": 2, "tolerance": 0.02}
 
-_COPY = ["code", "source", "value", "qualifier", "date"]
+_DAY_BITS = 20  # days since 1970 (offset by half) fit in 20 bits
+_DAY_OFFSET = 1 << (_DAY_BITS - 1)
 
 
-def daily_growth(series: pd.DataFrame, codes: np.ndarray) -> pd.Series:
-    """Median growth per day between each series' successive dated figures (0 if unknown), by code."""
-    floors = pd.DataFrame({"code": codes, "date": series["date"].to_numpy(), "lo": series["lo"].to_numpy()})
-    floors = floors[np.isfinite(floors["lo"])].groupby(["code", "date"], sort=True)["lo"].max().reset_index()
-    same = floors["code"].eq(floors["code"].shift())
-    days = floors["date"].diff().dt.days.where(same)
-    rates = (floors["lo"].diff() / days).clip(lower=0)
-    return rates.groupby(floors["code"]).median().fillna(0.0)
+def _day_keys(codes: np.ndarray, dates: pd.Series) -> np.ndarray:
+    """One int64 per (series, day): merges and group-bys then compare single integers."""
+    days = dates.to_numpy().astype("datetime64[D]").astype("int64")
+    return (codes.astype("int64") << _DAY_BITS) + days + _DAY_OFFSET
 
 
-def _disagreements(series: pd.DataFrame, codes: np.ndarray, growth: pd.Series, options: dict,
-                   directions: dict[str, str]) -> pd.DataFrame:
-    """Pairs (a on the earlier or same day, b) of claims from different sources that cannot both hold;
-    `row_a`/`row_b` are positions in `series`. Works on integer codes throughout."""
+def daily_growth(series: pd.DataFrame) -> pd.Series:
+    """Median growth per day between each series' successive dated figures (0 if unknown), by series_id."""
+    finite = np.isfinite(series["lo"].to_numpy())
+    keys = _day_keys(series["series_id"].to_numpy(), series["date"])[finite]
+    floors = pd.Series(series["lo"].to_numpy()[finite]).groupby(keys).max()  # sorted: by series, then day
+    key = floors.index.to_numpy()
+    code, days = key >> _DAY_BITS, key & ((1 << _DAY_BITS) - 1)
+    same = np.r_[False, code[1:] == code[:-1]]
+    step = np.divide(np.diff(floors.to_numpy(), prepend=np.nan), np.diff(days, prepend=0),
+                     out=np.full(len(key), np.nan), where=same)
+    rates = pd.Series(np.clip(step, 0, None))
+    return rates.groupby(code).median().fillna(0.0)
+
+
+def _best_two(keys: np.ndarray, sources: np.ndarray, values: np.ndarray, rows: np.ndarray,
+              largest: bool) -> dict[str, np.ndarray]:
+    """Per (series, day) key, the claim with the largest (or smallest) value and the best claim of
+    any other source: `key`, `row1`, `source1`, `v1`, `row2`, `v2` (row2 -1 and v2 ∓inf when no
+    other source spoke). Two claims per series-day are all a pair of days needs: the best pair of
+    different sources is the two leaders, or one leader with the other side's runner-up."""
+    order = np.lexsort((rows, -values if largest else values, keys))
+    keys, sources, values, rows = keys[order], sources[order], values[order], rows[order]
+    starts = np.ones(len(keys), dtype=bool)
+    starts[1:] = keys[1:] != keys[:-1]
+    group = np.cumsum(starts) - 1
+    leaders = np.flatnonzero(starts)
+    others = np.flatnonzero(sources != sources[leaders][group])
+    first_other = np.ones(len(others), dtype=bool)
+    first_other[1:] = group[others][1:] != group[others][:-1]
+    runners = others[first_other]
+    best = {"key": keys[leaders], "row1": rows[leaders], "source1": sources[leaders], "v1": values[leaders],
+            "row2": np.full(len(leaders), -1), "v2": np.full(len(leaders), -np.inf if largest else np.inf)}
+    best["row2"][group[runners]] = rows[runners]
+    best["v2"][group[runners]] = values[runners]
+    return best
+
+
+def _choose(floor: dict, ceiling: dict, at: np.ndarray, tol: float,
+            allowance: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For series-days of `floor` paired with those of `ceiling` (`at`: index into `ceiling`, -1 for
+    none), the pair of claims from different sources whose floor most exceeds the ceiling,
+    tolerance and allowance deducted: (score > 0 when they disagree, floor rows, ceiling rows)."""
+    has = at >= 0
+    f = {k: v[has] for k, v in floor.items()}
+    c = {k: v[at[has]] for k, v in ceiling.items()}
+    allowance = allowance[has]
+
+    def score(fv: str, cv: str) -> np.ndarray:
+        return f[fv] * (1 - tol) - c[cv] * (1 + tol) - allowance
+
+    differ = f["source1"] != c["source1"]
+    s12, s21 = score("v1", "v2"), score("v2", "v1")
+    runner = s12 >= s21
+    return (np.where(differ, score("v1", "v1"), np.maximum(s12, s21)),
+            np.where(differ | runner, f["row1"], f["row2"]), np.where(differ | ~runner, c["row1"], c["row2"]))
+
+
+def _disagreements(series: pd.DataFrame, growth: pd.Series, options: dict,
+                   directions: dict[str, str]) -> tuple[pd.DataFrame, np.ndarray]:
+    """Pairs (`row_a` on the earlier or same day, `row_b`; positions in `series`) of claims from
+    different sources that cannot both hold, with `days` between them and the `gap`; and each row's
+    number of syndicated copies. Works on integer arrays throughout."""
     tol = options["tolerance"]
+    codes = series["series_id"].to_numpy()
     attributed = (series["source"] != "unattributed").to_numpy()
-    frame = pd.DataFrame({
-        "code": codes, "date": series["date"].to_numpy().astype("datetime64[D]").astype("int64"),
-        "source": pd.factorize(series["source"])[0],
-        "value": series["value"].to_numpy(), "qualifier": pd.factorize(series["qualifier"])[0],
-        "lo": series["lo"].to_numpy(), "hi": series["hi"].to_numpy(), "row": np.arange(len(series)),
-        "direction": series["metric"].map(directions).fillna("either").to_numpy()})[attributed]
     # Only series that more than one source speaks to can disagree.
-    frame = frame[frame.groupby("code")["source"].transform("nunique").to_numpy() > 1]
+    sources = pd.factorize(series["source"])[0]
+    spoken = pd.Series(sources[attributed]).groupby(codes[attributed]).nunique()
+    candidates = np.flatnonzero(attributed & np.isin(codes, spoken.index[spoken.to_numpy() > 1]))
+    keys = _day_keys(codes, series["date"])
     # Syndicated copies (same source, figure, wording and date) count once.
-    copies = frame.groupby(_COPY, sort=False)["row"].transform("size")
-    frame = frame.assign(copies=copies.to_numpy()).drop_duplicates(_COPY)
-    # One integer per series and day (days since 1970 fit in 20 bits), so merges compare int64s.
-    frame["day"] = frame["code"] * (1 << 20) + frame["date"] + (1 << 19)
-    # Per series, day and source, the claim saying most (top) and least (bottom) is all a pair needs.
-    top = frame.sort_values(["lo", "row"], kind="stable").drop_duplicates(["code", "date", "source"], keep="last")
-    bottom = frame.sort_values(["hi", "row"], kind="stable").drop_duplicates(["code", "date", "source"], keep="first")
+    copy_key = pd.DataFrame({"key": keys[candidates], "source": sources[candidates],
+                             "value": series["value"].to_numpy()[candidates],
+                             "qualifier": pd.factorize(series["qualifier"].to_numpy()[candidates])[0]})
+    copy_id = copy_key.groupby(list(copy_key.columns), sort=False).ngroup().to_numpy()
+    counts = np.bincount(copy_id)
+    first = np.unique(copy_id, return_index=True)[1]
+    copies = np.ones(len(series), dtype="int64")
+    copies[candidates[first]] = counts
+    kept = candidates[np.sort(first)]
+    lo, hi = series["lo"].to_numpy(), series["hi"].to_numpy()
+    top = _best_two(keys[kept], sources[kept], lo[kept], kept, largest=True)
+    bottom = _best_two(keys[kept], sources[kept], hi[kept], kept, largest=False)
+    direction = series["metric"].map(directions).fillna("either").to_numpy()
+    index = {"top": pd.Index(top["key"]), "bottom": pd.Index(bottom["key"])}
     found = []
     for days in range(options["window_days"] + 1):
-        later = {name: side.assign(day=side["day"] - days) for name, side in (("top", top), ("bottom", bottom))}
-        # b below a: a's top against b's bottom. On the same day that covers both orders; across days,
-        # b above a (beyond the growth between them) is a's bottom against b's top.
-        below = top.merge(later["bottom"].drop(columns="code"), on="day", suffixes=("_a", "_b"))
-        below = below[(below["source_a"] != below["source_b"])
-                      & (below["hi_b"] * (1 + tol) < below["lo_a"] * (1 - tol))]
-        # Across days, a fall in a series that only rises is `decrease`'s to report.
+        # b below a: a's floor over b's ceiling, b `days` later. On the same day that covers both orders.
+        at = index["bottom"].get_indexer(top["key"] + days)
         if days:
-            below = below[below["direction_a"] != "rises"]
-        found.append(below.assign(days=days, gap=below["lo_a"] - below["hi_b"]))
+            # Across days, a fall in a series that only rises is `decrease`'s to report.
+            at[direction[top["row1"]] == "rises"] = -1
+        score, row_a, row_b = _choose(top, bottom, at, tol, np.zeros(len(at)))
+        found.append(pd.DataFrame({"row_a": row_a, "row_b": row_b, "score": score, "days": days}))
         if not days:
             continue
-        above = bottom.merge(later["top"].drop(columns="code"), on="day", suffixes=("_a", "_b"))
-        allowance = growth.reindex(above["code"]).fillna(0.0).to_numpy() * days
-        above = above[(above["source_a"] != above["source_b"]) & (above["direction_a"] != "falls")
-                      & (above["lo_b"] * (1 - tol) > above["hi_a"] * (1 + tol) + allowance)]
-        found.append(above.assign(days=days, gap=above["lo_b"] - above["hi_a"]))
+        # b above a, beyond the series' growth over the days between: b's floor over a's ceiling.
+        at = index["bottom"].get_indexer(top["key"] - days)
+        at[direction[top["row1"]] == "falls"] = -1
+        allowance = growth.reindex(codes[top["row1"]]).fillna(0.0).to_numpy() * days
+        score, row_b, row_a = _choose(top, bottom, at, tol, allowance)
+        found.append(pd.DataFrame({"row_a": row_a, "row_b": row_b, "score": score, "days": days}))
     result = pd.concat(found, ignore_index=True)
+    result = result[result["score"].to_numpy() > 0]
+    floor_a = lo[result["row_a"].to_numpy()] - hi[result["row_b"].to_numpy()]
+    floor_b = lo[result["row_b"].to_numpy()] - hi[result["row_a"].to_numpy()]
+    result = result.assign(gap=np.maximum(floor_a, floor_b), code=codes[result["row_a"].to_numpy()])
     # One disagreement, one finding: the closest dates, then the widest gap; each claim once.
-    result = result.sort_values(["days", "gap", "row_a", "row_b"], ascending=[True, False, True, True], kind="stable")
-    return result.drop_duplicates("row_a").drop_duplicates("row_b")
+    result = result.sort_values(["days", "score", "row_a", "row_b"], ascending=[True, False, True, True],
+                                kind="stable")
+    return result.drop_duplicates("row_a").drop_duplicates("row_b"), copies
 
 
 def run(context: CheckContext, options: dict) -> Iterator[Problem]:
     series = context.series
     if series.empty:
         return
-    codes = series["series_id"].to_numpy()
-    growth = daily_growth(series, codes)
-    pairs = _disagreements(series, codes, growth, options, context.directions)
-    earlier, later = series.iloc[pairs["row_a"].to_numpy()], series.iloc[pairs["row_b"].to_numpy()]
-    for pair, a, b in zip(records(pairs), records(earlier), records(later)):
+    growth = daily_growth(series)
+    pairs, copies = _disagreements(series, growth, options, context.directions)
+    earlier = claim_records(series, pairs["row_a"].to_numpy())
+    later = claim_records(series, pairs["row_b"].to_numpy())
+    for pair, a, b in zip(records(pairs), earlier, later):
         rate = float(growth.get(pair["code"], 0.0))
         allowance = (f", more than the series' growth of about {fmt(rate)} a day allows"
                      if pair["days"] and rate else "")
-        copies = [f"{n} copies of the {s} figure" for n, s in ((pair["copies_a"], a["source"]),
-                                                                  (pair["copies_b"], b["source"])) if n > 1]
-        counted = f" ({' and '.join(copies)} counted once)" if copies else ""
+        repeated = [f"{copies[int(pair[row])]} copies of the {claim['source']} figure"
+                    for row, claim in (("row_a", a), ("row_b", b)) if copies[int(pair[row])] > 1]
+        counted = f" ({' and '.join(repeated)} counted once)" if repeated else ""
         yield Problem(
             claim_ids=(b["claim_id"], a["claim_id"]),
             metric=a["metric"], place=a["place"], group=a["group"],

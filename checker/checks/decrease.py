@@ -36,8 +36,8 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
         drop = earlier["value"] - pair["value"]
         share = drop / earlier["value"] if earlier["value"] else 1.0
         hedge = "" if pair["wide"] else (
-            " The qualifiers would let both stand only if they were far from the figures as stated;"
-            " this reads like a revision.")
+            " They disagree only as rounded figures (the ±10% of \"about\" would let both stand),"
+            " which is how an official revision looks.")
         more = f" {pair['others']} later figure(s) are also below it." if pair["others"] else ""
         yield Problem(
             claim_ids=(pair["claim_id"], earlier["claim_id"]),

@@ -10,7 +10,7 @@ population. Percentages never enter a series with counts.
 
 Options (defaults):
   severity: error
-  populations: {gaza: 2200000}      # place → population
+  populations: {}                   # place → population (rules/checks.yaml gives gaza: 2200000)
   population_metrics: [displaced, affected]
   window_days: 7
   tolerance: 5.0                    # percentage points

@@ -13,6 +13,7 @@ import posixpath
 import re
 from collections import Counter, defaultdict
 from pathlib import PurePath
+from urllib.parse import quote
 
 from ..model import Claim, Finding, Severity
 from .charts import mermaid, series_key, timelines
@@ -37,11 +38,19 @@ def _plural(count: int, word: str) -> str:
 
 
 def _target(claim: Claim, base: str) -> str:
-    return os.path.relpath(claim.path, base).replace(os.sep, "/") + f"#L{claim.line}"
+    # percent-encoded: a space or parenthesis in a file name would otherwise end the link
+    return quote(os.path.relpath(claim.path, base).replace(os.sep, "/")) + f"#L{claim.line}"
+
+
+def _where(claim: Claim) -> str:
+    """`path:line`; a .jsonl file holds many documents (lines count within the record), so name it."""
+    if claim.path.lower().endswith(".jsonl"):
+        return f"{claim.path} · {claim.doc}:{claim.line}"
+    return f"{claim.path}:{claim.line}"
 
 
 def _link(claim: Claim, base: str, label: str | None = None) -> str:
-    return f"[{_text(label or f'{claim.path}:{claim.line}')}]({_target(claim, base)})"
+    return f"[{_text(label or _where(claim))}]({_target(claim, base)})"
 
 
 def _figure(claim: Claim) -> str:
@@ -174,10 +183,12 @@ def render(findings: list[Finding], context: ReportContext) -> str:
     claims = {c.claim_id: c for c in context.claims}
     sections = [f"[{_HEADINGS[s]}](#{_HEADINGS[s].lower()}-{n})" for s in _ORDER
                 if (n := sum(1 for f in findings if f.severity is s))]
-    sections += ["[Timelines](#timelines)", "[Appendix: every claim](#appendix-every-claim)"]
+    if context.claims:
+        sections += ["[Timelines](#timelines)", "[Appendix: every claim](#appendix-every-claim)"]
     if context.verdicts:
         sections.insert(0, "[Claim by claim](#claim-by-claim)")
-    out = ["# casualty-check report", "", _summary(findings, context), "", "Contents: " + " · ".join(sections), ""]
+    out = ["# casualty-check report", "", _summary(findings, context), ""]
+    out += ["Contents: " + " · ".join(sections), ""] if sections else []
     out += _verdicts(context)
     out += _findings(findings, claims, context.base)
     if context.claims:

@@ -7,6 +7,7 @@ paths, so the log is byte-identical across runs.
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 from .. import checks
 from ..model import Finding, Location, Severity
@@ -23,7 +24,8 @@ def _location(loc: Location, context: ReportContext) -> dict:
     if end is not None:
         region["endColumn"] = end
         region["snippet"] = {"text": context.by_id[loc.claim_id].quote}
-    return {"physicalLocation": {"artifactLocation": {"uri": loc.path.replace("\\", "/")}, "region": region}}
+    # a URI reference: spaces and the like in file names are percent-encoded
+    return {"physicalLocation": {"artifactLocation": {"uri": quote(loc.path.replace("\\", "/"))}, "region": region}}
 
 
 def _rules() -> list[dict]:

@@ -1,0 +1,102 @@
+"""cross_source: two sources disagree on the same series within a few days."""
+from __future__ import annotations
+
+from checker.model import Severity
+
+from conftest import findings, problems, text_claims
+
+
+def test_same_day_disagreement_names_each_source():
+    [finding] = findings("cross_source", """
+        doc | quote       | place  | as_of      | source
+        a   | about 1,400 | israel | 2023-10-12 | israeli_officials
+        b   | 1,139       | israel | 2023-10-12 | afp_tally
+    """)
+    assert finding.severity is Severity.WARNING
+    assert "israeli_officials gives about 1,400" in finding.message and "afp_tally gives 1,139" in finding.message
+
+
+def test_more_than_1200_and_1139_contradict():
+    assert len(problems("cross_source", """
+        doc | quote           | place  | as_of      | source
+        a   | more than 1,200 | israel | 2023-12-15 | israeli_officials
+        b   | 1,139           | israel | 2023-12-15 | afp_tally
+    """)) == 1
+
+
+def test_nearly_20000_and_19667_agree():
+    assert problems("cross_source", """
+        doc | quote         | as_of      | source
+        a   | nearly 20,000 | 2023-12-20 | un
+        b   | 19,667        | 2023-12-20 | gaza_health_ministry
+    """) == []
+
+
+def test_one_source_never_disagrees_with_itself():
+    assert problems("cross_source", """
+        doc | quote  | as_of      | source
+        a   | 27,708 | 2024-02-07 | gaza_health_ministry
+        b   | 20,000 | 2024-02-07 | gaza_health_ministry
+    """) == []
+
+
+def test_unattributed_figures_are_not_a_source():
+    assert problems("cross_source", """
+        doc | quote  | as_of      | source
+        a   | 27,708 | 2024-02-07 | gaza_health_ministry
+        b   | 20,000 | 2024-02-07 | unattributed
+    """) == []
+
+
+def test_outside_the_window_no_finding():
+    assert problems("cross_source", """
+        doc | quote  | metric    | as_of      | source
+        a   | 80,000 | displaced | 2024-05-06 | unrwa
+        b   | 20,000 | displaced | 2024-05-09 | ocha
+    """) == []
+    assert len(problems("cross_source", """
+        doc | quote  | metric    | as_of      | source
+        a   | 80,000 | displaced | 2024-05-06 | unrwa
+        b   | 20,000 | displaced | 2024-05-09 | ocha
+    """, window_days=3)) == 1
+
+
+def test_growth_of_the_series_is_allowed_for():
+    table = """
+        doc | quote  | as_of      | source
+        a   | 27,019 | 2024-02-04 | gaza_health_ministry
+        b   | 27,238 | 2024-02-05 | gaza_health_ministry
+        c   | 27,478 | 2024-02-06 | gaza_health_ministry
+        d   | 27,708 | 2024-02-07 | gaza_health_ministry
+        e   | {later} | 2024-02-09 | who
+    """
+    # about 230 a day: two days later 28,150 is within growth and tolerance, 30,000 is not
+    assert problems("cross_source", table.format(later="28,150"), tolerance=0.0) == []
+    [problem] = problems("cross_source", table.format(later="30,000"), tolerance=0.0)
+    assert "growth of about 235 a day" in problem.message
+
+
+def test_syndicated_copies_count_once():
+    [problem] = problems("cross_source", """
+        doc | quote  | place  | as_of      | source
+        a   | 1,400  | israel | 2023-10-12 | israeli_officials
+        b   | 1,139  | israel | 2023-10-12 | afp_tally
+        c   | 1,139  | israel | 2023-10-12 | afp_tally
+        d   | 1,139  | israel | 2023-10-12 | afp_tally
+    """)
+    assert "3 copies of the afp_tally figure counted once" in problem.message
+
+
+def test_later_fall_in_a_rising_series_is_left_to_decrease():
+    assert problems("cross_source", """
+        doc | quote  | as_of      | source
+        a   | 27,840 | 2024-02-08 | gaza_health_ministry
+        b   | 20,000 | 2024-02-09 | un
+    """) == []
+
+
+def test_disagreement_in_real_text():
+    claims = text_claims(
+        ("Israeli officials say about 1,400 people were killed in Israel on October 7.", "2023-10-12"),
+        ("A total of 1,139 people were killed in Israel, according to an AFP tally.", "2023-10-12"))
+    assert len(findings("cross_source", claims)) == 1

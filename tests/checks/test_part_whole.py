@@ -1,0 +1,55 @@
+"""part_whole: a subgroup exceeds its whole on the same date."""
+from __future__ import annotations
+
+from checker.model import Severity
+
+from conftest import findings, problems, text_claims
+
+
+def test_children_above_all_killed_is_an_error():
+    [finding] = findings("part_whole", """
+        doc | quote  | group    | as_of      | source
+        a   | 10,000 | all      | 2023-11-05 | gaza_health_ministry
+        b   | 12,000 | children | 2023-11-05 | unicef
+    """)
+    assert finding.severity is Severity.ERROR and finding.values == (12000, 10000)
+    assert "12,000 children (unicef)" in finding.message and "at least" in finding.message
+
+
+def test_subgroup_within_an_approximate_whole_passes():
+    assert problems("part_whole", """
+        doc | quote         | group    | as_of
+        a   | nearly 20,000 | all      | 2023-12-20
+        b   | 7,729         | children | 2023-12-20
+    """) == []
+
+
+def test_rounded_whole_covers_a_slightly_larger_part():
+    assert problems("part_whole", """
+        doc | quote  | group     | as_of
+        a   | 20,000 | all       | 2023-12-20
+        b   | 20,400 | civilians | 2023-12-20
+    """) == []
+
+
+def test_different_dates_are_not_compared():
+    assert problems("part_whole", """
+        doc | quote  | group    | as_of
+        a   | 10,000 | all      | 2023-11-05
+        b   | 12,000 | children | 2023-11-20
+    """) == []
+
+
+def test_vague_and_percent_parts_never_raise():
+    assert problems("part_whole", """
+        doc | quote     | group    | as_of
+        a   | 200       | all      | 2023-11-05
+        b   | thousands | children | 2023-11-05
+        c   | 40%       | children | 2023-11-05
+    """) == []
+
+
+def test_part_above_whole_in_real_text():
+    claims = text_claims(("The health ministry said 10,022 people have been killed in Gaza, including "
+                          "12,000 children.", "2023-11-05"))
+    assert [f.values for f in findings("part_whole", claims)] == [(12000, 10022)]
