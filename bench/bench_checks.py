@@ -111,17 +111,19 @@ def main() -> None:
     table, reference = synthetic_claims(args.claims)
     print(f"{len(table):,} claims, {len(reference):,} reference rows")
     began, cpu = time.perf_counter(), time.process_time()
-    frame = intervals(table)
-    mark = time.perf_counter()
-    print(f"  {'intervals':<18}{mark - began:7.2f} s")
-    context = checks.CheckContext(claims=frame, series=timeline(frame), reference=reference,
-                                  directions=rules.directions)
-    print(f"  {'timeline':<18}{time.perf_counter() - mark:7.2f} s  ({len(context.series):,} claims in series)")
+
+    def timed(name: str, work, note=lambda result: ""):
+        wall, used = time.perf_counter(), time.process_time()
+        result = work()
+        print(f"  {name:<18}{time.perf_counter() - wall:7.2f} s  ({time.process_time() - used:5.2f} s CPU)  "
+              + note(result))
+        return result
+
+    frame = timed("intervals", lambda: intervals(table))
+    series = timed("timeline", lambda: timeline(frame), lambda s: f"{len(s):,} claims in series")
+    context = checks.CheckContext(claims=frame, series=series, reference=reference, directions=rules.directions)
     for check_id, module in checks.REGISTRY.items():
-        mark, mark_cpu = time.perf_counter(), time.process_time()
-        found = sum(1 for _ in module.run(context, options[check_id]))
-        print(f"  {check_id:<18}{time.perf_counter() - mark:7.2f} s  ({time.process_time() - mark_cpu:5.2f} s CPU)"
-              f"  {found:>7,} problems")
+        timed(check_id, lambda: sum(1 for _ in module.run(context, options[check_id])), lambda n: f"{n:>7,} problems")
     total, cpu = time.perf_counter() - began, time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     # CPU time next to wall time shows how much of the wall time other processes took.

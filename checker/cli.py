@@ -303,9 +303,12 @@ date_option = click.option("--date", "when", type=click.DateTime(formats=["%Y-%m
                            help="Date of undated drafts, YYYY-MM-DD (default: today); implies draft mode.")
 
 
-def _run_draft(ctx, paths, manifest, reference, archive, when):
+def _run_draft(ctx, paths, manifest, reference, archive, when, changed_only: bool, since: str | None):
     """Check the drafts PATHS against the ARCHIVE's claims; undated drafts are dated `when` or today."""
     from .corpus import read_documents  # noqa: PLC0415
+
+    if changed_only or since:
+        raise UsageProblem("--changed-only and --since do not apply with --archive: the drafts are what changed")
     from .pipeline import check_draft, default_reference, extract_claims  # noqa: PLC0415
     from .series import ReferenceError, load_reference  # noqa: PLC0415
 
@@ -427,9 +430,7 @@ def check(ctx, paths, manifest, reference, fmt, fail_on, baseline, changed_only,
     fmt = fmt or config.format or "text"
     verdicts: tuple = ()
     if archive or when:
-        if changed_only or since:
-            raise UsageProblem("--changed-only and --since do not apply with --archive: the drafts are what changed")
-        result = _run_draft(ctx, paths, manifest, reference, archive, when)
+        result = _run_draft(ctx, paths, manifest, reference, archive, when, changed_only, since)
         verdicts = tuple(result.verdicts)
     else:
         result = _run(ctx, paths, manifest, reference, changed_only=changed_only, since=since,
@@ -458,22 +459,29 @@ def exit_status(findings, fail_on: str) -> int:
                    "into NAME-charts/ beside the report and links it.")
 @baseline_option
 @_apply(changed_options)
+@archive_option
+@date_option
 @_apply(engine_options)
 @click.pass_context
-def report(ctx, paths, manifest, reference, output, charts, baseline, changed_only, since):
-    """Write the Markdown discrepancy report for PATHS."""
+def report(ctx, paths, manifest, reference, output, charts, baseline, changed_only, since, archive, when):
+    """Write the Markdown discrepancy report for PATHS (with --archive: drafts, claim by claim)."""
     from .report import ReportContext, markdown  # noqa: PLC0415
 
     if charts == "png" and output == "-":
         raise UsageProblem("--charts png needs -o FILE: the PNG files are written beside the report")
     if charts == "png" and importlib.util.find_spec("matplotlib") is None:
         raise UsageProblem("--charts png needs matplotlib: pip install 'casualty-check[charts]'")
-    result = _run(ctx, paths, manifest, reference, changed_only=changed_only, since=since, progress=True)
+    verdicts: tuple = ()
+    if archive or when:
+        result = _run_draft(ctx, paths, manifest, reference, archive, when, changed_only, since)
+        verdicts = tuple(result.verdicts)
+    else:
+        result = _run(ctx, paths, manifest, reference, changed_only=changed_only, since=since, progress=True)
     findings, baselined = _without_baseline(ctx, result.findings, baseline)
     base = "." if output == "-" else str(Path(output).parent)
     folder = f"{Path(output).stem}-charts" if charts == "png" else ""
     context = ReportContext(result.documents, tuple(result.claims), __version__, base, charts=folder,
-                            suppressed=result.suppressed, baselined=baselined)
+                            suppressed=result.suppressed, baselined=baselined, verdicts=verdicts)
     _write(markdown.render(findings, context), output, _paths(ctx, paths))
     if folder:
         _write_charts(Path(base) / folder, result.claims)

@@ -31,11 +31,11 @@ from datetime import date
 from html.parser import HTMLParser
 from itertools import accumulate
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence, TypeVar
+from typing import Any, Iterable, Iterator, Sequence
 
 import yaml
 
-from .model import Document
+from .model import Claim, Document
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
 MANIFEST_NAME = "manifest.csv"
@@ -44,7 +44,8 @@ METADATA_FIELDS = ("published", "outlet", "url", "title")
 #: Files above this size are streamed in parts instead of being read whole.
 STREAM_BYTES = 8 * 2**20
 #: Characters per part of a streamed file. Small, because a part is extracted like one document
-#: and extraction's pattern timeouts count the time spent on a whole document (see README).
+#: and extraction's pattern timeouts count the time spent on a whole document (see the xfail
+#: test_extract_on_a_long_ordinary_document in tests/test_robustness.py).
 PART_CHARS = 32 * 2**10
 _BLOCK = 2**20  # bytes read at a time; the first block also decides the encoding
 _MAX_FRONT_MATTER = 64 * 2**10
@@ -88,22 +89,14 @@ class DocumentPart(Document):
     first_column: int = 1
 
 
-C = TypeVar("C")
-
-
-def placed(document: Document, claims: Sequence[C]) -> list[C]:
+def placed(document: Document, claims: Sequence[Claim]) -> list[Claim]:
     """`claims` found in `document` with offsets, ids and positions moved to where its text stands."""
     if not isinstance(document, DocumentPart):
         return list(claims)
-    moved = []
-    for c in claims:
-        start = c.start + document.offset  # type: ignore[attr-defined]
-        first = c.line == 1  # type: ignore[attr-defined]
-        moved.append(replace(
-            c, claim_id=f"{c.doc}:{start}", start=start, end=c.end + document.offset,  # type: ignore[attr-defined]
-            line=c.line + document.first_line - 1,  # type: ignore[attr-defined]
-            column=c.column + document.first_column - 1 if first else c.column))  # type: ignore[attr-defined]
-    return moved
+    return [replace(c, claim_id=f"{c.doc}:{c.start + document.offset}", start=c.start + document.offset,
+                    end=c.end + document.offset, line=c.line + document.first_line - 1,
+                    column=c.column + document.first_column - 1 if c.line == 1 else c.column)
+            for c in claims]
 
 
 def _strict(problems: Problems | None) -> Problems:
@@ -558,6 +551,7 @@ def read_documents(paths: Iterable[str | Path], manifest: str | Path | None = No
             beside[folder] = read_manifest(candidate, problems) if candidate.exists() else {}
         resolved = str(path.resolve())
         read_any = skipping = False
+        errors = len(problems.errors)
         try:
             for found in _texts_in(path, problems):
                 if found.offset == 0:
@@ -580,5 +574,5 @@ def read_documents(paths: Iterable[str | Path], manifest: str | Path | None = No
         except InputError as exc:
             problems.error(str(exc))
             continue
-        if not read_any:
+        if not read_any and len(problems.errors) == errors:
             problems.warning(f"{path}: empty, nothing to check")

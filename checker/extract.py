@@ -28,15 +28,24 @@ _ABBREVIATIONS = regex.compile(
     r"sgt|capt|gov|sen|rep|no|vs|approx|est|inc|ltd|co|corp|jr|sr|prof)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$")
 _SENTENCE_END = regex.compile(r"[.!?]+[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])|\n+")
 _WORD = regex.compile(r"[\w'’]+")
-_CLAUSE_BREAK = regex.compile(r"[;:—]|\s-\s|\b(?:but|while|whereas|although)\b")
+_CLAUSE_BREAK = regex.compile(r"[;—]|(?<!\d):(?!\d)|\s-\s|\b(?:but|while|whereas|although)\b")
 _COORDINATION = regex.compile(r"(?i)\b(?:and|including|of whom|of them|among them|among whom|plus|as well as|with)\b|[,:]")
 # A breakdown of a figure ("..., including 386 children", "...: 72 Palestinians, three Lebanese")
 # may stand further from it than a plain list item.
 _BREAKDOWN = regex.compile(
-    r"(?i)\b(?:including|of whom|of them|among them|among whom|among those)\b|:"
-    r"|\b(?:bringing|raising|taking|pushing)\b")  # "..., bringing the total since January to 1,316"
+    r"(?i)(?:\b(?:including|of whom|of them|among them|among whom|among those)\b|:)(?:\W+\w+){0,2}\W*$"
+    r"|\b(?:bringing|raising|taking|pushing)\b.*\bto\W*$")  # "..., bringing the total since January to 1,316"
+# A clause break other than the colon that opens a breakdown.
+_NEW_CLAUSE = regex.compile(r"[;—]|\s-\s|\b(?:but|while|whereas|although)\b")
 _APPOSITION = regex.compile(
-    r"(?i),[ \t]*(?:or|including|mostly|most of them|many of them|among them)\b[^,;:]{1,80},")
+    r"(?i),[ \t]*(?:(?:or|including|mostly|most of them|many of them|among them|a quarter|a third|a fifth|half|"
+    r"about half|nearly half|more than half|\w+-(?:thirds|quarters|fifths|tenths))\b|[\d.]+ ?(?:%|percent|per cent))[^,;:]{0,80},")
+# "1.5 million people [in the quake zone] are now homeless": a place phrase before the verb.
+_LOCATIVE_PHRASE = regex.compile(
+    r"(?i)\b(?:in|across|inside|throughout|near|around|from)[ \t]+(?:the[ \t]+)?(?:[\w'’-]+[ \t]+){0,2}?[\w'’-]+"
+    r"(?=[ \t]+(?:are|were|have|had|has|is|was)\b)")
+# "... and UNICEF said about 100,000 children were among them": a part of the figure before.
+_AMONG_THEM = regex.compile(r"(?i)^[ \t]+(?:[\w-]+[ \t]+){0,2}(?:were|are)[ \t]+among[ \t]+(?:them|those)\b")
 # "463 people, including 157 children, have died": the figure before a breakdown takes its metric.
 _BREAKDOWN_AFTER = regex.compile(r"(?i)^(?:[ \t]+[\w-]+){0,3},?[ \t]+(?:including|among them|among whom)[ \t]+$")
 _LIST_GAP, _BREAKDOWN_GAP = 10, 25
@@ -55,7 +64,8 @@ _OTHER_SOURCE = regex.compile(
 _LEADING_THE = regex.compile(r"^(?:The|the)[ \t]+")
 _PRONOUNS = frozenset({"He", "She", "It", "They", "We", "I", "This", "That", "There", "The"})
 _SPEECH = regex.compile(r"(?i)\b(?:said|says|told|reported|announced|stated|according to)\b")
-_PART_OF = regex.compile(r"(?i)^[ \t]+of[ \t]+(?:the|its|their|some)[ \t]+$")
+_PART_OF = regex.compile(r"(?i)^[ \t]+of[ \t]+(?:the|its|their|some|\w+(?:'s|’s))[ \t]+$")
+_SHARE_OF = regex.compile(r"(?i)^[ \t]+of[ \t]+(?:the[ \t]+|all[ \t]+|its[ \t]+|their[ \t]+)?")
 # No noun after the figure ("displaced more than 10 million, ..."): the cue's noun test is moot.
 _NO_NOUN = regex.compile(r"(?i)^[ \t]*(?:[.,;:)]|$|(?:in|across|since|from|over|during|last|this|so far)\b)")
 _NEXT_VERB = regex.compile(r"(?i)\band[ \t]+$")
@@ -66,11 +76,15 @@ _LOCATIVE = regex.compile(r"(?i)(?:\b(?:in|at|across|inside|throughout|from|near
 _TEASER = regex.compile(r"(?i)^\W*(?:read also|read more|see also|related|recommended|more on this|also read)\b")
 _POSSESSIVE = regex.compile(r"^(?:'s|’s)")
 _NON_COUNT_BEFORE = regex.compile(
-    r"(?i)(?:[$€£¥₪]|\b(?:usd|eur|us\$|aged|ages|age|ages of|number|no\.|article|resolution|"
+    r"(?i)(?:[$€£¥₪]|\b(?:hotline|helpline|phone|telephone|tel|fax|whatsapp|dial|call)(?:[ \t]+(?:is|on|at|number))?[ \t:]*$"
+    r"|\b(?:one|\d+)[ \t]+in[ \t]*$"  # "one in eight": a ratio
+    r"|\b(?:usd|eur|us\$|aged|ages|age|ages of|number|no\.|article|resolution|"
     r"route|page|flight|channel|highway|section|chapter|room|apartment|building|unit|"
     r"magnitude|grade|level|category|phase|wave|covid|[a-z]+-)|\w-|[+#])[ \t]*$|\d[:.,]$")
 _NON_COUNT_AFTER = regex.compile(
     r"(?i)^(?:-?\w*-(?!strong)\w|[ \t]+of[ \t]+the[ \t]+\w+est\b|"
+    r"[ \t]+in[ \t]+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|a hundred)\b"
+    r"(?![ \t]+(?:\w+[ \t]+)?(?:hours?|days?|weeks?|months?|years?|attacks?|strikes?))|"  # "one in eight"
     r"[ \t]+(?:rise|increase|jump|drop|decline|fall|decrease|surge|spike)\b|[ \t]*(?:years?[ \t-]old|-year|year-old|:\d|\.\d|/\d|st\b|nd\b|rd\b|th\b|°|"
     r"km|mm\b|cm\b|kg\b|ml\b|mph|m/s|a\.m\.|p\.m\.|am\b|pm\b))")
 _YEAR = regex.compile(r"^(?:1[89]|20)\d\d$")
@@ -128,6 +142,9 @@ def _is_count(sentence: str, m: NumberMatch, start: int, end: int, rules: Rules)
         return False
     if m.number.unit is Unit.PERSONS and rules.non_people.match(after):
         return False
+    share_of = _SHARE_OF.match(after)
+    if m.number.unit is Unit.PERCENT and share_of and rules.non_people.match(after[share_of.end():]):
+        return False  # "80% of hospitals"
     core = sentence[start:end]
     if m.kind == "digits" and _YEAR.match(core.strip()) and not _PEOPLE_NOUN.match(after):
         return False
@@ -155,12 +172,15 @@ def _best_cue(sentence: str, cand: _Candidate, others: list[_Candidate],
         else:
             continue
         between = sentence[lo:hi]
-        if any(lo <= o.start < hi for o in others if o is not cand):
+        # a figure in an apposition does not stand between ("1.8 million people, or nearly 80
+        # percent of the population, have been displaced")
+        asides = [(lo + a.start(), lo + a.end()) for a in _APPOSITION.finditer(between)]
+        if any(lo <= o.start < hi and not any(a <= o.start < b for a, b in asides) for o in others if o is not cand):
             continue
         if _CLAUSE_BREAK.search(between):
             continue
         # "1.7 million people, or three-quarters of the population, have been displaced"
-        gap = _words_between(_APPOSITION.sub(" ", between))
+        gap = _words_between(_APPOSITION.sub(" ", _LOCATIVE_PHRASE.sub(" ", between) if cue.position == "after" else between))
         if gap > cue.max_gap:
             continue
         # the bridge verb may be read as the number's qualifier: "toll passes 11,000"
@@ -175,22 +195,34 @@ def _best_cue(sentence: str, cand: _Candidate, others: list[_Candidate],
             continue  # "including 500 children and 276 women, and wounded 5,763": the verb is the next figure's
         if cand.match.kind == "vague" and cue.position == "after" and between.strip().lower() == "of":
             continue  # "hundreds of thousands of displaced people" describes, it does not claim
-        key = (gap, -cue.priority)
+        key = (cue.priority < 0, gap, -cue.priority)  # a negative priority marks a fallback cue
         if best is None or key < best[0]:
             best = (key, cue, gap)
     return (best[1], best[2]) if best else None
 
 
 def _group(sentence: str, cand: _Candidate, rules: Rules) -> str:
-    noun = sentence[cand.end: cand.end + 60]
-    noun = regex.split(r"[,;:.()]", noun, maxsplit=1)[0]
-    words = " ".join(_WORD.findall(noun)[:4])
+    """The subgroup the figure counts: the noun right after it ("12 Palestinian children"), or what
+    the counted people are said to be ("96 of the dead are children"); `all` if none."""
+    after = sentence[cand.end: cand.end + 80]
+    said_to_be = _GROUP_PREDICATE.match(after)
+    noun = said_to_be["noun"] if said_to_be else regex.split(r"[,;:.()]", after, maxsplit=1)[0]
+    words = " ".join(_WORD.findall(_NOUN_PHRASE_END.split(noun, maxsplit=1)[0])[:4])
     best = None
     for gid, pattern in rules.groups:
         m = pattern.search(words)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), gid)
     return best[1] if best else "all"
+
+
+# The noun phrase after a figure ends at a verb, a preposition or a subordinate clause:
+# "11,000 as rescuers battle" counts no rescuers.
+_NOUN_PHRASE_END = regex.compile(
+    r"(?i)\b(?:as|when|after|while|but|in|on|at|from|by|who|that|which|were|was|have|has|had|are|is|"
+    r"since|during|across|into|near|with|for|to|of whom|of them)\b")
+_GROUP_PREDICATE = regex.compile(
+    r"(?i)^[ \t]+of[ \t]+(?:the|them|those)(?:[ \t]+[\w-]+){0,2}?[ \t]+(?:are|were|was)[ \t]+(?:all[ \t]+)?(?P<noun>[^,;:.]{1,40})")
 
 
 def _places_in(text: str, rules: Rules) -> list[tuple[int, int, str, bool]]:
@@ -226,53 +258,61 @@ _GAZA_PLACES = frozenset({"gaza", "rafah", "khan_younis", "jabalia"})
 _NAMES_GAZA = regex.compile(r"(?i)gaza|hamas|palestin")
 
 
-def _source(sentence: str, cand: _Candidate, rules: Rules, home: str = "",
-            others: tuple[int, ...] = ()) -> str | None:
-    """Canonical id of the source attributed nearest the candidate; `home` is the document's place,
-    `others` the starts of the sentence's other figures."""
-    best = None
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """An attribution frame in a sentence ("according to OCHA", "police said") and the source id."""
+
+    start: int
+    end: int
+    source: str
+    known: bool  # named in rules/sources.yaml
+
+
+def _frames(sentence: str, rules: Rules, home: str = "") -> list[_Frame]:
+    """Every attribution frame of the sentence: those of rules/sources.yaml, then other bodies'
+    ("the Sudan Doctors Network said"); `home` is the document's place."""
+    frames = []
     for m in rules.source_frames.finditer(sentence, overlapped=True, timeout=MATCH_TIMEOUT):
         if m["source"] is None:
             continue
-        named = rules.source_names.fullmatch(m["source"])
+        named = rules.source_names.fullmatch(m["source"]) or rules.source_names.search(m["source"])
         if not named:
-            named = rules.source_names.search(m["source"])
-        if not named:
-            continue
-        if not _frame_applies(sentence, cand, m, others):
             continue
         sid = next(k for k, v in named.groupdict().items() if v is not None).split("__")[0]
         if sid == "gaza_health_ministry" and home not in _GAZA_PLACES and not _NAMES_GAZA.search(m["source"]):
             sid = f"{home}_health_ministry" if home else "health_ministry"
-        distance = min(abs(m.start() - cand.end), abs(cand.start - m.end()))
-        key = (distance, -len(m["source"]))
+        frames.append(_Frame(m.start(), m.end(), sid, True))
+    for m in _OTHER_SOURCE.finditer(sentence, overlapped=True, timeout=MATCH_TIMEOUT):
+        name = _LEADING_THE.sub("", m["name"])
+        if name in _PRONOUNS or _ANAPHOR_NOUN.fullmatch(f"the {name}") or rules.source_names.fullmatch(name):
+            continue  # pronouns and "the ministry" point back; a known name is read by its own frames
+        sid = regex.sub(r"\W+", "_", name.lower().replace("’", "'").replace("'s", "")).strip("_")
+        frames.append(_Frame(m.start(), m.end(), sid, False))
+    return frames
+
+
+def _source(sentence: str, cand: _Candidate, frames: list[_Frame], others: tuple[int, ...] = ()) -> str | None:
+    """The source attributed nearest the candidate, a known one before another body's; `others`
+    are the starts of the sentence's other figures."""
+    best = None
+    for frame in frames:
+        if not _frame_applies(sentence, cand, frame, others):
+            continue
+        distance = min(abs(frame.start - cand.end), abs(cand.start - frame.end))
+        key = (not frame.known, distance, frame.start - frame.end)
         if best is None or key < best[0]:
-            best = (key, sid)
-    return best[1] if best else _other_source(sentence, cand, rules, others)
+            best = (key, frame.source)
+    return best[1] if best else None
 
 
-def _frame_applies(sentence: str, cand: _Candidate, m: regex.Match, others: tuple[int, ...]) -> bool:
-    """Whether the attribution frame `m` can be the candidate's."""
-    lo, hi = (cand.end, m.start()) if m.start() >= cand.end else (m.end(), cand.start)
+def _frame_applies(sentence: str, cand: _Candidate, frame: _Frame, others: tuple[int, ...]) -> bool:
+    """Whether the attribution frame can be the candidate's."""
+    lo, hi = (cand.end, frame.start) if frame.start >= cand.end else (frame.end, cand.start)
     if ";" in sentence[lo:hi]:
         return False  # "Israel says 1,300 killed; Gaza toll passes 1,400": another clause's source
     # "240 were taken ..., in which Israel says about 1,200 were killed": the later figure's
-    return not (m.start() >= cand.end and any(m.end() <= o and _INTRODUCES.match(sentence[m.end():o]) for o in others))
-
-
-def _other_source(sentence: str, cand: _Candidate, rules: Rules, others: tuple[int, ...]) -> str | None:
-    """The snake_case name of a body rules/sources.yaml does not know, in an attribution frame
-    nearest the candidate ("the Sudan Doctors Network said", "hospital officials said")."""
-    best = None
-    for m in _OTHER_SOURCE.finditer(sentence, overlapped=True, timeout=MATCH_TIMEOUT):
-        name = _LEADING_THE.sub("", m["name"])
-        if name in _PRONOUNS or _ANAPHOR_NOUN.fullmatch(f"the {name}") or rules.source_names.fullmatch(name) \
-                or not _frame_applies(sentence, cand, m, others):
-            continue  # pronouns and "the ministry" point back; a known name's frame did not apply here
-        distance = min(abs(m.start() - cand.end), abs(cand.start - m.end()))
-        if best is None or (distance, -len(name)) < best[0]:
-            best = ((distance, -len(name)), name)
-    return regex.sub(r"\W+", "_", best[1].lower().replace("’", "'").replace("'s", "")).strip("_") if best else None
+    return not (frame.start >= cand.end
+                and any(frame.end <= o and _INTRODUCES.match(sentence[frame.end:o]) for o in others))
 
 
 def _scope(clause: str, span: tuple[int, int], metric: str, metric_scope: str, as_of: date | None,
@@ -376,17 +416,23 @@ _AS_OF = regex.compile(
     rf"|(?:between|from)[ \t]+{dates.DATE}[ \t]+(?:and|to|until|through)[ \t]+(?P<when>{dates.DATE})"
     rf"|(?:in|during)[ \t]+(?P<when>(?:1[89]|20)\d\d)(?![\d-])"
     rf"|(?P<when>last year|(?:by[ \t]+)?the end of (?:the |this |last )?year)"
-    rf"|(?P<earlier>a day earlier|the day before|the previous day|a week earlier|the previous week))\b")
-_EARLIER = {"a day earlier": 1, "the day before": 1, "the previous day": 1, "a week earlier": 7, "the previous week": 7}
+    rf"|(?P<earlier>a day earlier|the day before|the previous day|a week earlier))\b")
+_EARLIER = {"a day earlier": 1, "the day before": 1, "the previous day": 1, "a week earlier": 7}
 
 
-def _explicit_date(clause: str, at: int, published: date | None, before: date | None = None) -> date | None:
+def _explicit_date(clause: str, at: int, published: date | None, before: date | None = None,
+                   others: tuple[int, ...] = (), span: int = 0) -> date | None:
     """The date the text gives for the figure at offset `at` of `clause`: the nearest date phrase.
-    "A day earlier" counts back from `before` (the date of the figure before), else from `published`."""
+    "A day earlier" dates only the figure right before it ("to 84, down from 100 reported a day
+    earlier"), counting back from `before` (the date of the figure before), else from `published`."""
+    end = at + span
+    # the nearest date phrase; on a tie the one after the figure ("rose to 52 on Saturday")
     nearest = sorted(_AS_OF.finditer(clause, timeout=MATCH_TIMEOUT),
-                     key=lambda m: min(abs(m.start() - at), abs(m.end() - at)))
+                     key=lambda m: (m.start() - end, 0) if m.start() >= end else (max(0, at - m.end()), 1))
     for m in nearest:
         if m["earlier"]:
+            if m.start() < at or any(at < o < m.start() for o in others):
+                continue
             anchor = before or published
             return anchor - timedelta(days=_EARLIER[m["earlier"].lower()]) if anchor else None
         resolved = dates.resolve(m["when"], published)
@@ -471,7 +517,8 @@ def _read_sentence(sentence: str, rules: Rules, decimal_comma: bool = False) -> 
         if best is not None:
             cue, gap = best
             item = _Found(cand, cue.metric, cue.scope, gap, inherited=False)
-        elif previous is not None and cand.match.kind != "vague" and _continues(sentence, previous.candidate, cand):
+        elif previous is not None and cand.match.kind != "vague" and (
+                _continues(sentence, previous.candidate, cand) or _AMONG_THEM.match(sentence[cand.end:])):
             item = _Found(cand, previous.metric, previous.cue_scope, previous.gap, inherited=True)
         else:
             unread.append(cand)
@@ -486,8 +533,8 @@ def _read_sentence(sentence: str, rules: Rules, decimal_comma: bool = False) -> 
 def _continues(sentence: str, previous: _Candidate, cand: _Candidate) -> bool:
     """Whether `cand` continues a list or breakdown begun by the claim `previous`."""
     between = sentence[previous.end: cand.start]
-    if not _COORDINATION.search(between):
-        return False
+    if not _COORDINATION.search(between) or _NEW_CLAUSE.search(between):
+        return False  # "... 49,133 injured, while more than 60,000 rescuers": a new clause, a new count
     limit = _BREAKDOWN_GAP if _BREAKDOWN.search(between) else _LIST_GAP
     return _words_between(between) <= limit
 
@@ -520,7 +567,8 @@ def extract(document: Document, rules: Rules) -> list[Claim]:
         carried = _referent(sentence, history) if anaphoric else _Carried()
         sentence_source = None
         previous: tuple[_Candidate | None, date | None] = (None, None)  # the sentence's previous figure, its date
-        if found or rules.source_frames.search(sentence, timeout=MATCH_TIMEOUT):
+        frames = _frames(sentence, rules, default_place)
+        if found:
             places = _places_in(sentence, rules)
         for item in found:
             cand = item.candidate
@@ -531,14 +579,15 @@ def extract(document: Document, rules: Rules) -> list[Claim]:
             value, unit = normalised
             factor = value / number.value if number.value else 1.0
             clause_start, clause = _clause_of(sentence, cand)
-            source = _source(sentence, cand, rules, default_place,
-                             tuple(f.candidate.start for f in found if f is not item))
+            source = _source(sentence, cand, frames, tuple(f.candidate.start for f in found if f is not item))
             if source is None:
                 source = carried.source
             # the date: the text's own for this figure; a breakdown's total's ("as of July 10: 5,024
             # killed"); the one the sentence referred back to gave ("... on Sunday. It said 1,210"); else
             # the publication date
-            explicit = _explicit_date(clause, cand.start - clause_start, published, previous[1])
+            explicit = _explicit_date(clause, cand.start - clause_start, published, previous[1],
+                                      tuple(f.candidate.start - clause_start for f in found if f is not item),
+                                      cand.end - cand.start)
             if explicit is None and previous[0] is not None and (item.inherited or _continues(sentence, previous[0], cand)):
                 explicit = previous[1]
             previous = (cand, explicit)
@@ -570,8 +619,7 @@ def extract(document: Document, rules: Rules) -> list[Claim]:
                 source=source or "unattributed", confidence=round(max(0.1, confidence), 2),
             ))
         if not found:
-            sentence_source = _source(sentence, _Candidate(None, len(sentence), len(sentence)), rules,  # type: ignore[arg-type]
-                                      default_place)
+            sentence_source = _source(sentence, _Candidate(None, len(sentence), len(sentence)), frames)  # type: ignore[arg-type]
         if sentence_source or (not anaphoric and _SPEECH.search(sentence)):
             # a new speaker, named or not, is what the next "he said" refers to
             speech_date = _SPEECH_DATE.search(sentence, timeout=MATCH_TIMEOUT)

@@ -278,14 +278,22 @@ def _bounds(value: float, qualifier: Qualifier, tolerance: float) -> tuple[float
     return value, value
 
 
+_SYMBOLS = {"<": Qualifier.LESS_THAN, "<=": Qualifier.UP_TO, ">": Qualifier.MORE_THAN,
+            ">=": Qualifier.AT_LEAST, "~": Qualifier.ABOUT, "+": Qualifier.AT_LEAST}
+
+
+@lru_cache(maxsize=16)
+def _qualifier_table(table: tuple[tuple[str, Qualifier], ...]) -> tuple[tuple[regex.Pattern, Qualifier], ...]:
+    """The lexicon's phrases compiled once (a lexicon is fixed once the rules are loaded)."""
+    return tuple((regex.compile(pattern, regex.IGNORECASE | regex.V0), q) for pattern, q in table)
+
+
 def _qualifier_of(phrase: str, table: tuple[tuple[str, Qualifier], ...]) -> Qualifier | None:
     phrase = " ".join(phrase.lower().split())
-    for pattern, qualifier in table:
-        if regex.fullmatch(pattern, phrase, flags=regex.IGNORECASE):
+    for pattern, qualifier in _qualifier_table(table):
+        if pattern.fullmatch(phrase):
             return qualifier
-    symbols = {"<": Qualifier.LESS_THAN, "<=": Qualifier.UP_TO, ">": Qualifier.MORE_THAN,
-               ">=": Qualifier.AT_LEAST, "~": Qualifier.ABOUT, "+": Qualifier.AT_LEAST}
-    return symbols.get(phrase)
+    return _SYMBOLS.get(phrase)
 
 
 def _number_of(m: regex.Match, lexicon: NumberLexicon, decimal_comma: bool) -> tuple[Number, str] | None:

@@ -4,7 +4,8 @@ A claim stands for an interval, not a point (SPEC 3.3). Two readings are kept fo
 
 - `lo`/`hi`: everything the claim allows — its qualifier's bounds, and for a figure written as a
   round number (two or more trailing zeros) the range that rounds to it at two significant
-  figures or more ("1.9 million" covers 1,850,000–1,949,999, "1,200" covers 1,150–1,249). Two claims contradict only when these intervals cannot both hold.
+  figures or more ("1.9 million" covers 1,850,000–1,949,999, "1,200" covers 1,150–1,249).
+  Two claims contradict only when these intervals cannot both hold.
 - `lo_r`/`hi_r`: the figure as rounded — for "about N", N rounded to two significant figures
   ("about 1,400" is 1,350–1,449) instead of the qualifier's ±t; the same as `lo`/`hi` otherwise.
   Checks use it to see a revision that the generous `about` tolerance would hide, and report such
@@ -75,7 +76,7 @@ def key_codes(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
 def intervals(claims: pd.DataFrame) -> pd.DataFrame:
     """The claim table with `lo`/`hi` and `lo_r`/`hi_r` (floats, ±inf when unbounded), `date`
     (datetime64, NaT when undated) and `series_id` (an integer per series, see `key_codes`)."""
-    frame = claims.copy()
+    frame = claims.copy(deep=False)  # new columns only: the input stays as it was
     qualifier = frame["qualifier"].to_numpy()
     value = pd.to_numeric(frame["value"], errors="coerce").to_numpy(dtype="float64")
     rounding = rounding_margins(frame["value"])

@@ -296,6 +296,9 @@ def test_a_window_between_two_dates():
      ["unattributed", "israeli_officials"]),
     # an actor is no source
     ("Israel released 240 Palestinian prisoners under the deal.", ["unattributed"]),
+    # "who" is a pronoun, "WHO" the World Health Organization
+    ("Officials say 130 hostages remain, including 30 who are believed to be dead.", ["officials", "officials"]),
+    ("The WHO said 45 people had died of cholera.", ["who"]),
 ])
 def test_attribution_limits(text, sources):
     assert [c.source for c in claims_of(text)] == sources
@@ -338,3 +341,22 @@ def test_a_speakers_date_carries_but_a_figures_date_does_not():
     assert [(c.value, c.as_of) for c in claims_of(text)] == [(41156, "2024-03-03"), (105000, "2024-03-08")]
     text = "The Ministry of Health released new figures on Sunday. It said 1,210 people had died."
     assert [(c.value, c.as_of) for c in claims_of(text)] == [(1210, "2024-03-03")]
+
+
+def test_a_day_earlier_dates_the_figure_before_it():
+    rows = table("The death toll climbed to 4,000 on Thursday, up from 3,500 a day earlier.", "as_of")
+    assert rows == [(4000, "2024-03-07"), (3500, "2024-03-06")]
+
+
+@pytest.mark.parametrize("text, rows", [
+    ("The conflict has killed thousands and displaced more than 10 million, the U.N. says.",
+     [(2000, "killed"), (10_000_000, "displaced")]),
+    ("The toll from Wednesday's landslide stands at 670, with 2,000 more feared buried.",
+     [(670, "killed"), (2000, "missing")]),
+    ("Some 1.1 million people in Gaza face catastrophic hunger, the IPC said.", [(1_100_000, "affected")]),
+    ("Rescuers pulled 12 survivors from the rubble on Tuesday.", []),
+    ("Israel has called up 360,000 reservists since the attack.", []),
+    ("About 500 people attended the funeral in the village.", []),
+])
+def test_more_metrics_and_non_claims(text, rows):
+    assert table(text, "metric") == rows

@@ -208,6 +208,14 @@ def test_every_format_shows_the_verdicts(seeds_split):
     assert sum("(verdict)" in line for line in out["github"].splitlines()) == len(claims)
 
 
+def test_the_report_with_an_archive_opens_with_the_claim_by_claim_table(seeds_split):
+    draft, folder, claims = seeds_split
+    text = run("report", str(draft), "--archive", str(folder)).output
+    table = text.split("## Claim by claim", 1)[1].split("\n## ", 1)[0]
+    assert text.index("## Claim by claim") < text.index("## Timelines")
+    assert sum(line.startswith("| [") for line in table.splitlines()) == len(claims)
+
+
 def test_check_without_an_archive_is_unchanged():
     result = run("check", str(SEEDS), "--format", "json", "--fail-on", "never")
     assert isinstance(json.loads(result.output), list)

@@ -68,7 +68,8 @@ def configure(configured: dict[str, dict[str, Any]], where: str = "checks.yaml")
     options: dict[str, dict[str, Any]] = {}
     for check_id in configured:
         if check_id not in REGISTRY:
-            raise RulesError(f"{where}: key checks.{check_id}: no such check; known checks: {', '.join(sorted(REGISTRY))}")
+            raise RulesError(f"{where}: key checks.{check_id}: no such check; "
+                             f"known checks: {', '.join(sorted(REGISTRY))}")
     for check_id, module in REGISTRY.items():
         merged = {"enabled": True, **module.DEFAULTS}
         given = configured.get(check_id) or {}

@@ -5,7 +5,6 @@ import numpy as np
 import pandas as pd
 
 
-
 def breaks(series: pd.DataFrame, metrics: list[str], rising: bool) -> pd.DataFrame:
     """One row per earlier claim that a later claim of its series contradicts, for series that only
     rise (`rising`) or only fall.
@@ -14,19 +13,17 @@ def breaks(series: pd.DataFrame, metrics: list[str], rising: bool) -> pd.DataFra
     its `hi_r` is below the highest floor set on any strictly earlier date (mirror-wise for a
     falling one). Each break is paired with the earlier claim that set that floor; when several
     later claims break the same earlier one (an outlier, or copies of one report) they are one
-    row, anchored on the earliest. Columns: the later claim's columns, the earlier claim's with an
-    `earlier_` prefix, `wide` (the full intervals contradict too, not just the rounded readings)
-    and `others` (how many more later claims break the same earlier one).
+    row, anchored on the earliest. Columns: `row` (the later claim's position in `series`),
+    `earlier` (the earlier claim's), `others` (how many more later claims break the same earlier
+    one) and `wide` (the full intervals contradict too, not just the rounded readings).
     """
     positions = np.flatnonzero((series["metric"].isin(metrics) & (series["unit"] == "persons")).to_numpy())
-    if not len(positions):
-        return series.iloc[0:0]
     sign = 1.0 if rising else -1.0
     # In `sign` space both directions read as "never goes down".
     sets = (series["lo_r"] if rising else series["hi_r"]).to_numpy()[positions] * sign
     test = (series["hi_r"] if rising else series["lo_r"]).to_numpy()[positions] * sign
-    work = pd.DataFrame({"code": series["series_id"].to_numpy()[positions], "date": series["date"].to_numpy()[positions],
-                         "sets": sets, "test": test, "row": positions})
+    work = pd.DataFrame({"code": series["series_id"].to_numpy()[positions],
+                         "date": series["date"].to_numpy()[positions], "sets": sets, "test": test, "row": positions})
     # Per series and day, the claim setting the strongest floor.
     per_day = (work.sort_values(["code", "date", "sets", "row"], kind="stable")
                .drop_duplicates(["code", "date"], keep="last").reset_index(drop=True))
@@ -38,17 +35,12 @@ def breaks(series: pd.DataFrame, metrics: list[str], rising: bool) -> pd.DataFra
     per_day["floor_row"] = setter.groupby(per_day["code"]).ffill()
     work = work.merge(per_day[["code", "date", "floor", "floor_row"]], on=["code", "date"], how="left")
     broken = work[(work["test"] < work["floor"]) & work["floor_row"].notna()]
-    if broken.empty:
-        return series.iloc[0:0]
     broken = broken.sort_values(["floor_row", "date", "row"], kind="stable")
     others = broken.groupby("floor_row")["row"].transform("size") - 1
     anchor = broken.assign(others=others.to_numpy()).drop_duplicates("floor_row")
-    later = series.iloc[anchor["row"].to_numpy()].reset_index(drop=True)
-    earlier = series.iloc[anchor["floor_row"].astype(int).to_numpy()].reset_index(drop=True)
-    pairs = pd.concat([later, earlier.add_prefix("earlier_")], axis=1)
+    later, earlier = anchor["row"].to_numpy(), anchor["floor_row"].to_numpy().astype("int64")
     if rising:
-        pairs["wide"] = pairs["hi"] < pairs["earlier_lo"]
+        wide = series["hi"].to_numpy()[later] < series["lo"].to_numpy()[earlier]
     else:
-        pairs["wide"] = pairs["lo"] > pairs["earlier_hi"]
-    pairs["others"] = anchor["others"].to_numpy()
-    return pairs
+        wide = series["lo"].to_numpy()[later] > series["hi"].to_numpy()[earlier]
+    return pd.DataFrame({"row": later, "earlier": earlier, "others": anchor["others"].to_numpy(), "wide": wide})

@@ -56,6 +56,13 @@ def claim_records(frame: pd.DataFrame, positions) -> list[dict[str, Any]]:
     return frame[MESSAGE_COLUMNS].iloc[positions].to_dict("records")
 
 
+def also(count: int, relation: str) -> str:
+    """' 2 later figures are also below it.' (empty for 0): further claims breaking the same one."""
+    if not count:
+        return ""
+    return f" {count} later figure{'s are' if count > 1 else ' is'} also {relation} it."
+
+
 def fmt(value: float) -> str:
     """A figure as an editor reads it: 67,174."""
     return f"{int(round(value)):,}"
@@ -72,13 +79,14 @@ def series_name(row) -> str:
 
 
 def interval_text(row) -> str:
-    """How the text bounds a claim: '67,174' or 'more than 67,174' or '18,000–20,000'."""
+    """How the text bounds a claim: '67,174', 'more than 67,174', '18,000–20,000' (a range, or a
+    vague plural such as "thousands": 2,000–9,999)."""
     qualifier, value = row["qualifier"], row["value"]
     words = {"more_than": "more than", "at_least": "at least", "nearly": "nearly", "about": "about",
              "up_to": "up to", "less_than": "fewer than"}
     if qualifier in words:
         return f"{words[qualifier]} {fmt(value)}"
-    if qualifier == "range":
+    if qualifier in ("range", "vague"):
         return f"{fmt(row['lower'])}–{fmt(row['upper'])}"
     return fmt(value)
 

@@ -59,7 +59,8 @@ def _best_two(keys: np.ndarray, sources: np.ndarray, values: np.ndarray, rows: n
     any other source: `key`, `row1`, `source1`, `v1`, `row2`, `v2` (row2 -1 and v2 ∓inf when no
     other source spoke). Two claims per series-day are all a pair of days needs: the best pair of
     different sources is the two leaders, or one leader with the other side's runner-up."""
-    order = np.lexsort((rows, -values if largest else values, keys))
+    # `rows` arrive in ascending order and lexsort is stable, so ties go to the earlier claim.
+    order = np.lexsort((-values if largest else values, keys))
     keys, sources, values, rows = keys[order], sources[order], values[order], rows[order]
     starts = np.ones(len(keys), dtype=bool)
     starts[1:] = keys[1:] != keys[:-1]

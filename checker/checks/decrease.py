@@ -24,30 +24,32 @@ from __future__ import annotations
 from typing import Iterator
 
 from ._direction import breaks
-from .base import CheckContext, Problem, day, fmt, interval_text, records, series_name
+from .base import CheckContext, Problem, also, claim_records, day, fmt, interval_text, records, series_name
 
 ID = "decrease"
 DEFAULTS = {"severity": "error", "warning_below": 0.05}
 
 
 def run(context: CheckContext, options: dict) -> Iterator[Problem]:
-    for pair in records(breaks(context.series, context.metrics("rises"), rising=True)):
-        earlier = {k[len("earlier_"):]: v for k, v in pair.items() if k.startswith("earlier_")}
-        drop = earlier["value"] - pair["value"]
+    pairs = breaks(context.series, context.metrics("rises"), rising=True)
+    laters = claim_records(context.series, pairs["row"].to_numpy())
+    earliers = claim_records(context.series, pairs["earlier"].to_numpy())
+    for pair, later, earlier in zip(records(pairs), laters, earliers):
+        drop = earlier["value"] - later["value"]
         share = drop / earlier["value"] if earlier["value"] else 1.0
         hedge = "" if pair["wide"] else (
-            " They disagree only as rounded figures (the ±10% of \"about\" would let both stand),"
+            " They disagree only as rounded figures (the margin \"about\" allows would let both stand),"
             " which is how an official revision looks.")
-        more = f" {pair['others']} later figure(s) are also below it." if pair["others"] else ""
         yield Problem(
-            claim_ids=(pair["claim_id"], earlier["claim_id"]),
-            message=(f"{series_name(pair)} falls from {interval_text(earlier)} on {day(earlier['date'])} "
-                     f"({earlier['source']}) to {interval_text(pair)} on {day(pair['date'])} ({pair['source']}), "
-                     f"{fmt(drop)} fewer ({share:.1%}), in a count that only rises.{hedge}{more}"),
+            claim_ids=(later["claim_id"], earlier["claim_id"]),
+            message=(f"{series_name(later)} falls from {interval_text(earlier)} on {day(earlier['date'])} "
+                     f"({earlier['source']}) to {interval_text(later)} on {day(later['date'])} ({later['source']}), "
+                     f"{fmt(drop)} fewer ({share:.1%}), in a count that only rises."
+                     f"{hedge}{also(pair['others'], 'below')}"),
             action=("If the toll was officially revised down, say so and cite the revised figure throughout; "
                     "otherwise check both figures and their dates against the source."),
-            metric=pair["metric"], place=pair["place"], group=pair["group"],
-            values=(int(earlier["value"]), int(pair["value"])),
-            dates=(day(earlier["date"]), day(pair["date"])),
+            metric=later["metric"], place=later["place"], group=later["group"],
+            values=(int(earlier["value"]), int(later["value"])),
+            dates=(day(earlier["date"]), day(later["date"])),
             minor=not pair["wide"] or share < options["warning_below"],
         )

@@ -22,7 +22,7 @@ from typing import Iterator
 import numpy as np
 import pandas as pd
 
-from .base import CheckContext, Problem, day, fmt, interval_text, records, series_name
+from .base import CheckContext, Problem, claim_records, day, fmt, interval_text, series_name
 
 ID = "implausible_rate"
 DEFAULTS = {"severity": "warning", "factor": 10.0, "min_days": 1, "min_increase": 50}
@@ -60,8 +60,8 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
     rate = days["least"] / days["days"]
     jump = enough & usable & (median > 0) & (rate > options["factor"] * median) \
         & (days["least"] >= options["min_increase"])
-    afters = records(series.iloc[days.loc[jump, "row"].to_numpy()])
-    befores = records(series.iloc[days.loc[jump, "previous"].astype(int).to_numpy()])
+    afters = claim_records(series, days.loc[jump, "row"].to_numpy())
+    befores = claim_records(series, days.loc[jump, "previous"].to_numpy().astype("int64"))
     for after, before, usual, per_day in zip(afters, befores, median[jump], rate[jump]):
         yield Problem(
             claim_ids=(after["claim_id"], before["claim_id"]),

@@ -2,40 +2,60 @@
 
 Which metrics only fall is data: `directions` in rules/checks.yaml. Held hostages can only rise
 through new captures; a later count above an earlier one means a stale or wrong figure, or a change
-of definition (living only, or living and dead). Intervals and rounded readings as in `decrease`;
-a rise only the rounded reading of an "about" figure shows is reported one level lower.
+of definition (living only, or living and dead). A rise is explained, and not reported, when the
+claims show new captures in between: a `captures` figure (hostages taken) for the same place dated
+after the earlier count, at most on the later one, that exceeds every captures figure up to the
+earlier count. Intervals and rounded readings as in `decrease`; a rise only the rounded reading of
+an "about" figure shows is reported one level lower.
 
 Options (defaults):
   severity: warning
+  captures: hostages_taken   # the metric whose rise explains a rise
 
 PASS: hostages_held gaza 136 (2023-12-10) → 129 (2023-12-20)
 FAIL: hostages_held gaza 129 (2023-12-20) → 132 (2024-02-08)
+PASS: the same, with hostages_taken gaza 240 (2023-12-01) → 253 (2024-01-15)
 """
 from __future__ import annotations
 
 from typing import Iterator
 
+import pandas as pd
+
 from ._direction import breaks
-from .base import CheckContext, Problem, day, fmt, interval_text, records, series_name
+from .base import CheckContext, Problem, also, claim_records, day, fmt, interval_text, records, series_name
 
 ID = "increase"
-DEFAULTS = {"severity": "warning"}
+DEFAULTS = {"severity": "warning", "captures": "hostages_taken"}
+
+
+def _new_captures(captures: pd.DataFrame, earlier: dict, later: dict) -> bool:
+    """Whether captures at the place rose after the earlier count, by the later one's date."""
+    here = captures[captures["place"] == earlier["place"]]
+    before = here.loc[here["date"] <= earlier["date"], "hi"]
+    between = here.loc[(here["date"] > earlier["date"]) & (here["date"] <= later["date"]), "lo"]
+    return not before.empty and not between.empty and between.max() > before.max()
 
 
 def run(context: CheckContext, options: dict) -> Iterator[Problem]:
-    for pair in records(breaks(context.series, context.metrics("falls"), rising=False)):
-        earlier = {k[len("earlier_"):]: v for k, v in pair.items() if k.startswith("earlier_")}
-        more = f" {pair['others']} later figure(s) are also above it." if pair["others"] else ""
+    pairs = breaks(context.series, context.metrics("falls"), rising=False)
+    laters = claim_records(context.series, pairs["row"].to_numpy())
+    earliers = claim_records(context.series, pairs["earlier"].to_numpy())
+    series = context.series
+    captures = series[(series["metric"] == options["captures"]).to_numpy()]
+    for pair, later, earlier in zip(records(pairs), laters, earliers):
+        if _new_captures(captures, earlier, later):
+            continue
         yield Problem(
-            claim_ids=(pair["claim_id"], earlier["claim_id"]),
-            message=(f"{series_name(pair)} rises from {interval_text(earlier)} on {day(earlier['date'])} "
-                     f"({earlier['source']}) to {interval_text(pair)} on {day(pair['date'])} ({pair['source']}), "
-                     f"{fmt(pair['value'] - earlier['value'])} more, which a count that only falls cannot do "
-                     f"without new captures.{more}"),
+            claim_ids=(later["claim_id"], earlier["claim_id"]),
+            message=(f"{series_name(later)} rises from {interval_text(earlier)} on {day(earlier['date'])} "
+                     f"({earlier['source']}) to {interval_text(later)} on {day(later['date'])} ({later['source']}), "
+                     f"{fmt(later['value'] - earlier['value'])} more, which a count that only falls cannot do "
+                     f"without new captures.{also(pair['others'], 'above')}"),
             action=("Check whether the later figure counts the same people (living and dead hostages, "
                     "or the living only) and whether new captures were reported."),
-            metric=pair["metric"], place=pair["place"], group=pair["group"],
-            values=(int(earlier["value"]), int(pair["value"])),
-            dates=(day(earlier["date"]), day(pair["date"])),
+            metric=later["metric"], place=later["place"], group=later["group"],
+            values=(int(earlier["value"]), int(later["value"])),
+            dates=(day(earlier["date"]), day(later["date"])),
             minor=not pair["wide"],
         )

@@ -2,7 +2,7 @@
 
 A part and its whole share metric, place, unit, scope, period and date; the part contradicts the
 whole when even the least it claims is more than the most the whole claims (intervals, with
-rounding: "20,000" killed in all covers up to 24,999). Vague plurals and percentages never enter.
+rounding: "20,000" killed in all covers up to 20,499). Vague plurals and percentages never enter.
 Copies of the same pair of figures (syndicated reports) are reported once.
 
 Options (defaults):
@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ..series import key_codes
-from .base import CheckContext, Problem, day, fmt, interval_text, records, series_name
+from .base import CheckContext, Problem, claim_records, day, fmt, interval_text, series_name
 
 ID = "part_whole"
 DEFAULTS = {"severity": "error"}
@@ -41,12 +41,12 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
     parts = frame[~is_whole]
     pairs = parts.merge(whole, on="same", suffixes=("", "_whole"))
     pairs = pairs[pairs["lo"] > pairs["hi_whole"]].sort_values("row", kind="stable")
-    part, whole = claims.iloc[pairs["row"].to_numpy()], claims.iloc[pairs["row_whole"].to_numpy()]
+    rows, wholes = pairs["row"].to_numpy(), pairs["row_whole"].to_numpy()
     # Copies of one pair of figures (syndicated reports) are one finding.
-    copy = pd.DataFrame({"same": pairs["same"].to_numpy(), "group": part["group"].to_numpy(),
-                         "value": part["value"].to_numpy(), "qualifier": part["qualifier"].to_numpy(),
-                         "whole": whole["value"].to_numpy()}).duplicated().to_numpy()
-    for row, whole_claim in zip(records(part[~copy]), records(whole[~copy])):
+    copy = pd.DataFrame({"same": pairs["same"].to_numpy(), "group": claims["group"].to_numpy()[rows],
+                         "value": claims["value"].to_numpy()[rows], "qualifier": claims["qualifier"].to_numpy()[rows],
+                         "whole": claims["value"].to_numpy()[wholes]}).duplicated().to_numpy()
+    for row, whole_claim in zip(claim_records(claims, rows[~copy]), claim_records(claims, wholes[~copy])):
         yield Problem(
             claim_ids=(row["claim_id"], whole_claim["claim_id"]),
             message=(f"{series_name(row)} on {day(row['date'])}: {interval_text(row)} {row['group']} "

@@ -32,13 +32,14 @@ DEFAULTS = {"severity": "error", "populations": {}, "population_metrics": ["disp
             "window_days": 7, "tolerance": 5.0}
 
 _KEY = ["metric", "place", "group"]
+_COUNT = ["claim_id", "value", "lower", "upper", "lo", "hi", "qualifier"]
 
 
 def _nearest_counts(shares: pd.DataFrame, counts: pd.DataFrame, window_days: int) -> pd.DataFrame:
     """Each dated share with the nearest count of its metric, place and group (within the window)."""
     left = shares[shares["date"].notna()].sort_values("date", kind="stable")
     right = counts.sort_values(["date", "claim_id"], kind="stable")
-    pairs = pd.merge_asof(left, right[_KEY + ["date", "claim_id", "value", "lo", "hi", "qualifier", "quote"]]
+    pairs = pd.merge_asof(left, right[_KEY + ["date"] + _COUNT]
                           .rename(columns={"date": "count_date"}).assign(date=right["date"]),
                           on="date", by=_KEY, direction="nearest", tolerance=pd.Timedelta(days=window_days),
                           suffixes=("", "_count"))
@@ -51,7 +52,8 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
     for row in records(shares[shares["lo"] > 100]):
         yield Problem(
             claim_ids=(row["claim_id"],), metric=row["metric"], place=row["place"], group=row["group"],
-            message=f"{series_name(row)}: {interval_text(row)}% is more than 100 percent of anything it can be a share of.",
+            message=(f"{series_name(row)}: {interval_text(row)}% is more than 100 percent of anything it can be "
+                     f"a share of."),
             action="Check the figure and what the percentage is a share of.",
             values=(int(row["value"]),), dates=(row["as_of"],) if row["as_of"] else (),
         )
@@ -62,14 +64,14 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
         return
     wanted = ((claims["unit"] == "persons") & (claims["qualifier"] != "vague") & claims["date"].notna()
               & claims["place"].isin(populations) & claims["metric"].isin(options["population_metrics"]))
-    counts = claims[_KEY + ["date", "claim_id", "value", "lo", "hi", "qualifier", "quote"]][wanted.to_numpy()]
+    counts = claims[_KEY + ["date"] + _COUNT][wanted.to_numpy()]
     pairs = _nearest_counts(shares, counts, options["window_days"])
     population = pairs["place"].map(populations).to_numpy(dtype="float64")
     low, high = pairs["lo_count"].to_numpy() / population * 100, pairs["hi_count"].to_numpy() / population * 100
     tolerance = options["tolerance"]
     off = (pairs["hi"].to_numpy() + tolerance < low) | (pairs["lo"].to_numpy() - tolerance > high)
     for row, pop in zip(records(pairs[off]), population[off]):
-        count = {"qualifier": row["qualifier_count"], "value": row["value_count"]}
+        count = {k: row[f"{k}_count"] for k in ("qualifier", "value", "lower", "upper")}
         computed = row["value_count"] / pop * 100
         yield Problem(
             claim_ids=(row["claim_id"], row["claim_id_count"]),

@@ -49,19 +49,23 @@ def _day_numbers(dates: pd.Series) -> np.ndarray:
     return (dates.to_numpy().astype("datetime64[D]") - _EPOCH).astype("int64")
 
 
-def _window(claims: pd.DataFrame, reference: pd.DataFrame, lag: int) -> np.ndarray:
-    """For each claim, the reference figures of its series `k` days before its date (column k; NaN
-    where none), looked up through one integer key per (series, day)."""
-    codes = pd.concat([claims[SERIES_KEY], reference[SERIES_KEY]]).groupby(SERIES_KEY, sort=False).ngroup()
-    claim_codes, ref_codes = codes.to_numpy()[:len(claims)], codes.to_numpy()[len(claims):]
+def _window(series: pd.DataFrame, positions: np.ndarray, reference: pd.DataFrame, lag: int) -> np.ndarray:
+    """For each claim at `positions`, the reference figures of its series `k` days before its date
+    (column k; NaN where none), looked up through one integer key per (series, day)."""
+    codes = series["series_id"].to_numpy()
+    # The reference's series get the claims' series ids (-1: a series no claim speaks to).
+    first = np.unique(codes, return_index=True)[1]
+    ids = series[SERIES_KEY].iloc[first].assign(series_id=codes[first])
+    ref_codes = reference[SERIES_KEY].merge(ids, on=SERIES_KEY, how="left")["series_id"].fillna(-1).to_numpy()
+    known = ref_codes >= 0
     span = 1 << 20  # more days than any series covers
-    ref_keys = pd.Index(ref_codes * span + _day_numbers(reference["date"]) + span // 2)
-    ref_values = reference["value"].to_numpy(dtype="float64")
-    claim_days = claim_codes * span + _day_numbers(claims["date"]) + span // 2
-    table = np.full((len(claims), lag + 1), np.nan)
+    ref_keys = pd.Index(ref_codes[known].astype("int64") * span + _day_numbers(reference["date"])[known] + span // 2)
+    # A trailing NaN: `get_indexer`'s -1 (no figure that day) then reads as NaN.
+    ref_values = np.append(reference["value"].to_numpy(dtype="float64")[known], np.nan)
+    claim_days = codes[positions] * span + _day_numbers(series["date"].iloc[positions]) + span // 2
+    table = np.full((len(positions), lag + 1), np.nan)
     for k in range(lag + 1):
-        at = ref_keys.get_indexer(claim_days - k)
-        table[:, k] = np.where(at >= 0, ref_values[at], np.nan)
+        table[:, k] = ref_values[ref_keys.get_indexer(claim_days - k)]
     return table
 
 
@@ -85,7 +89,8 @@ def _cause(claim: dict, rows: pd.DataFrame, place_rows: pd.DataFrame, window: pd
     other = place_rows[(place_rows["value"] == value)]
     if not other.empty:
         ref = other.iloc[0]
-        return f"likely another series' figure: {ref['source']} reported {fmt(value)} {series_name(ref)} on {day(ref['date'])}"
+        return (f"likely another series' figure: {ref['source']} reported {fmt(value)} {series_name(ref)} "
+                f"on {day(ref['date'])}")
     return ""
 
 
@@ -95,11 +100,10 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
         return
     series = context.series
     positions = np.flatnonzero(((series["scope"] == "cumulative") & (series["unit"] == "persons")).to_numpy())
-    claims = series[SERIES_KEY + ["date", "lo", "hi"]].iloc[positions]
     lag, stale = options["lag_days"], options["stale_days"]
-    table = _window(claims, reference, lag)
+    table = _window(series, positions, reference, lag)
     compared = ~np.isnan(table).all(axis=1)
-    lo, hi = claims["lo"].to_numpy()[:, None], claims["hi"].to_numpy()[:, None]
+    lo, hi = series["lo"].to_numpy()[positions, None], series["hi"].to_numpy()[positions, None]
     agrees = ((table >= lo) & (table <= hi)).any(axis=1)
     flagged = series.iloc[positions[compared & ~agrees]]
     if flagged.empty:

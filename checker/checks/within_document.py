@@ -22,12 +22,12 @@ import numpy as np
 import pandas as pd
 
 from ..series import key_codes
-from .base import CheckContext, Problem, fmt, interval_text, records, series_name
+from .base import CheckContext, Problem, claim_records, fmt, interval_text, records, series_name
 
 ID = "within_document"
 DEFAULTS = {"severity": "warning"}
 
-_STATEMENT = ["doc", "series_id", "scope", "as_of", "period_start"]
+_STATEMENT = ["doc", "series_id", "scope", "date", "period_start"]
 
 
 def _buckets(claims: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
@@ -68,8 +68,9 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
     claims = context.claims
     positions = np.flatnonzero((claims["qualifier"] != "vague").to_numpy())
     pairs = _contradictions(claims, positions)
-    firsts, seconds = claims.iloc[pairs["first"].to_numpy()], claims.iloc[pairs["second"].to_numpy()]
-    for pair, first, second in zip(records(pairs), records(firsts), records(seconds)):
+    firsts = claim_records(claims, pairs["first"].to_numpy())
+    seconds = claim_records(claims, pairs["second"].to_numpy())
+    for pair, first, second in zip(records(pairs), firsts, seconds):
         when = f" for {first['as_of']}" if first["as_of"] else ""
         yield Problem(
             claim_ids=(second["claim_id"], first["claim_id"]),

@@ -131,7 +131,7 @@ def test_one_high_outlier_is_one_finding():
         c   | 27,960  | 2024-02-09
         d   | 28,100  | 2024-02-10
     """)
-    assert problem.values == (277080, 27960) and "1 later figure(s) are also below it" in problem.message
+    assert problem.values == (277080, 27960) and "1 later figure is also below it" in problem.message
 
 
 def test_revision_in_real_reporting():

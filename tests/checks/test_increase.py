@@ -24,6 +24,18 @@ def test_rise_without_new_captures_is_reported_with_both_sources():
     assert "(unattributed)" in finding.message and "(israeli_officials)" in finding.message
 
 
+def test_rise_explained_by_new_captures_in_between_passes():
+    table = """
+        doc | quote   | metric         | as_of      | scope
+        a   | 129     | hostages_held  | 2023-12-20 | current
+        b   | 132     | hostages_held  | 2024-02-08 | current
+        c   | 240     | hostages_taken | 2023-12-01 | cumulative
+        d   | {taken} | hostages_taken | 2024-01-15 | cumulative
+    """
+    assert problems("increase", table.format(taken="253")) == []
+    assert len(problems("increase", table.format(taken="240"))) == 1
+
+
 def test_about_figure_within_its_rounding_is_no_rise():
     assert problems("increase", """
         doc | quote      | metric        | as_of      | scope

@@ -65,6 +65,13 @@ def test_no_bulletin_in_the_window_no_comparison():
     """, REFERENCE) == []
 
 
+def test_series_the_reference_does_not_cover_is_not_compared():
+    assert problems("reference", """
+        doc | quote | place   | as_of
+        a   | 3,000 | morocco | 2023-09-11
+    """, REFERENCE) == []
+
+
 def test_interval_claims_agree_when_the_reference_lies_inside():
     assert problems("reference", """
         doc | quote            | as_of
