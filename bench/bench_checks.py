@@ -14,18 +14,14 @@ from __future__ import annotations
 
 import argparse
 import resource
-import sys
 import time
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from checker import checks  # noqa: E402
-from checker.rules import load_rules  # noqa: E402
-from checker.series import intervals, timeline  # noqa: E402
+from checker import checks
+from checker.rules import load_rules
+from checker.series import intervals, timeline
 
 METRICS = np.array(["killed", "injured", "displaced", "hostages_held", "detained"])
 GROUPS = np.array(["all", "children", "women", "civilians"])

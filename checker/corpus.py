@@ -29,7 +29,7 @@ import threading
 from dataclasses import dataclass, field, replace
 from datetime import date
 from html.parser import HTMLParser
-from itertools import accumulate
+from itertools import accumulate, chain
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -365,10 +365,14 @@ def _cut(text: str, start: int, limit: int) -> int:
 def _parts(pieces: Iterable[str], limit: int, line: int = 1) -> Iterator[tuple[int, int, int, str]]:
     """(offset, line, column, text) of consecutive parts of about `limit` characters of the text
     `pieces` make up; a part ends at a paragraph break when one is near."""
-    buffer, offset, column = "", 0, 1
+    pending: list[str] = []  # pieces not yet in a part; joined once there is a part's worth
+    size, offset, column = 0, 0, 1
     for piece in pieces:
-        buffer += piece
-        start = 0
+        pending.append(piece)
+        size += len(piece)
+        if size < limit:
+            continue
+        buffer, start = "".join(pending), 0
         while len(buffer) - start >= limit:
             end = _cut(buffer, start, limit)
             part = buffer[start:end]
@@ -376,22 +380,27 @@ def _parts(pieces: Iterable[str], limit: int, line: int = 1) -> Iterator[tuple[i
             offset, start = offset + len(part), end
             newlines = part.count("\n")
             line, column = (line + newlines, len(part) - part.rfind("\n")) if newlines else (line, column + len(part))
-        buffer = buffer[start:]
-    if buffer:
-        yield offset, line, column, buffer
+        pending, size = [buffer[start:]], len(buffer) - start
+    if size:
+        yield offset, line, column, "".join(pending)
 
 
 def _jsonl_records(path: Path, problems: Problems) -> Iterator[tuple[int, str, str, dict]]:
     """(line number, doc id, text, record) for each record of a .jsonl file, read line by line."""
-    pending, number = "", 0
+    pending: list[str] = []  # the start of a line longer than a block
+    number = 0
     for block in _text_blocks(path, problems):
-        lines = (pending + block).split("\n")
-        pending = lines.pop()
+        if "\n" not in block:
+            pending.append(block)
+            continue
+        lines = block.split("\n")
+        lines[0] = "".join(pending) + lines[0]
+        pending = [lines.pop()]
         for line in lines:
             number += 1
             yield from _record(path, number, line, problems)
-    if pending:
-        yield from _record(path, number + 1, pending, problems)
+    if "".join(pending):
+        yield from _record(path, number + 1, "".join(pending), problems)
 
 
 def _record(path: Path, number: int, line: str, problems: Problems) -> Iterator[tuple[int, str, str, dict]]:
@@ -433,7 +442,7 @@ def _texts_in(path: Path, problems: Problems) -> Iterator[_Text]:
     if suffix in (".html", ".htm"):
         lines = _html_lines(blocks)
         if streamed:
-            for offset, line, column, part in _parts((f"{line}\n" for line in lines), PART_CHARS):
+            for offset, line, column, part in _parts((f"{text}\n" for text in lines), PART_CHARS):
                 yield _Text(path.stem, str(path), {}, part, offset, line, column)
         else:
             yield _Text(path.stem, str(path), {}, "\n".join(lines))
@@ -447,15 +456,10 @@ def _texts_in(path: Path, problems: Problems) -> Iterator[_Text]:
         first = first[body_start:]
     doc = str(meta.get("doc") or path.stem)
     if streamed:
-        for offset, line, column, part in _parts(_chain(first, blocks), PART_CHARS, body_line):
+        for offset, line, column, part in _parts(chain([first], blocks), PART_CHARS, body_line):
             yield _Text(doc, str(path), meta, part, offset, line, column)
     else:
-        yield _Text(doc, str(path), meta, "".join(_chain(first, blocks)), line=body_line)
-
-
-def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
-    yield first
-    yield from rest
+        yield _Text(doc, str(path), meta, "".join(chain([first], blocks)), line=body_line)
 
 
 # --- manifests and metadata ------------------------------------------------------------------

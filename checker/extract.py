@@ -272,7 +272,9 @@ def _frames(sentence: str, rules: Rules, home: str = "") -> list[_Frame]:
     """Every attribution frame of the sentence: those of rules/sources.yaml, then other bodies'
     ("the Sudan Doctors Network said"); `home` is the document's place."""
     frames = []
-    for m in rules.source_frames.finditer(sentence, overlapped=True, timeout=MATCH_TIMEOUT):
+    # the frames pattern is slow to try at every offset: only where some source is named at all
+    named_somewhere = rules.source_names.search(sentence, timeout=MATCH_TIMEOUT) is not None
+    for m in rules.source_frames.finditer(sentence, overlapped=True, timeout=MATCH_TIMEOUT) if named_somewhere else ():
         if m["source"] is None:
             continue
         named = rules.source_names.fullmatch(m["source"]) or rules.source_names.search(m["source"])
@@ -413,6 +415,9 @@ _AS_OF = regex.compile(
     rf"|(?:said|says|reported|announced|stated|confirmed|added|published|released)[ \t]+(?:on[ \t]+)?(?P<when>{dates.DATE})"
     # "since the ceasefire began on Friday" starts a window: the figure is not Friday's
     rf"|(?<!(?:began|begun|started|effect|since|from)[ \t]+)on[ \t]+(?P<when>(?:{'|'.join(dates.WEEKDAYS)}|yesterday))"
+    # "killed 12 people Tuesday", as AP writes it; not "since Saturday" nor "Saturday's attack"
+    rf"|(?<!(?:began|begun|started|effect|since|from|until|till|after|before|between|and|to|last|next|early|late|on)[ \t]+)"
+    rf"(?P<when>{'|'.join(dates.WEEKDAYS)})(?![\w'’])"
     rf"|(?:between|from)[ \t]+{dates.DATE}[ \t]+(?:and|to|until|through)[ \t]+(?P<when>{dates.DATE})"
     rf"|(?:in|during)[ \t]+(?P<when>(?:1[89]|20)\d\d)(?![\d-])"
     rf"|(?P<when>last year|(?:by[ \t]+)?the end of (?:the |this |last )?year)"

@@ -54,17 +54,18 @@ def extract_claims(paths: Sequence[str | Path], rules: Rules, manifest: str | Pa
     goes on without it (None: the first such problem raises InputError).
     """
     problems = problems if problems is not None else Problems(keep_going=False)
-    documents = 0
+    documents, finished = 0, False
     unfinished: deque[Document] = deque()  # read, their claims not back yet
 
     def read() -> Iterable[Document]:
-        nonlocal documents
+        nonlocal documents, finished
         for document in read_documents(paths, manifest, problems):
             documents += getattr(document, "offset", 0) == 0  # a streamed file counts once
             if on_document is not None:
                 on_document(document)
             unfinished.append(document)
             yield document
+        finished = True
 
     claims: list[Claim] = []
     source = read()
@@ -77,6 +78,8 @@ def extract_claims(paths: Sequence[str | Path], rules: Rules, manifest: str | Pa
             except (InputError, CacheError, EngineError):
                 raise
             except Exception:  # noqa: BLE001  (a document broke its batch: find it, leave it out, go on)
+                if source.gi_frame is None and not finished:  # type: ignore[attr-defined]
+                    raise  # reading itself failed, not the extraction of a document
                 while unfinished:
                     claims.extend(_extract_alone(unfinished.popleft(), rules, problems))
     return documents, claims
@@ -172,8 +175,10 @@ def run(paths: Sequence[str | Path], rules: Rules, manifest: str | Path | None =
 
     def read(document: Document) -> None:
         ranges = _silenced_ranges(document, REGISTRY)
-        if ranges:
-            silenced[(document.path, document.doc)] = ranges
+        if ranges:  # a part of a streamed file: its ranges moved to where it stands, as its claims are
+            offset = getattr(document, "offset", 0)
+            silenced.setdefault((document.path, document.doc), []).extend(
+                replace(r, start=r.start + offset, end=r.end + offset) for r in ranges)
         if on_document is not None:
             on_document(document)
 

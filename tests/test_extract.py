@@ -360,3 +360,28 @@ def test_a_day_earlier_dates_the_figure_before_it():
 ])
 def test_more_metrics_and_non_claims(text, rows):
     assert table(text, "metric") == rows
+
+
+@pytest.mark.parametrize("text, rows", [
+    ("Quake kills more than 2,000 in Morocco", [(2000, "killed")]),
+    ("Death toll hits 30,000 as strikes continue", [(30000, "killed")]),
+    ("Floods leave 1,500 dead, 10,000 missing in Libya", [(1500, "killed"), (10000, "missing")]),
+    ("The cyclone left 300 dead and 1.2 million without shelter.", [(300, "killed"), (1_200_000, "displaced")]),
+    ("Hamas freed 24 hostages on Friday in exchange for 39 Palestinian prisoners.",
+     [(24, "hostages_released"), (39, "prisoners_released")]),
+    ("Rescuers recovered 2,084 bodies from the rubble.", [(2084, "killed")]),
+    ("The outbreak has caused 4,200 confirmed deaths and more than 200,000 suspected cases.", [(4200, "killed")]),
+    ("More than 1,000 families were displaced by the fighting.", []),
+])
+def test_headline_and_wire_phrasing(text, rows):
+    assert table(text, "metric") == rows
+
+
+def test_ap_style_weekdays_without_on():
+    claim = one("An Israeli strike killed 12 people Tuesday in Rafah, hospital officials said.")
+    assert (claim.as_of, claim.scope, claim.place, claim.source) == ("2024-03-05", "period", "rafah", "hospital_officials")
+    claim = one("The Health Ministry in Hamas-run Gaza said Monday that 31,112 Palestinians have been killed.")
+    assert (claim.as_of, claim.scope, claim.source) == ("2024-03-04", "cumulative", "gaza_health_ministry")
+    claim = one("The U.N. Office for the Coordination of Humanitarian Affairs said Wednesday that 1.9 million "
+                "people have been displaced.")
+    assert (claim.as_of, claim.source) == ("2024-03-06", "ocha")

@@ -141,6 +141,16 @@ def test_a_bad_file_is_reported_and_the_rest_still_checked(folder, name, make, p
     assert {r["quote"] for r in claim_rows(result)} >= {"At least 27,708", "More than 67,174"}
 
 
+def test_the_report_is_still_written_and_the_status_is_2(folder, tmp_path_factory):
+    _binary(folder / "photo.txt")
+    target = tmp_path_factory.mktemp("out") / "report.md"  # not in the input folder: that is refused
+    result = run("report", str(folder), "-o", str(target))
+    assert result.exit_code == 2
+    assert error_lines(result) == [f"casualty-check: error: {folder / 'photo.txt'}: "
+                                   "binary file (NUL byte at offset 8), skipped"]
+    assert "**1 document, " in target.read_text(encoding="utf-8")
+
+
 def test_fail_fast_stops_at_the_first_bad_file(folder):
     _binary(folder / "photo.txt")
     result = run("extract", str(folder), "--fail-fast")
@@ -156,13 +166,21 @@ def test_missing_and_unreadable_paths_next_to_good_ones(folder, tmp_path):
     assert claim_rows(result)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
-def test_an_unreadable_file_is_reported(folder):
+def test_an_unreadable_file_is_reported(folder, monkeypatch):
     locked = folder / "locked.txt"
     locked.write_text(REPORT, encoding="utf-8")
-    locked.chmod(0)
+    real_open = Path.open
+
+    def guarded(self, *args, **kwargs):  # chmod 0 would not stop root, who runs CI
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", guarded)
     result = run("extract", str(folder))
-    assert result.exit_code == 2 and "locked.txt: cannot read (Permission denied)" in result.stderr
+    assert result.exit_code == 2
+    assert error_lines(result) == [f"casualty-check: error: {locked}: cannot read (Permission denied)"]
+    assert {r["doc"] for r in claim_rows(result)} == {"good"}
 
 
 def test_a_folder_symlinked_into_itself_is_not_followed_round(folder):
@@ -330,6 +348,18 @@ def test_streamed_parts_give_the_claims_of_the_whole_file(tmp_path, monkeypatch)
     got = _claims_of(streamed)
     # place and source may differ: they draw on the rest of the document, which a part does not see
     assert [c[:8] for c in got] == [c[:8] for c in expected]
+
+
+def test_a_streamed_html_page_gives_the_text_of_the_whole_page(tmp_path, monkeypatch):
+    paragraphs = [a.read_text(encoding="utf-8").replace("\n", "</p>\n<p>") for a in ARTICLES[:4]]
+    markup = "<html><body><p>" + "</p><div>".join(paragraphs) + "</p></body></html>"
+    path = tmp_path / "page.html"
+    path.write_text(markup, encoding="utf-8")
+    [whole] = read_documents([path])
+    monkeypatch.setattr(corpus, "STREAM_BYTES", 1_000)
+    monkeypatch.setattr(corpus, "PART_CHARS", 2_000)
+    parts = list(read_documents([path]))
+    assert len(parts) > 3 and "".join(p.text for p in parts) == whole.text + "\n"
 
 
 def test_a_part_without_line_breaks_is_cut_at_a_space_and_keeps_its_columns(tmp_path, monkeypatch):
@@ -625,3 +655,18 @@ def test_a_failed_write_leaves_the_old_report_whole(folder, tmp_path, monkeypatc
     assert result.stderr.strip() == f"casualty-check: error: {target}: cannot write (No space left on device)"
     assert target.read_text(encoding="utf-8") == "the previous report\n"
     assert [p.name for p in target.parent.iterdir()] == ["claims.csv"]  # no temporary file left behind
+
+
+def test_a_suppression_comment_in_a_later_part_of_a_streamed_file_still_applies(tmp_path, monkeypatch):
+    from report_fixtures import CORPUS, write_corpus  # noqa: PLC0415
+
+    files = dict(CORPUS)
+    files["quake_b.txt"] = ("Filler about the aid convoys.\n\n" * 8 + files["quake_b.txt"].replace(
+        "The earthquake", "<!-- casualty-check: ignore -->\nThe earthquake"))
+    folder = write_corpus(tmp_path / "a", files)
+    monkeypatch.setattr(corpus, "STREAM_BYTES", 100)
+    monkeypatch.setattr(corpus, "PART_CHARS", 200)
+    assert len(list(read_documents([folder / "quake_b.txt"]))) > 1
+    result = run("report", str(folder))
+    assert result.exit_code == 0, result.output
+    assert "1 finding silenced by `casualty-check: ignore` comments" in result.stdout

@@ -24,6 +24,7 @@ from typing import Iterator
 import numpy as np
 import pandas as pd
 
+from ..series import key_codes
 from .base import CheckContext, Problem, claim_records, day, fmt, interval_text, records, series_name
 
 ID = "cross_source"
@@ -59,21 +60,17 @@ def _best_two(keys: np.ndarray, sources: np.ndarray, values: np.ndarray, rows: n
     any other source: `key`, `row1`, `source1`, `v1`, `row2`, `v2` (row2 -1 and v2 ∓inf when no
     other source spoke). Two claims per series-day are all a pair of days needs: the best pair of
     different sources is the two leaders, or one leader with the other side's runner-up."""
-    # `rows` arrive in ascending order and lexsort is stable, so ties go to the earlier claim.
-    order = np.lexsort((-values if largest else values, keys))
-    keys, sources, values, rows = keys[order], sources[order], values[order], rows[order]
-    starts = np.ones(len(keys), dtype=bool)
-    starts[1:] = keys[1:] != keys[:-1]
-    group = np.cumsum(starts) - 1
-    leaders = np.flatnonzero(starts)
-    others = np.flatnonzero(sources != sources[leaders][group])
-    first_other = np.ones(len(others), dtype=bool)
-    first_other[1:] = group[others][1:] != group[others][:-1]
-    runners = others[first_other]
+    signed = pd.Series(values if largest else -values)
+    # idxmax takes the first of equal values: `rows` arrive in ascending order, so the earlier claim.
+    leaders = signed.groupby(keys, sort=True).idxmax().to_numpy()
+    lead_keys = pd.Index(keys[leaders])
+    others = np.flatnonzero(sources != sources[leaders][lead_keys.get_indexer(keys)])
+    runners = signed.iloc[others].groupby(keys[others], sort=False).idxmax()
+    at = lead_keys.get_indexer(runners.index.to_numpy())
     best = {"key": keys[leaders], "row1": rows[leaders], "source1": sources[leaders], "v1": values[leaders],
             "row2": np.full(len(leaders), -1), "v2": np.full(len(leaders), -np.inf if largest else np.inf)}
-    best["row2"][group[runners]] = rows[runners]
-    best["v2"][group[runners]] = values[runners]
+    best["row2"][at] = rows[runners.to_numpy()]
+    best["v2"][at] = values[runners.to_numpy()]
     return best
 
 
@@ -114,7 +111,7 @@ def _disagreements(series: pd.DataFrame, growth: pd.Series, options: dict,
     copy_key = pd.DataFrame({"key": keys[candidates], "source": sources[candidates],
                              "value": series["value"].to_numpy()[candidates],
                              "qualifier": pd.factorize(series["qualifier"].to_numpy()[candidates])[0]})
-    copy_id = copy_key.groupby(list(copy_key.columns), sort=False).ngroup().to_numpy()
+    copy_id = key_codes(copy_key, list(copy_key.columns))
     counts = np.bincount(copy_id)
     first = np.unique(copy_id, return_index=True)[1]
     copies = np.ones(len(series), dtype="int64")
@@ -123,7 +120,8 @@ def _disagreements(series: pd.DataFrame, growth: pd.Series, options: dict,
     lo, hi = series["lo"].to_numpy(), series["hi"].to_numpy()
     top = _best_two(keys[kept], sources[kept], lo[kept], kept, largest=True)
     bottom = _best_two(keys[kept], sources[kept], hi[kept], kept, largest=False)
-    direction = series["metric"].map(directions).fillna("either").to_numpy()
+    metric_codes, metrics = pd.factorize(series["metric"])
+    direction = np.array([directions.get(m, "either") for m in metrics] + ["either"])[metric_codes]
     index = {"top": pd.Index(top["key"]), "bottom": pd.Index(bottom["key"])}
     found = []
     for days in range(options["window_days"] + 1):

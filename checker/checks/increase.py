@@ -42,7 +42,8 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
     laters = claim_records(context.series, pairs["row"].to_numpy())
     earliers = claim_records(context.series, pairs["earlier"].to_numpy())
     series = context.series
-    captures = series[(series["metric"] == options["captures"]).to_numpy()]
+    if len(pairs):
+        captures = series.loc[(series["metric"] == options["captures"]).to_numpy(), ["place", "date", "lo", "hi"]]
     for pair, later, earlier in zip(records(pairs), laters, earliers):
         if _new_captures(captures, earlier, later):
             continue

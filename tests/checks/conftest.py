@@ -15,7 +15,6 @@ import dataclasses
 from datetime import date
 
 import pandas as pd
-import pytest
 
 from checker import checks, parse_number
 from checker.extract import claims_frame, extract
@@ -23,11 +22,6 @@ from checker.model import CLAIM_COLUMNS, Claim, Document, line_starts_of
 from checker.pipeline import check_claims
 from checker.rules import load_rules
 from checker.series import intervals, timeline
-
-
-@pytest.fixture(scope="session")
-def rules():
-    return load_rules()
 
 
 def _cells(line: str) -> list[str]:
@@ -92,7 +86,7 @@ def findings(check_id: str, table: str | list[Claim], reference: pd.DataFrame | 
     return [f for f in check_claims(claims, rules, reference) if f.check == check_id]
 
 
-def text_claims(*documents: tuple[str, str | None], source_names: tuple[str, ...] = ()) -> list[Claim]:
+def text_claims(*documents: tuple[str, str | None]) -> list[Claim]:
     """The claims extracted from real text: (text, published date or None) per document."""
     rules = load_rules()
     claims: list[Claim] = []
