@@ -8,6 +8,7 @@ ages, money, distances or counts of things are dropped before that.
 """
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -116,17 +117,33 @@ class _Found:
 
 
 def split_sentences(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence: ends at . ! ? before a capital, or at a line break."""
+    """(start, end) of each sentence: ends at . ! ? before a capital, or at a line break. A run-on
+    "sentence" longer than _MAX_SENTENCE characters is cut at commas (or spaces), so that the work
+    per sentence, which grows faster than its length, stays bounded on hostile text."""
     start = 0
     for m in _SENTENCE_END.finditer(text, timeout=MATCH_TIMEOUT):
         if m[0][0] != "\n" and _ABBREVIATIONS.search(text[max(start, m.start() - 12): m.start() + 1]):
             continue
-        end = m.end()
-        if text[start:end].strip():
-            yield start, end
-        start = end
-    if text[start:].strip():
-        yield start, len(text)
+        yield from _bounded(text, start, m.end())
+        start = m.end()
+    yield from _bounded(text, start, len(text))
+
+
+_MAX_SENTENCE = 2000
+
+
+def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The sentence `text[start:end]` in pieces of at most _MAX_SENTENCE characters; blank ones left out."""
+    while end - start > _MAX_SENTENCE:
+        limit = start + _MAX_SENTENCE
+        cut = text.rfind(",", start + _MAX_SENTENCE // 2, limit)  # a comma in the second half, else a space
+        cut = cut if cut > start else text.rfind(" ", start, limit)
+        cut = cut + 1 if cut > start else limit
+        if text[start:cut].strip():
+            yield start, cut
+        start = cut
+    if text[start:end].strip():
+        yield start, end
 
 
 def _words_between(text: str) -> int:
@@ -163,7 +180,8 @@ def _best_cue(sentence: str, cand: _Candidate, others: list[_Candidate],
               cues: list[tuple[Cue, int, int]]) -> tuple[Cue, int] | None:
     """The cue nearest the candidate (in words), other numbers and clause breaks blocking the way."""
     best: tuple[tuple[int, int], Cue, int] | None = None
-    after_text = sentence[cand.end:]
+    after_text = sentence[cand.end: cand.end + _REACH]
+    starts = [o.start for o in others]  # in text order
     for cue, cs, ce in cues:
         if cue.position == "before" and ce <= cand.start:
             lo, hi = ce, cand.start
@@ -171,12 +189,16 @@ def _best_cue(sentence: str, cand: _Candidate, others: list[_Candidate],
             lo, hi = cand.end, cs
         else:
             continue
+        if hi - lo > _REACH:
+            continue  # farther than any cue's word gap can reach
         between = sentence[lo:hi]
         # a figure in an apposition does not stand between ("1.8 million people, or nearly 80
         # percent of the population, have been displaced")
-        asides = [(lo + a.start(), lo + a.end()) for a in _APPOSITION.finditer(between)]
-        if any(lo <= o.start < hi and not any(a <= o.start < b for a, b in asides) for o in others if o is not cand):
-            continue
+        inside = starts[bisect.bisect_left(starts, lo): bisect.bisect_left(starts, hi)]
+        if inside:
+            asides = [(lo + a.start(), lo + a.end()) for a in _APPOSITION.finditer(between)]
+            if any(o != cand.start and not any(a <= o < b for a, b in asides) for o in inside):
+                continue
         if _CLAUSE_BREAK.search(between):
             continue
         # "1.7 million people, or three-quarters of the population, have been displaced"
@@ -298,9 +320,9 @@ def _source(sentence: str, cand: _Candidate, frames: list[_Frame], others: tuple
     are the starts of the sentence's other figures."""
     best = None
     for frame in frames:
-        if not _frame_applies(sentence, cand, frame, others):
-            continue
         distance = min(abs(frame.start - cand.end), abs(cand.start - frame.end))
+        if distance > 2 * _REACH or not _frame_applies(sentence, cand, frame, others):
+            continue
         key = (not frame.known, distance, frame.start - frame.end)
         if best is None or key < best[0]:
             best = (key, frame.source)
@@ -313,8 +335,10 @@ def _frame_applies(sentence: str, cand: _Candidate, frame: _Frame, others: tuple
     if ";" in sentence[lo:hi]:
         return False  # "Israel says 1,300 killed; Gaza toll passes 1,400": another clause's source
     # "240 were taken ..., in which Israel says about 1,200 were killed": the later figure's
-    return not (frame.start >= cand.end
-                and any(frame.end <= o and _INTRODUCES.match(sentence[frame.end:o]) for o in others))
+    if frame.start < cand.end:
+        return True
+    following = bisect.bisect_left(others, frame.end)  # `others` are in text order
+    return not (following < len(others) and _INTRODUCES.match(sentence[frame.end:others[following]]))
 
 
 def _scope(clause: str, span: tuple[int, int], metric: str, metric_scope: str, as_of: date | None,
@@ -476,14 +500,20 @@ class _Carried:
 
 
 def _clause_of(sentence: str, cand: _Candidate) -> tuple[int, str]:
-    """(offset in the sentence, text) of the clause the candidate stands in."""
-    if _ANTECEDENT.match(sentence[cand.end:]):
-        return cand.start, sentence[cand.start:]  # "29 of whom have died" opens a clause of its own
-    starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence) if m.end() <= cand.start]
-    ends = [m.start() for m in _CLAUSE_BREAK.finditer(sentence) if m.start() >= cand.end] + [len(sentence)]
+    """(offset in the sentence, text) of the clause the candidate stands in, at most _REACH
+    characters either side of it (no cue farther away is about this figure; it bounds the work
+    on run-on text)."""
+    lo, hi = max(0, cand.start - _REACH), min(len(sentence), cand.end + _REACH)
+    if _ANTECEDENT.match(sentence[cand.end:hi]):
+        return cand.start, sentence[cand.start:hi]  # "29 of whom have died" opens a clause of its own
+    starts = [lo] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence, lo, cand.start)]
+    ends = [m.start() for m in _CLAUSE_BREAK.finditer(sentence, cand.end, hi)] + [hi]
     # "238 people have died since mid-June, 36 of them since Friday": the second window is not the first's
-    ends += [m.start() for m in _NEXT_ANTECEDENT.finditer(sentence, pos=cand.end)]
+    ends += [m.start() for m in _NEXT_ANTECEDENT.finditer(sentence, cand.end, hi)]
     return max(starts), sentence[max(starts): min(ends)]
+
+
+_REACH = 400
 
 
 def _refine(metric: str, sentence: str, cand: _Candidate, rules: Rules) -> str:

@@ -385,3 +385,13 @@ def test_ap_style_weekdays_without_on():
     claim = one("The U.N. Office for the Coordination of Humanitarian Affairs said Wednesday that 1.9 million "
                 "people have been displaced.")
     assert (claim.as_of, claim.source) == ("2024-03-06", "ocha")
+
+
+def test_a_run_on_text_is_cut_into_bounded_sentences():
+    from checker.extract import split_sentences
+
+    text = "killed 12 people, including 3 children, and injured 40, officials said, " * 100
+    spans = list(split_sentences(text))
+    assert max(end - start for start, end in spans) <= 2000
+    assert "".join(text[s:e] for s, e in spans) == text
+    assert sum(c.value == 12 for c in claims_of(text)) == 100

@@ -101,9 +101,9 @@ def _disagreements(series: pd.DataFrame, growth: pd.Series, options: dict,
     number of syndicated copies. Works on integer arrays throughout."""
     tol = options["tolerance"]
     codes = series["series_id"].to_numpy()
-    attributed = (series["source"] != "unattributed").to_numpy()
+    sources, names = pd.factorize(series["source"])
+    attributed = sources != (list(names).index("unattributed") if "unattributed" in names else -1)
     # Only series that more than one source speaks to can disagree.
-    sources = pd.factorize(series["source"])[0]
     spoken = pd.Series(sources[attributed]).groupby(codes[attributed]).nunique()
     candidates = np.flatnonzero(attributed & np.isin(codes, spoken.index[spoken.to_numpy() > 1]))
     keys = _day_keys(codes, series["date"])
@@ -120,8 +120,11 @@ def _disagreements(series: pd.DataFrame, growth: pd.Series, options: dict,
     lo, hi = series["lo"].to_numpy(), series["hi"].to_numpy()
     top = _best_two(keys[kept], sources[kept], lo[kept], kept, largest=True)
     bottom = _best_two(keys[kept], sources[kept], hi[kept], kept, largest=False)
-    metric_codes, metrics = pd.factorize(series["metric"])
-    direction = np.array([directions.get(m, "either") for m in metrics] + ["either"])[metric_codes]
+    # Each series' direction, looked up once per series rather than once per claim.
+    first = np.unique(codes, return_index=True)[1]
+    by_series = np.full(int(codes.max(initial=0)) + 1, "either", dtype=object)
+    by_series[codes[first]] = [directions.get(m, "either") for m in series["metric"].to_numpy()[first]]
+    direction = by_series[codes]
     index = {"top": pd.Index(top["key"]), "bottom": pd.Index(bottom["key"])}
     found = []
     for days in range(options["window_days"] + 1):

@@ -45,7 +45,7 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
     if len(pairs):
         captures = series.loc[(series["metric"] == options["captures"]).to_numpy(), ["place", "date", "lo", "hi"]]
     for pair, later, earlier in zip(records(pairs), laters, earliers):
-        if _new_captures(captures, earlier, later):
+        if not captures.empty and _new_captures(captures, earlier, later):
             continue
         yield Problem(
             claim_ids=(later["claim_id"], earlier["claim_id"]),

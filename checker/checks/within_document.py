@@ -67,6 +67,11 @@ def _contradictions(claims: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame
 def run(context: CheckContext, options: dict) -> Iterator[Problem]:
     claims = context.claims
     positions = np.flatnonzero((claims["qualifier"] != "vague").to_numpy())
+    # Only a series a document states more than once can contradict itself: usually a small share.
+    docs = pd.factorize(claims["doc"].to_numpy()[positions])[0].astype("int64")
+    series_ids = claims["series_id"].to_numpy()[positions]
+    repeated = pd.Series(docs * (int(series_ids.max(initial=0)) + 1) + series_ids).duplicated(keep=False)
+    positions = positions[repeated.to_numpy()]
     pairs = _contradictions(claims, positions)
     firsts = claim_records(claims, pairs["first"].to_numpy())
     seconds = claim_records(claims, pairs["second"].to_numpy())
