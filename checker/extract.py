@@ -159,6 +159,8 @@ def _is_count(sentence: str, m: NumberMatch, start: int, end: int, rules: Rules)
         return False
     if m.number.unit is Unit.PERSONS and rules.non_people.match(after):
         return False
+    if m.number.unit is Unit.PERSONS and m.number.value != round(m.number.value):
+        return False  # "1.16 people" counts no one: a European "1.160" in a document without its locale
     share_of = _SHARE_OF.match(after)
     if m.number.unit is Unit.PERCENT and share_of and rules.non_people.match(after[share_of.end():]):
         return False  # "80% of hospitals"

@@ -227,7 +227,7 @@ def test_decimal_comma_locale_reads_dots_as_thousands():
     text = "The quake killed 1.160 people, officials said."
     assert one(text, locale="de").value == 1160
     assert one(text, locale="es-ES").value == 1160
-    assert claims_of(text, locale="en") == [] or one(text, locale="en").value != 1160
+    assert claims_of(text, locale="en") == []  # 1.16 people is no count
 
 
 def test_claim_spans_point_at_the_number_in_the_document():
