@@ -428,6 +428,7 @@ def check(ctx, paths, manifest, reference, fmt, fail_on, baseline, changed_only,
 
     config = _config(ctx)
     fmt = fmt or config.format or "text"
+    archive = archive or config.archive
     verdicts: tuple = ()
     if archive or when:
         result = _run_draft(ctx, paths, manifest, reference, archive, when, changed_only, since)
@@ -471,6 +472,7 @@ def report(ctx, paths, manifest, reference, output, charts, baseline, changed_on
         raise UsageProblem("--charts png needs -o FILE: the PNG files are written beside the report")
     if charts == "png" and importlib.util.find_spec("matplotlib") is None:
         raise UsageProblem("--charts png needs matplotlib: pip install 'casualty-check[charts]'")
+    archive = archive or _config(ctx).archive
     verdicts: tuple = ()
     if archive or when:
         result = _run_draft(ctx, paths, manifest, reference, archive, when, changed_only, since)
@@ -577,7 +579,8 @@ def serve(ctx, archive, manifest, reference, host, port):
     config = _config(ctx)
     rules = _rules(ctx)
     try:
-        loaded = load_archive(archive, rules, reference or config.reference, manifest or config.manifest)
+        loaded = load_archive(archive or config.archive, rules, reference or config.reference,
+                              manifest or config.manifest)
     except (InputError, ReferenceError) as exc:
         raise _fail(exc) from None
     # on a loopback address, answer only requests naming it: no other site reaches us by DNS rebinding

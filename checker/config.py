@@ -4,6 +4,7 @@ From the current folder upward, the first of `.casualty-check.yaml` (or `.yml`) 
 with a `[tool.casualty-check]` table is used; `--config FILE` names one explicitly. Keys:
 
     paths: [articles]            # documents to read when the command line names none
+    archive: [archive]           # published articles read as context only: PATHS are then drafts
     rules: rules                 # folder of rule files overriding the bundled ones
     reference: data/series.csv   # reference series for the `reference` check
     manifest: articles/meta.csv  # document metadata
@@ -28,6 +29,7 @@ from typing import Any
 
 import yaml
 
+from .corpus import safe_yaml
 from .rules import Rules, RulesError
 
 CONFIG_NAMES = (".casualty-check.yaml", ".casualty-check.yml")
@@ -36,12 +38,15 @@ TOOL_TABLE = "casualty-check"
 FORMATS = ("text", "json", "csv", "markdown", "sarif", "github")
 FAIL_ON = ("error", "warning", "info", "never")
 _PATH_KEYS = ("rules", "reference", "manifest", "baseline")
+# Keys holding one path or a list of them: documents to check, and the archive read as context.
+_LIST_KEYS = ("paths", "archive")
 
 SCHEMA: dict[str, Any] = {
     "type": "object", "additionalProperties": False,
     "properties": {
-        "paths": {"oneOf": [{"type": "string", "minLength": 1},
-                            {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}]},
+        **{key: {"oneOf": [{"type": "string", "minLength": 1},
+                           {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}]}
+           for key in _LIST_KEYS},
         **{key: {"type": "string", "minLength": 1} for key in _PATH_KEYS},
         "fail-on": {"enum": list(FAIL_ON)},
         "format": {"enum": list(FORMATS)},
@@ -61,6 +66,7 @@ class Config:
 
     source: Path | None = None
     paths: tuple[str, ...] = ()
+    archive: tuple[str, ...] = ()
     rules: str | None = None
     reference: str | None = None
     manifest: str | None = None
@@ -102,7 +108,7 @@ def _read(path: Path) -> tuple[Any, str]:
             raise ConfigError(f"{path}: malformed TOML ({exc})") from None
         return data.get("tool", {}).get(TOOL_TABLE), f"tool.{TOOL_TABLE}."
     try:
-        data = yaml.safe_load(text)
+        data = safe_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""
@@ -142,10 +148,10 @@ def load(path: str | Path) -> Config:
         raise ConfigError(f"{path}: no [tool.{TOOL_TABLE}] table")
     _validate(data, path, prefix)
     folder = path.resolve().parent
-    paths = data.get("paths", ())
+    lists = {key: data.get(key, ()) for key in _LIST_KEYS}
     return Config(
         source=path,
-        paths=tuple(_relative(folder, p) for p in ([paths] if isinstance(paths, str) else paths)),
+        **{key: tuple(_relative(folder, p) for p in ([v] if isinstance(v, str) else v)) for key, v in lists.items()},
         **{key: _relative(folder, data[key]) for key in _PATH_KEYS if key in data},
         fail_on=data.get("fail-on"),
         format=data.get("format"),

@@ -39,7 +39,7 @@ from .model import Claim, Document
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
 MANIFEST_NAME = "manifest.csv"
-METADATA_FIELDS = ("published", "outlet", "url", "title")
+METADATA_FIELDS = ("published", "outlet", "url", "title", "locale", "lang")
 
 #: Files above this size are streamed in parts instead of being read whole.
 STREAM_BYTES = 8 * 2**20

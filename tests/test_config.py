@@ -70,7 +70,7 @@ def test_explicit_config_option(project, tmp_path_factory):
 
 
 @pytest.mark.parametrize("name, text, problem", [
-    (".casualty-check.yaml", "fail_on: warning\n", "key fail_on: unknown key; allowed keys: baseline, checks, fail-on"),
+    (".casualty-check.yaml", "fail_on: warning\n", "key fail_on: unknown key; allowed keys: archive, baseline, checks, fail-on"),
     (".casualty-check.yaml", "fail-on: sometimes\n", "key fail-on: 'sometimes' is not one of"),
     (".casualty-check.yaml", "tolerance: 2\n", "key tolerance: 2 is greater than the maximum of 1"),
     (".casualty-check.yaml", "paths: articles: x\n", "malformed YAML"),
@@ -91,3 +91,27 @@ def test_bad_configuration_is_one_line_naming_file_and_key(project, name, text, 
 def test_help_works_beside_a_broken_file(project):
     (project / ".casualty-check.yaml").write_text("fail-on: sometimes\n", encoding="utf-8")
     assert CliRunner().invoke(cli, ["check", "--help"]).exit_code == 0
+
+
+def test_archive_key_makes_paths_drafts_checked_against_it(tmp_path, monkeypatch):
+    """`archive:` in the config does what --archive does: the draft gets verdicts from the archive."""
+    import json as _json
+    from pathlib import Path as _Path
+
+    from click.testing import CliRunner as _Runner
+
+    from checker.cli import cli as _cli
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "old.md").write_text("---\npublished: 2023-02-10\n---\nThe quake killed 21,000 people in Turkey, "
+                                    "according to AFAD.\n", encoding="utf-8")
+    draft = tmp_path / "draft.md"
+    draft.write_text("---\npublished: 2023-02-12\n---\nThe quake killed 9,000 people in Turkey.\n", encoding="utf-8")
+    (tmp_path / ".casualty-check.yaml").write_text("archive: archive\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = _Runner().invoke(_cli, ["check", str(_Path("draft.md")), "--format", "json", "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    data = _json.loads(result.output)
+    assert [v["verdict"] for v in data["verdicts"]] != []
+    assert any("21,000" in f["message"] for f in data["findings"])
