@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import re
 from dataclasses import dataclass, field, fields
 from datetime import date
 
@@ -84,20 +85,12 @@ class Document:
         return index + 1, offset - self.line_starts[index] + 1
 
 
+_LINE_END = re.compile(r"\r\n?|\n")
+
+
 def line_starts_of(text: str) -> tuple[int, ...]:
     """Offsets where each line begins; `\\r\\n`, `\\r` and `\\n` each end a line."""
-    starts = [0]
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\r":
-            if i + 1 < n and text[i + 1] == "\n":
-                i += 1
-            starts.append(i + 1)
-        elif ch == "\n":
-            starts.append(i + 1)
-        i += 1
-    return tuple(starts)
+    return (0, *(m.end() for m in _LINE_END.finditer(text)))  # `re`: one C loop, not a Python step per character
 
 
 @dataclass(frozen=True, slots=True)

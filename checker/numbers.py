@@ -106,15 +106,24 @@ def _alternation(phrases) -> str:
     return "|".join(sorted(phrases, key=len, reverse=True))
 
 
+def _spaced(phrases) -> str:
+    """An alternation of phrases whose spaces match any run of white space."""
+    return _alternation(p.replace(" ", r"\s+") for p in phrases)
+
+
+def _literal_phrases(lexicon: NumberLexicon) -> tuple[str, str]:
+    """(vague plurals, idioms) as alternations of literal phrases."""
+    literal = lambda phrases: _spaced(regex.escape(p).replace("\\ ", " ") for p in phrases)  # noqa: E731
+    return literal(p for p, _, _ in lexicon.vague), literal(IDIOMS)
+
+
 @lru_cache(maxsize=8)
 def _grammar(lexicon: NumberLexicon, decimal_comma: bool) -> regex.Pattern:
     amount = _amount(decimal_comma)
     digits = rf"(?<![\w.,]){_digits(decimal_comma)}(?![\w])"
-    spaced = lambda phrases: _alternation(p.replace(" ", r"\s+") for p in phrases)  # noqa: E731
-    before = spaced(p for p, _ in lexicon.before)
-    after = spaced(p for p, _ in lexicon.after)
-    vague = spaced(regex.escape(p).replace("\\ ", " ") for p, _, _ in lexicon.vague)
-    idioms = spaced(regex.escape(p).replace("\\ ", " ") for p in IDIOMS)
+    before = _spaced(p for p, _ in lexicon.before)
+    after = _spaced(p for p, _ in lexicon.after)
+    vague, idioms = _literal_phrases(lexicon)
     percent = r"(?:[ \t]?%|[ \t]+per[ \t]?cent\b|[ \t]+pc\b)"
     pattern = "".join([
         rf"(?P<before>(?<![\w>=<~])(?:{before})(?![\w])[ \t]+|[<>~]=?[ \t]*)?",
@@ -131,6 +140,14 @@ def _grammar(lexicon: NumberLexicon, decimal_comma: bool) -> regex.Pattern:
         rf"(?P<after>[ \t]+(?:{after})(?![\w])|(?<=\d)\+)?",
     ])
     return regex.compile(pattern, regex.IGNORECASE | regex.V0)
+
+
+@lru_cache(maxsize=8)
+def _gate(lexicon: NumberLexicon) -> regex.Pattern:
+    """What every number phrase contains: a digit, a number word, a vague phrase or an idiom. One
+    search for it is far cheaper than the grammar, and most sentences of news name no number."""
+    vague, idioms = _literal_phrases(lexicon)
+    return regex.compile(rf"\d|\b(?:{_WORD}|{vague}|{idioms})", regex.IGNORECASE | regex.V0)
 
 
 _TOKEN_SPLIT = regex.compile(r"[\s\-]+")
@@ -253,17 +270,24 @@ def _digits_value(text: str, decimal_comma: bool) -> float | None:
         return None
 
 
+# Larger amounts are no number of anything: a run of hundreds of digits. The margin below the
+# float limit (~1.8e308) keeps the arithmetic on bounds ("about" adds the tolerance) finite.
+_LARGEST = 1e300
+
+
 def amount_value(text: str, decimal_comma: bool = False) -> float | None:
-    """Value of one amount ("1.9 million", "100k", "twenty-seven thousand", "4 thousand 3 hundred")."""
+    """Value of one amount ("1.9 million", "100k", "twenty-seven thousand", "4 thousand 3 hundred");
+    None if it is not one, or if it is beyond _LARGEST."""
     text = text.strip()
     number = _DIGITS[decimal_comma].match(text)
     if not number:
-        return words_value(text, decimal_comma)
-    value = _digits_value(number[0], decimal_comma)
-    rest = text[number.end():].strip()
-    if value is None or not rest:
-        return value
-    return words_value(rest, decimal_comma, lead=value)  # "100k", "1.9 million", "2 dozens"
+        value = words_value(text, decimal_comma)
+    else:
+        value = _digits_value(number[0], decimal_comma)
+        rest = text[number.end():].strip()
+        if value is not None and rest:
+            value = words_value(rest, decimal_comma, lead=value)  # "100k", "1.9 million", "2 dozens"
+    return value if value is not None and value <= _LARGEST else None  # inf and nan fail the test too
 
 
 def _bounds(value: float, qualifier: Qualifier, tolerance: float) -> tuple[float | None, float | None]:
@@ -344,7 +368,10 @@ def uses_decimal_comma(locale: str) -> bool:
 
 def scan(text: str, lexicon: NumberLexicon, decimal_comma: bool = False) -> Iterator[NumberMatch]:
     """Every number phrase in `text`, left to right, with the number it names."""
-    for m in _grammar(lexicon, decimal_comma).finditer(text, timeout=MATCH_TIMEOUT):
+    if _gate(lexicon).search(text, timeout=MATCH_TIMEOUT) is None:
+        return
+    # matched up front: a timeout counts from the start of iteration, the caller's work included
+    for m in list(_grammar(lexicon, decimal_comma).finditer(text, timeout=MATCH_TIMEOUT)):
         if not m[0].strip():
             continue
         parsed = _number_of(m, lexicon, decimal_comma)

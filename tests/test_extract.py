@@ -395,3 +395,22 @@ def test_a_run_on_text_is_cut_into_bounded_sentences():
     assert max(end - start for start, end in spans) <= 2000
     assert "".join(text[s:e] for s, e in spans) == text
     assert sum(c.value == 12 for c in claims_of(text)) == 100
+
+
+def test_places_matched_once_per_document_read_as_in_each_sentence_alone():
+    # the places of a document are matched once and handed out by sentence: each sentence must
+    # get what matching it alone gives, also where a run-on is cut inside a place's name
+    from pathlib import Path
+
+    from checker.extract import _located, _names_in, _PlaceIndex, split_sentences
+
+    rules = load_rules()
+    texts = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent / "corpus").glob("*.txt"))]
+    texts.append("x" * 1998 + "Gaza and Rafah" + "y" * 1990 + " in Hatay, 12 killed in Gaza's south.\nIsraelis")
+    for text in texts:
+        index = _PlaceIndex(text, rules)
+        for lo, hi in split_sentences(text):
+            sentence = text[lo:hi]
+            assert sorted(index.sentence(lo, hi)) == sorted(_located(sentence, _names_in(sentence, rules), 0, hi - lo))
+    assert len(texts) > 5
+    assert [p for _, _, p, _ in index.sentence(0, 2000)] == []  # "Ga|za": no place on either side of the cut

@@ -118,3 +118,23 @@ def test_scan_does_not_join_a_scaled_number_with_the_next_figure():
     text = "1.9 million and 85 percent of the population"
     found = [text[m.start:m.end] for m in scan(text, load_rules().numbers)]
     assert found == ["1.9 million", "85 percent"]
+
+
+def test_a_digit_run_past_any_count_is_no_number():
+    # a float overflows past about 1.8e308: the run is noise, not a count (nor an infinite one)
+    assert parse_number("9" * 400) is None
+    assert parse_number("more than " + "9" * 400) is None
+    assert parse_number("1" + "0" * 30).value == 1e30
+
+
+def test_scan_reads_every_phrase_the_grammar_reads():
+    # scan skips text without a digit, number word, vague plural or idiom: that test must not
+    # hide any phrase the grammar reads, written in words, digits or with qualifiers
+    from checker.numbers import _gate, _grammar
+
+    lexicon = load_rules().numbers
+    texts = [r["text"] for r in _rows("number_cases.csv") + _rows("non_number_cases.csv")] + [
+        "a couple of", "a few", "scores", "several dozen", "half a million", "tens of thousands"]
+    read = [t for t in texts if _grammar(lexicon, False).search(t)]
+    assert len(read) > 250
+    assert [t for t in read if not _gate(lexicon).search(t)] == []

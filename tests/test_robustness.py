@@ -505,31 +505,19 @@ def test_an_unexpected_exception_is_one_line_not_a_traceback(folder, monkeypatch
         "casualty-check: error: internal error (KeyError: 'series'); please report it with the input that caused it"]
 
 
-# Known problems found by fuzzing, in modules other than the reading ones: see the reasons.
+# Problems found by fuzzing in the extraction hot path, fixed: a long digit run, a sentence of
+# hundreds of figures, a document long enough to outlast a lazily consumed timed finditer.
 
-@pytest.mark.xfail(strict=False, reason="numbers.amount_value returns inf for a run of more than 308 digits and "
-                   "extract's int(round(value)) raises OverflowError; numbers should return None for a value "
-                   "that is not finite (math.isfinite)")
 def test_extract_on_a_long_digit_run():
     with time_limit(10, "long digit run"):
         _consistent("9" * 400 + " people were killed.")
 
 
-@pytest.mark.xfail(strict=False, reason="extract._best_cue looks at every cue of the sentence for every number, "
-                   "and for each scans every other number (any(...)): cubic in the numbers of one sentence, "
-                   "72 s for 1,000 of them. Skip cues farther than max_gap words, and find blocking numbers by "
-                   "bisecting their sorted starts")
 def test_extract_on_a_sentence_with_hundreds_of_figures():
     with time_limit(5, "600 figures in one sentence"):
         _consistent("12 killed, " * 600)
 
 
-@pytest.mark.xfail(strict=False, raises=TimeoutError,
-                   reason="the regex module counts a finditer's timeout from its start, including the time "
-                   "its consumer spends between matches; extract.split_sentences yields from "
-                   "_SENTENCE_END.finditer(text, timeout=...) while the whole document is extracted, so any "
-                   "document taking over 2 s of CPU (a few hundred KB) raises TimeoutError. Collect the "
-                   "matches first (list(...)), here and wherever a timed finditer is consumed lazily")
 def test_extract_on_a_long_ordinary_document():
     text = "\n\n".join(a.read_text(encoding="utf-8") for a in ARTICLES) * 6
     with time_limit(60, "long ordinary document"):
