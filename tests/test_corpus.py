@@ -1,5 +1,5 @@
 """Extraction measured on the development corpus (tests/corpus: 18 wire-style articles on several
-kinds of events, gold annotations in SPEC 6 format; see tests/corpus/README.md). The thresholds sit a
+kinds of events, gold annotations in SPEC 6 format; see tests/corpus.md). The thresholds sit a
 little below the figures measured when they were set (in the comments), so a change that makes
 extraction worse fails here; raise them when extraction improves.
 """
