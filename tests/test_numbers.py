@@ -138,3 +138,17 @@ def test_scan_reads_every_phrase_the_grammar_reads():
     read = [t for t in texts if _grammar(lexicon, False).search(t)]
     assert len(read) > 250
     assert [t for t in read if not _gate(lexicon).search(t)] == []
+
+
+def test_scan_tries_the_grammar_where_it_would_find_a_phrase():
+    # scan tries the grammar only where a phrase can begin: it must find what trying it at every
+    # offset finds, in reporters' sentences and in the peer parsers' cases
+    from checker.numbers import _grammar, _phrases
+
+    texts = [r["text"] for r in _rows("number_cases.csv") + _rows("non_number_cases.csv")]
+    texts += (HERE / "corpus" / "eq_turkey_2023_a.txt").read_text(encoding="utf-8").splitlines()
+    texts += ["killed 20-30,000 and hurt >100", "inbetween 20 and 30", "Xfrom 5 to 9", "a hundred and ~40"]
+    for decimal_comma in (False, True):
+        grammar = _grammar(load_rules().numbers, decimal_comma)
+        for text in texts:
+            assert [m.span() for m in _phrases(grammar, text)] == [m.span() for m in grammar.finditer(text)], text
