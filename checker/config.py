@@ -21,6 +21,8 @@ key or value is refused with one line naming the file and the key.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -90,7 +92,10 @@ class Config:
         except RulesError as exc:
             raise ConfigError(str(exc)) from None
         numbers = rules.numbers if self.tolerance is None else replace(rules.numbers, tolerance=float(self.tolerance))
-        return replace(rules, checks=merged, numbers=numbers)
+        # The version keys caches of claims: rules changed here must change it too.
+        overlay = json.dumps({"tolerance": self.tolerance, "checks": merged}, sort_keys=True, default=str)
+        version = hashlib.sha256(f"{rules.version}\n{overlay}".encode()).hexdigest()[:16]
+        return replace(rules, checks=merged, numbers=numbers, version=version)
 
 
 def _read(path: Path) -> tuple[Any, str]:

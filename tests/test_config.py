@@ -115,3 +115,13 @@ def test_archive_key_makes_paths_drafts_checked_against_it(tmp_path, monkeypatch
     data = _json.loads(result.output)
     assert [v["verdict"] for v in data["verdicts"]] != []
     assert any("21,000" in f["message"] for f in data["findings"])
+
+
+def test_a_config_tolerance_changes_the_rules_version():
+    """Cached claims are keyed by the rules version: a tolerance set in the config must change it."""
+    from checker.config import Config
+    from checker.rules import load_rules
+
+    rules = load_rules()
+    assert Config(tolerance=0.2).apply(rules).version != rules.version
+    assert Config().apply(rules).version == rules.version
