@@ -186,8 +186,9 @@ def _cue_matches(sentence: str, rules: Rules) -> list[tuple[Cue, int, int]]:
 
 
 def _best_cue(sentence: str, cand: _Candidate, others: list[_Candidate],
-              cues: list[tuple[Cue, int, int]]) -> tuple[Cue, int] | None:
-    """The cue nearest the candidate (in words), other numbers and clause breaks blocking the way."""
+              cues: list[tuple[Cue, int, int]], asides: bool) -> tuple[Cue, int] | None:
+    """The cue nearest the candidate (in words), other numbers and clause breaks blocking the way;
+    `asides` is False when the sentence has no apposition (that no part of it can have one)."""
     best: tuple[tuple[int, int], Cue, int] | None = None
     after_text = sentence[cand.end: cand.end + _REACH]
     starts = [o.start for o in others]  # in text order
@@ -206,9 +207,9 @@ def _best_cue(sentence: str, cand: _Candidate, others: list[_Candidate],
         inside = starts[bisect.bisect_left(starts, lo): bisect.bisect_left(starts, hi)]
         if inside:
             # an apposition runs from comma to comma: without two there is none to look for
-            asides = [(lo + a.start(), lo + a.end()) for a in _APPOSITION.finditer(between)] \
-                if between.count(",") >= 2 else []
-            if any(o != cand.start and not any(a <= o < b for a, b in asides) for o in inside):
+            spans = [(lo + a.start(), lo + a.end()) for a in _APPOSITION.finditer(between)] \
+                if asides and between.count(",") >= 2 else []
+            if any(o != cand.start and not any(a <= o < b for a, b in spans) for o in inside):
                 continue
         if _CLAUSE_BREAK.search(between):
             continue
@@ -604,10 +605,11 @@ def _read_sentence(sentence: str, rules: Rules, decimal_comma: bool = False) -> 
     if not candidates:
         return []
     cues = _cue_matches(sentence, rules)
+    asides = _APPOSITION.search(sentence) is not None  # once here, not for each figure and cue
     found: list[_Found] = []
     unread: list[_Candidate] = []  # no cue of their own: may take the metric of a breakdown after them
     for cand in candidates:
-        best = _best_cue(sentence, cand, candidates, cues)
+        best = _best_cue(sentence, cand, candidates, cues, asides)
         previous = found[-1] if found else None
         if best is not None:
             cue, gap = best
