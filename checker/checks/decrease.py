@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ._direction import breaks
+from ._direction import breaks, pair_problem
 from .base import CheckContext, Problem, also, claim_records, day, fmt, interval_text, records, series_name
 
 ID = "decrease"
@@ -40,16 +40,13 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
         hedge = "" if pair["wide"] else (
             " They disagree only as rounded figures (the margin \"about\" allows would let both stand),"
             " which is how an official revision looks.")
-        yield Problem(
-            claim_ids=(later["claim_id"], earlier["claim_id"]),
+        yield pair_problem(
+            earlier, later,
             message=(f"{series_name(later)} falls from {interval_text(earlier)} on {day(earlier['date'])} "
                      f"({earlier['source']}) to {interval_text(later)} on {day(later['date'])} ({later['source']}), "
                      f"{fmt(drop)} fewer ({share:.1%}), in a count that only rises."
                      f"{hedge}{also(pair['others'], 'below')}"),
             action=("If the toll was officially revised down, say so and cite the revised figure throughout; "
                     "otherwise check both figures and their dates against the source."),
-            metric=later["metric"], place=later["place"], group=later["group"],
-            values=(int(earlier["value"]), int(later["value"])),
-            dates=(day(earlier["date"]), day(later["date"])),
             minor=not pair["wide"] or share < options["warning_below"],
         )

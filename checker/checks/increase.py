@@ -22,7 +22,7 @@ from typing import Iterator
 
 import pandas as pd
 
-from ._direction import breaks
+from ._direction import breaks, pair_problem
 from .base import CheckContext, Problem, also, claim_records, day, fmt, interval_text, records, series_name
 
 ID = "increase"
@@ -47,16 +47,13 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
     for pair, later, earlier in zip(records(pairs), laters, earliers):
         if not captures.empty and _new_captures(captures, earlier, later):
             continue
-        yield Problem(
-            claim_ids=(later["claim_id"], earlier["claim_id"]),
+        yield pair_problem(
+            earlier, later,
             message=(f"{series_name(later)} rises from {interval_text(earlier)} on {day(earlier['date'])} "
                      f"({earlier['source']}) to {interval_text(later)} on {day(later['date'])} ({later['source']}), "
                      f"{fmt(later['value'] - earlier['value'])} more, which a count that only falls cannot do "
                      f"without new captures.{also(pair['others'], 'above')}"),
             action=("Check whether the later figure counts the same people (living and dead hostages, "
                     "or the living only) and whether new captures were reported."),
-            metric=later["metric"], place=later["place"], group=later["group"],
-            values=(int(earlier["value"]), int(later["value"])),
-            dates=(day(earlier["date"]), day(later["date"])),
             minor=not pair["wide"],
         )
