@@ -725,11 +725,6 @@ def extract(document: Document, rules: Rules) -> list[Claim]:
     return claims
 
 
-def extract_all(documents: Iterable[Document], rules: Rules) -> Iterator[Claim]:
-    for document in documents:
-        yield from extract(document, rules)
-
-
 def claims_frame(claims: Iterable[Claim]):
     """The claim table (SPEC 2) as a pandas DataFrame with the spec's columns in order."""
     import pandas as pd  # noqa: PLC0415

@@ -18,7 +18,7 @@ import regex
 import yaml
 
 from .corpus import safe_yaml
-from .model import Qualifier
+from .model import Qualifier, Scope
 from .numbers import NumberLexicon
 
 RULE_FILES = ("qualifiers", "units", "metrics", "groups", "places", "sources", "scopes", "checks")
@@ -52,7 +52,7 @@ _SCHEMAS: dict[str, dict] = {
             "metrics": {"type": "object", "additionalProperties": {
                 "type": "object", "additionalProperties": False, "required": ["cues"],
                 "properties": {
-                    "scope": {"enum": ["cumulative", "period", "current"]},
+                    "scope": {"enum": [scope.value for scope in Scope]},
                     "cues": {"type": "array", "items": {
                         "type": "object", "additionalProperties": False,
                         "oneOf": [{"required": ["before"]}, {"required": ["after"]}],
@@ -60,7 +60,7 @@ _SCHEMAS: dict[str, dict] = {
                             "before": _PATTERN, "after": _PATTERN, "noun": _PATTERN, "bridge": _PATTERN,
                             "max_gap": {"type": "integer", "minimum": 0, "maximum": 40},
                             "priority": {"type": "integer"},
-                            "scope": {"enum": ["cumulative", "period", "current"]},
+                            "scope": {"enum": [scope.value for scope in Scope]},
                         }}},
                 }}},
             "refine": {"type": "array", "items": {
@@ -144,7 +144,6 @@ class Rules:
 
     numbers: NumberLexicon
     cues: tuple[Cue, ...]
-    metric_scopes: dict[str, str]
     refinements: tuple[tuple[str, regex.Pattern, str], ...]
     non_people: regex.Pattern
     household_nouns: regex.Pattern
@@ -325,7 +324,6 @@ def _build(raw: dict[str, Any], where: dict[str, Path]) -> Rules:
     return Rules(
         numbers=numbers,
         cues=tuple(cues),
-        metric_scopes=scopes,
         refinements=tuple(refinements),
         non_people=_compile(rf"^[ \t]*(?:{'|'.join(m.get('non_people', [])) or '(?!)'})\b", f"{metric_file}: key non_people"),
         household_nouns=_compile(rf"^[ \t]*(?:\w+[ \t]+)?(?:{'|'.join(units.get('household_nouns', [])) or '(?!)'})\b",
