@@ -4,8 +4,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .base import Problem, day
-
 
 def breaks(series: pd.DataFrame, metrics: list[str], rising: bool) -> pd.DataFrame:
     """One row per earlier claim that a later claim of its series contradicts, for series that only
@@ -46,14 +44,3 @@ def breaks(series: pd.DataFrame, metrics: list[str], rising: bool) -> pd.DataFra
     else:
         wide = series["lo"].to_numpy()[later] > series["hi"].to_numpy()[earlier]
     return pd.DataFrame({"row": later, "earlier": earlier, "others": anchor["others"].to_numpy(), "wide": wide})
-
-
-def pair_problem(earlier: dict, later: dict, message: str, action: str, minor: bool) -> Problem:
-    """The problem a (earlier, later) break of a series makes, anchored on the later claim."""
-    return Problem(
-        claim_ids=(later["claim_id"], earlier["claim_id"]), message=message, action=action,
-        metric=later["metric"], place=later["place"], group=later["group"],
-        values=(int(earlier["value"]), int(later["value"])),
-        dates=(day(earlier["date"]), day(later["date"])),
-        minor=minor,
-    )

@@ -1,6 +1,7 @@
 """What every check shares: the problem record, the context it reads, and how figures are written."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -90,3 +91,16 @@ def interval_text(row) -> str:
         return f"{fmt(row['lower'])}–{fmt(row['upper'])}"
     return fmt(value)
 
+
+
+def pair_problem(earlier: Mapping, later: Mapping, message: str, action: str, minor: bool = False,
+                 dates: tuple[str, ...] | None = None) -> Problem:
+    """A problem about two claims of one series, anchored on the later one (values and dates earlier
+    first; `dates` defaults to the two claims' dates)."""
+    return Problem(
+        claim_ids=(later["claim_id"], earlier["claim_id"]), message=message, action=action,
+        metric=later["metric"], place=later["place"], group=later["group"],
+        values=(int(earlier["value"]), int(later["value"])),
+        dates=dates if dates is not None else (day(earlier["date"]), day(later["date"])),
+        minor=minor,
+    )

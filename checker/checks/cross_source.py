@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from ..series import key_codes
-from .base import CheckContext, Problem, claim_records, day, fmt, interval_text, records, series_name
+from .base import CheckContext, Problem, claim_records, day, fmt, interval_text, pair_problem, records, series_name
 
 ID = "cross_source"
 DEFAULTS = {"severity": "warning", "window_days": 2, "tolerance": 0.02}
@@ -169,13 +169,11 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
         repeated = [f"{copies[int(pair[row])]} copies of the {claim['source']} figure"
                     for row, claim in (("row_a", a), ("row_b", b)) if copies[int(pair[row])] > 1]
         counted = f" ({' and '.join(repeated)} counted once)" if repeated else ""
-        yield Problem(
-            claim_ids=(b["claim_id"], a["claim_id"]),
-            metric=a["metric"], place=a["place"], group=a["group"],
+        yield pair_problem(
+            a, b,
             message=(f"{series_name(a)}: {a['source']} gives {interval_text(a)} on {day(a['date'])}, "
                      f"{b['source']} gives {interval_text(b)} on {day(b['date'])}, at least {fmt(pair['gap'])} "
                      f"apart{allowance}{counted}."),
             action=("Attribute each figure to its source and say which is newer; do not present the two as "
                     "one toll."),
-            values=(int(a["value"]), int(b["value"])), dates=(day(a["date"]), day(b["date"])),
         )

@@ -23,8 +23,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ._direction import breaks, pair_problem
-from .base import CheckContext, Problem, also, claim_records, day, fmt, interval_text, records, series_name
+from ._direction import breaks
+from .base import CheckContext, Problem, also, claim_records, day, fmt, interval_text, pair_problem, records, series_name
 
 ID = "decrease"
 DEFAULTS = {"severity": "error", "warning_below": 0.05}

@@ -22,7 +22,7 @@ from typing import Iterator
 import numpy as np
 import pandas as pd
 
-from .base import CheckContext, Problem, claim_records, day, fmt, interval_text, series_name
+from .base import CheckContext, Problem, claim_records, day, fmt, interval_text, pair_problem, series_name
 
 ID = "implausible_rate"
 DEFAULTS = {"severity": "warning", "factor": 10.0, "min_days": 1, "min_increase": 50}
@@ -63,15 +63,12 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
     afters = claim_records(series, days.loc[jump, "row"].to_numpy())
     befores = claim_records(series, days.loc[jump, "previous"].to_numpy().astype("int64"))
     for after, before, usual, per_day in zip(afters, befores, median[jump], rate[jump]):
-        yield Problem(
-            claim_ids=(after["claim_id"], before["claim_id"]),
-            metric=after["metric"], place=after["place"], group=after["group"],
+        yield pair_problem(
+            before, after,
             message=(f"{series_name(after)} grows from {interval_text(before)} on {day(before['date'])} "
                      f"({before['source']}) to {interval_text(after)} on {day(after['date'])} ({after['source']}), "
                      f"at least {fmt(per_day)} a day where the series otherwise grows by about {fmt(usual)} a day "
                      f"({per_day / usual:.0f} times as fast)."),
             action=("Check the later figure: a typo, another series (injured for killed), another place, "
                     "or a tally that now counts more (e.g. the missing)."),
-            values=(int(before["value"]), int(after["value"])),
-            dates=(day(before["date"]), day(after["date"])),
         )

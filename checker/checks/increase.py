@@ -22,8 +22,8 @@ from typing import Iterator
 
 import pandas as pd
 
-from ._direction import breaks, pair_problem
-from .base import CheckContext, Problem, also, claim_records, day, fmt, interval_text, records, series_name
+from ._direction import breaks
+from .base import CheckContext, Problem, also, claim_records, day, fmt, interval_text, pair_problem, records, series_name
 
 ID = "increase"
 DEFAULTS = {"severity": "warning", "captures": "hostages_taken"}

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ..series import key_codes
-from .base import CheckContext, Problem, claim_records, fmt, interval_text, records, series_name
+from .base import CheckContext, Problem, claim_records, fmt, interval_text, pair_problem, records, series_name
 
 ID = "within_document"
 DEFAULTS = {"severity": "warning"}
@@ -77,13 +77,11 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
     seconds = claim_records(claims, pairs["second"].to_numpy())
     for pair, first, second in zip(records(pairs), firsts, seconds):
         when = f" for {first['as_of']}" if first["as_of"] else ""
-        yield Problem(
-            claim_ids=(second["claim_id"], first["claim_id"]),
-            metric=first["metric"], place=first["place"], group=first["group"],
+        yield pair_problem(
+            first, second,
             message=(f"{first['doc']} gives {series_name(first)}{when} as {interval_text(first)} on line "
                      f"{first['line']} and {interval_text(second)} on line {second['line']}, which cannot both "
                      f"hold (at least {fmt(pair['gap'])} apart)."),
             action="Make the two figures agree, or say why they differ (another date, source or definition).",
-            values=(int(first["value"]), int(second["value"])),
             dates=(first["as_of"],) if first["as_of"] else (),
         )
