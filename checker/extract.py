@@ -539,18 +539,6 @@ _SPEECH_DATE = regex.compile(
 _ANAPHOR_NOUN = regex.compile(r"(?i)\bthe (ministry|agency|office|organi[sz]ation|military|army|authority|group)\b")
 
 
-def _referent(sentence: str, history: list[_Carried]) -> _Carried:
-    """The earlier speaker an anaphoric sentence refers to: the latest whose name has the noun the
-    anaphor uses ("the ministry"), else the latest."""
-    noun = _ANAPHOR_NOUN.search(sentence)
-    if noun:
-        word = noun[1].lower().replace("organisation", "organization")
-        for earlier in reversed(history):
-            if earlier.source and word in earlier.source:
-                return earlier
-    return history[-1]
-
-
 @dataclass(slots=True)
 class _Carried:
     """What a sentence passes on to the next one that refers back to it ("It said ...", "he said"):
@@ -558,6 +546,67 @@ class _Carried:
 
     source: str | None = None
     when: date | None = None
+
+
+_HISTORY = 6  # the speakers an anaphor may point back to, the latest last
+
+
+class _Speakers:
+    """The sentences of a document so far, as what an anaphoric sentence ("It said ...", "the
+    ministry said") may refer back to: each new speaker, named or not, with the date it spoke.
+
+    A sentence without figures is read for its speaker only when a later sentence refers back:
+    most never are, and finding the sources of a sentence is the costliest reading there is."""
+
+    def __init__(self, rules: Rules, home: str, published: date | None) -> None:
+        self.rules, self.home, self.published = rules, home, published
+        # per sentence, the latest last: what it passes on, None if no speaker, or its text if unread
+        self._heard: list[_Carried | None | str] = []
+
+    def heard(self, sentence: str, anaphoric: bool | None = None, source: str | None = None) -> None:
+        """Record `sentence`; with `anaphoric` given it has been read, and `source` is its source."""
+        if anaphoric is None:
+            self._heard.append(sentence)
+        else:
+            self._heard.append(self._speaker(sentence, anaphoric, source))
+        if len(self._heard) > 128 and sum(isinstance(h, _Carried) for h in self._heard[-64:]) >= _HISTORY:
+            del self._heard[:-64]  # bounded on long documents: the latest speakers are all within
+
+    def _speaker(self, sentence: str, anaphoric: bool, source: str | None) -> _Carried | None:
+        if source or (not anaphoric and _SPEECH.search(sentence)):
+            speech_date = _SPEECH_DATE.search(sentence, timeout=MATCH_TIMEOUT)
+            return _Carried(source, speech_date and dates.resolve(speech_date["when"], self.published))
+        return None
+
+    def _latest(self) -> Iterator[_Carried]:
+        """The speakers, the latest first, at most _HISTORY of them; unread sentences read on the way."""
+        count = 0
+        for i in range(len(self._heard) - 1, -1, -1):
+            if count == _HISTORY:
+                return
+            entry = self._heard[i]
+            if isinstance(entry, str):
+                anaphoric = self.rules.source_anaphors.search(entry, timeout=MATCH_TIMEOUT) is not None
+                frames = _frames(entry, self.rules, self.home)
+                source = _source(entry, _Candidate(None, len(entry), len(entry)), frames)  # type: ignore[arg-type]
+                entry = self._heard[i] = self._speaker(entry, anaphoric, source)
+            if entry is not None:
+                count += 1
+                yield entry
+
+    def referent(self, sentence: str) -> _Carried:
+        """The earlier speaker the anaphoric `sentence` refers to: the latest whose name has the noun
+        the anaphor uses ("the ministry"), else the latest."""
+        latest = list(self._latest())
+        if not latest:
+            return _Carried()
+        noun = _ANAPHOR_NOUN.search(sentence)
+        if noun:
+            word = noun[1].lower().replace("organisation", "organization")
+            for earlier in latest:
+                if earlier.source and word in earlier.source:
+                    return earlier
+        return latest[0]
 
 
 def _clause_of(sentence: str, cand: _Candidate) -> tuple[int, str]:
@@ -655,19 +704,21 @@ def extract(document: Document, rules: Rules) -> list[Claim]:
     decimal_comma = uses_decimal_comma(document.locale)
     event_dates = _event_dates(document.text, published)
     claims: list[Claim] = []
-    history: list[_Carried] = [_Carried()]  # the speakers of earlier sentences, the latest last
+    speakers = _Speakers(rules, default_place, published)
     for s_start, s_end in split_sentences(text):
         sentence = text[s_start:s_end]
         if _TEASER.match(sentence):
             continue
         found = _read_sentence(sentence, rules, decimal_comma)
+        if not found:
+            speakers.heard(sentence)  # read only if a later sentence refers back to it
+            continue
         anaphoric = rules.source_anaphors.search(sentence, timeout=MATCH_TIMEOUT) is not None
-        carried = _referent(sentence, history) if anaphoric else _Carried()
+        carried = speakers.referent(sentence) if anaphoric else _Carried()
         sentence_source = None
         previous: tuple[_Candidate | None, date | None] = (None, None)  # the sentence's previous figure, its date
         frames = _frames(sentence, rules, default_place)
-        if found:
-            places = place_index.sentence(s_start, s_end)
+        places = place_index.sentence(s_start, s_end)
         for item in found:
             cand = item.candidate
             number = cand.match.number
@@ -716,12 +767,7 @@ def extract(document: Document, rules: Rules) -> list[Claim]:
                 published=published.isoformat() if published else "", outlet=document.outlet,
                 source=source or "unattributed", confidence=round(max(0.1, confidence), 2),
             ))
-        if not found:
-            sentence_source = _source(sentence, _Candidate(None, len(sentence), len(sentence)), frames)  # type: ignore[arg-type]
-        if sentence_source or (not anaphoric and _SPEECH.search(sentence)):
-            # a new speaker, named or not, is what the next "he said" refers to
-            speech_date = _SPEECH_DATE.search(sentence, timeout=MATCH_TIMEOUT)
-            history = history[-5:] + [_Carried(sentence_source, speech_date and dates.resolve(speech_date["when"], published))]
+        speakers.heard(sentence, anaphoric, sentence_source)
     return claims
 
 

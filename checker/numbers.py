@@ -143,14 +143,6 @@ def _grammar(lexicon: NumberLexicon, decimal_comma: bool) -> regex.Pattern:
     return regex.compile(pattern, regex.IGNORECASE | regex.V0)
 
 
-@lru_cache(maxsize=8)
-def _gate(lexicon: NumberLexicon) -> regex.Pattern:
-    """What every number phrase contains: a digit, a number word, a vague phrase or an idiom. One
-    search for it is far cheaper than the grammar, and most sentences of news name no number."""
-    vague, idioms = _literal_phrases(lexicon)
-    return regex.compile(rf"\d|\b(?:{_WORD}|{vague}|{idioms})", regex.IGNORECASE | regex.V0)
-
-
 _TOKEN_SPLIT = regex.compile(r"[\s\-]+")
 _GLUED_TOKEN = regex.compile(r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(one|two|three|four|five|six|seven|eight|nine)")
 _DIGIT_TOKEN = regex.compile(r"[\d.,\u00a0\u2009\u202f]*\d[\d.,]*")
@@ -367,20 +359,26 @@ def uses_decimal_comma(locale: str) -> bool:
         return False
 
 
-# Where a number phrase can begin: after a character that is no part of a word (qualifiers, digits
-# and number words all begin so), at a symbol ("<", "~"), or at "between"/"from", which the grammar
-# does not require to begin a word. (No lexicon phrase begins with white space.)
-_STARTS = regex.compile(r"(?<!\w)|[^\w\s]|between|from", regex.IGNORECASE | regex.V0)
+@lru_cache(maxsize=8)
+def _starts(lexicon: NumberLexicon) -> regex.Pattern:
+    """Where a number phrase can begin: a qualifier, a digit, a number word ("a" of "a hundred"),
+    a vague phrase or an idiom, a symbol ("<", "~"), or "between"/"from", which the grammar does
+    not require to begin a word. Every first token of the grammar, so that trying the grammar at
+    these places alone finds what trying it at every offset finds; most words of news are none."""
+    before = _spaced(p for p, _ in lexicon.before)
+    vague, idioms = _literal_phrases(lexicon)
+    return regex.compile(rf"(?<!\w)(?:{before}|{_WORD}|an?|{vague}|{idioms})(?!\w)|(?<![\w.,])\.?\d|[<>~]|between|from",
+                         regex.IGNORECASE | regex.V0)
 
 
-def _phrases(grammar: regex.Pattern, text: str) -> list[regex.Match]:
+def _phrases(grammar: regex.Pattern, starts: regex.Pattern, text: str) -> list[regex.Match]:
     """`grammar.finditer(text)`, the grammar tried only where a phrase can begin: tried at every
     offset, as finditer does, the long grammar took most of the time of reading numbers. All of
     it stays within one MATCH_TIMEOUT, as one finditer would."""
     deadline = time.monotonic() + MATCH_TIMEOUT
     found: list[regex.Match] = []
     end = 0
-    for start in list(_STARTS.finditer(text, overlapped=True, timeout=MATCH_TIMEOUT)):
+    for start in list(starts.finditer(text, overlapped=True, timeout=MATCH_TIMEOUT)):
         at = start.start()
         if at < end:
             continue  # inside the phrase just read
@@ -396,9 +394,7 @@ def _phrases(grammar: regex.Pattern, text: str) -> list[regex.Match]:
 
 def scan(text: str, lexicon: NumberLexicon, decimal_comma: bool = False) -> Iterator[NumberMatch]:
     """Every number phrase in `text`, left to right, with the number it names."""
-    if _gate(lexicon).search(text, timeout=MATCH_TIMEOUT) is None:
-        return
-    for m in _phrases(_grammar(lexicon, decimal_comma), text):
+    for m in _phrases(_grammar(lexicon, decimal_comma), _starts(lexicon), text):
         if not m[0].strip():
             continue
         parsed = _number_of(m, lexicon, decimal_comma)
