@@ -67,6 +67,7 @@ _OTHER_SOURCE = regex.compile(
 # The words every _OTHER_SOURCE match contains: one search for them spares most sentences the
 # overlapped search for names.
 _OTHER_SOURCE_WORDS = regex.compile(rf"\b(?:according to|citing)[ \t]|[ \t](?:{_SAYS})\b")
+_NON_WORDS = regex.compile(r"\W+")
 _LEADING_THE = regex.compile(r"^(?:The|the)[ \t]+")
 _PRONOUNS = frozenset({"He", "She", "It", "They", "We", "I", "This", "That", "There", "The"})
 _SPEECH = regex.compile(r"(?i)\b(?:said|says|told|reported|announced|stated|according to)\b")
@@ -240,7 +241,7 @@ def _group(sentence: str, cand: _Candidate, rules: Rules) -> str:
     the counted people are said to be ("96 of the dead are children"); `all` if none."""
     after = sentence[cand.end: cand.end + 80]
     said_to_be = _GROUP_PREDICATE.match(after)
-    noun = said_to_be["noun"] if said_to_be else regex.split(r"[,;:.()]", after, maxsplit=1)[0]
+    noun = said_to_be["noun"] if said_to_be else _PHRASE_END.split(after, maxsplit=1)[0]
     words = " ".join(_WORD.findall(_NOUN_PHRASE_END.split(noun, maxsplit=1)[0])[:4])
     best = None
     for gid, pattern in rules.groups:
@@ -250,6 +251,7 @@ def _group(sentence: str, cand: _Candidate, rules: Rules) -> str:
     return best[1] if best else "all"
 
 
+_PHRASE_END = regex.compile(r"[,;:.()]")
 # The noun phrase after a figure ends at a verb, a preposition or a subordinate clause:
 # "11,000 as rescuers battle" counts no rescuers.
 _NOUN_PHRASE_END = regex.compile(
@@ -350,12 +352,19 @@ def _each_name(source_names: regex.Pattern) -> tuple[regex.Pattern, ...]:
                  for alias in regex.split(r"\|(?=\(\?P<\w+>)", source_names.pattern))
 
 
-def _frames(sentence: str, rules: Rules, home: str = "") -> list[_Frame]:
+def named_sources(text: str, rules: Rules) -> tuple[regex.Pattern, ...]:
+    """The names of rules/sources.yaml that `text` contains: searched once per document, they
+    spare each sentence the search for all the others."""
+    return tuple(name for name in _each_name(rules.source_names) if name.search(text, timeout=MATCH_TIMEOUT))
+
+
+def _frames(sentence: str, rules: Rules, home: str, names: tuple[regex.Pattern, ...]) -> list[_Frame]:
     """Every attribution frame of the sentence: those of rules/sources.yaml, then other bodies'
-    ("the Sudan Doctors Network said"); `home` is the document's place."""
+    ("the Sudan Doctors Network said"); `home` is the document's place, `names` the source names
+    its text contains (`named_sources`)."""
     frames = []
     # the frames pattern is slow to try at every offset: only where some source is named at all
-    named_somewhere = any(name.search(sentence, timeout=MATCH_TIMEOUT) for name in _each_name(rules.source_names))
+    named_somewhere = any(name.search(sentence, timeout=MATCH_TIMEOUT) for name in names)
     for m in rules.source_frames.finditer(sentence, overlapped=True, timeout=MATCH_TIMEOUT) if named_somewhere else ():
         if m["source"] is None:
             continue
@@ -371,7 +380,7 @@ def _frames(sentence: str, rules: Rules, home: str = "") -> list[_Frame]:
         name = _LEADING_THE.sub("", m["name"])
         if name in _PRONOUNS or _ANAPHOR_NOUN.fullmatch(f"the {name}") or rules.source_names.fullmatch(name):
             continue  # pronouns and "the ministry" point back; a known name is read by its own frames
-        sid = regex.sub(r"\W+", "_", name.lower().replace("’", "'").replace("'s", "")).strip("_")
+        sid = _NON_WORDS.sub("_", name.lower().replace("’", "'").replace("'s", "")).strip("_")
         frames.append(_Frame(m.start(), m.end(), sid, False))
     return frames
 
@@ -558,8 +567,8 @@ class _Speakers:
     A sentence without figures is read for its speaker only when a later sentence refers back:
     most never are, and finding the sources of a sentence is the costliest reading there is."""
 
-    def __init__(self, rules: Rules, home: str, published: date | None) -> None:
-        self.rules, self.home, self.published = rules, home, published
+    def __init__(self, rules: Rules, home: str, published: date | None, names: tuple[regex.Pattern, ...]) -> None:
+        self.rules, self.home, self.published, self.names = rules, home, published, names
         # per sentence, the latest last: what it passes on, None if no speaker, or its text if unread
         self._heard: list[_Carried | None | str] = []
 
@@ -587,7 +596,7 @@ class _Speakers:
             entry = self._heard[i]
             if isinstance(entry, str):
                 anaphoric = self.rules.source_anaphors.search(entry, timeout=MATCH_TIMEOUT) is not None
-                frames = _frames(entry, self.rules, self.home)
+                frames = _frames(entry, self.rules, self.home, self.names)
                 source = _source(entry, _Candidate(None, len(entry), len(entry)), frames)  # type: ignore[arg-type]
                 entry = self._heard[i] = self._speaker(entry, anaphoric, source)
             if entry is not None:
@@ -704,7 +713,8 @@ def extract(document: Document, rules: Rules) -> list[Claim]:
     decimal_comma = uses_decimal_comma(document.locale)
     event_dates = _event_dates(document.text, published)
     claims: list[Claim] = []
-    speakers = _Speakers(rules, default_place, published)
+    names = named_sources(text, rules)
+    speakers = _Speakers(rules, default_place, published, names)
     for s_start, s_end in split_sentences(text):
         sentence = text[s_start:s_end]
         if _TEASER.match(sentence):
@@ -717,7 +727,7 @@ def extract(document: Document, rules: Rules) -> list[Claim]:
         carried = speakers.referent(sentence) if anaphoric else _Carried()
         sentence_source = None
         previous: tuple[_Candidate | None, date | None] = (None, None)  # the sentence's previous figure, its date
-        frames = _frames(sentence, rules, default_place)
+        frames = _frames(sentence, rules, default_place, names)
         places = place_index.sentence(s_start, s_end)
         for item in found:
             cand = item.candidate

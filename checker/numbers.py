@@ -254,8 +254,11 @@ def words_value(text: str, decimal_comma: bool = False, lead: float | None = Non
     return float(value) if isinstance(value, int) else round(value, 6)  # 2.2 * 10**6 = 2200000.0000000005
 
 
+_SEPARATOR = regex.compile(_SEP)
+
+
 def _digits_value(text: str, decimal_comma: bool) -> float | None:
-    body = regex.sub(_SEP, "", text)
+    body = _SEPARATOR.sub("", text)
     body = body.replace(".", "").replace(",", ".") if decimal_comma else body.replace(",", "")
     try:
         return float(body)
@@ -313,6 +316,10 @@ def _qualifier_of(phrase: str, table: tuple[tuple[str, Qualifier], ...]) -> Qual
     return _SYMBOLS.get(phrase)
 
 
+_LETTER = regex.compile(r"(?i)[a-z]")
+_PARENTHESIS = regex.compile(r"\s*\(.*\)$")  # an amount repeated in brackets, "eight (8)", is read once
+
+
 def _number_of(m: regex.Match, lexicon: NumberLexicon, decimal_comma: bool) -> tuple[Number, str] | None:
     unit = Unit.PERCENT if m["percent"] or m["lowpct"] else Unit.PERSONS
     before = _qualifier_of(m["before"], lexicon.before) if m["before"] else None
@@ -323,7 +330,7 @@ def _number_of(m: regex.Match, lexicon: NumberLexicon, decimal_comma: bool) -> t
         low, high = amount_value(low_text, decimal_comma), amount_value(high_text, decimal_comma)
         if low is None or high is None or not low < high:
             return None
-        if high >= 1000 and low < 100 and not regex.search(r"(?i)[a-z]", low_text):
+        if high >= 1000 and low < 100 and not _LETTER.search(low_text):
             low *= 10 ** round(math.log10(high / low)) if low else 1  # "20-30,000" is 20,000-30,000
         if before in (Qualifier.MORE_THAN, Qualifier.AT_LEAST, Qualifier.UP_TO, Qualifier.LESS_THAN):
             return None  # "more than 20 to 30" reads as nothing sensible
@@ -336,12 +343,12 @@ def _number_of(m: regex.Match, lexicon: NumberLexicon, decimal_comma: bool) -> t
         return None
     text = m["idiom"] or m["amount"]
     value = IDIOMS.get(" ".join(text.lower().split())) if m["idiom"] else amount_value(
-        regex.sub(r"\s*\(.*\)$", "", text), decimal_comma)
+        _PARENTHESIS.sub("", text), decimal_comma)
     if value is None:
         return None
     qualifier = before or after or Qualifier.EXACT
     lower, upper = _bounds(value, qualifier, lexicon.tolerance)
-    kind = "percent" if unit is Unit.PERCENT else ("digits" if regex.match(r"[\d.]", text) else "words")
+    kind = "percent" if unit is Unit.PERCENT else ("digits" if text[0].isdigit() or text[0] == "." else "words")
     return Number(value, lower, upper, qualifier, unit), kind
 
 
@@ -359,27 +366,52 @@ def uses_decimal_comma(locale: str) -> bool:
         return False
 
 
+class _PhraseStarts:
+    """Where in a text a number phrase can begin: at a word that can be its first (a qualifier's,
+    a number word, digits, a vague phrase's or an idiom's), at a punctuation mark ("<", "~"), or at
+    "between"/"from", which the grammar does not require to begin a word. Trying the grammar there
+    alone finds what trying it at every offset finds; most words of news begin no number."""
+
+    _WORD_TOKEN = regex.compile(r"\w+")
+    _MARKS = regex.compile(r"[^\w\s]|between|from", regex.IGNORECASE | regex.V0)
+    _MEMO = 100_000  # distinct words remembered
+
+    def __init__(self, lexicon: NumberLexicon) -> None:
+        before = _spaced(p for p, _ in lexicon.before)
+        vague, idioms = _literal_phrases(lexicon)
+        self._first = regex.compile(rf"(?:{before}|{_WORD}|an?|{vague}|{idioms})(?!\w)", regex.IGNORECASE | regex.V0)
+        self._begins: dict[str, bool] = {}
+
+    def _can_begin(self, word: str) -> bool:
+        """Whether `word` (with the character after it) can begin a phrase, as a whole word or as
+        the start of a longer one ("in" of "in the region of"); remembered per word."""
+        known = self._begins.get(word)
+        if known is None:
+            known = word[0].isdigit() or self._first.match(word, partial=True) is not None
+            if len(self._begins) < self._MEMO:
+                self._begins[word] = known
+        return known
+
+    def __call__(self, text: str) -> list[int]:
+        found = {m.start() for m in self._MARKS.finditer(text, overlapped=True, timeout=MATCH_TIMEOUT)}
+        found.update(m.start() for m in self._WORD_TOKEN.finditer(text, timeout=MATCH_TIMEOUT)
+                     if self._can_begin(text[m.start(): m.end() + 1].lower()))
+        return sorted(found)
+
+
 @lru_cache(maxsize=8)
-def _starts(lexicon: NumberLexicon) -> regex.Pattern:
-    """Where a number phrase can begin: a qualifier, a digit, a number word ("a" of "a hundred"),
-    a vague phrase or an idiom, a symbol ("<", "~"), or "between"/"from", which the grammar does
-    not require to begin a word. Every first token of the grammar, so that trying the grammar at
-    these places alone finds what trying it at every offset finds; most words of news are none."""
-    before = _spaced(p for p, _ in lexicon.before)
-    vague, idioms = _literal_phrases(lexicon)
-    return regex.compile(rf"(?<!\w)(?:{before}|{_WORD}|an?|{vague}|{idioms})(?!\w)|(?<![\w.,])\.?\d|[<>~]|between|from",
-                         regex.IGNORECASE | regex.V0)
+def _starts(lexicon: NumberLexicon) -> _PhraseStarts:
+    return _PhraseStarts(lexicon)
 
 
-def _phrases(grammar: regex.Pattern, starts: regex.Pattern, text: str) -> list[regex.Match]:
+def _phrases(grammar: regex.Pattern, starts: _PhraseStarts, text: str) -> list[regex.Match]:
     """`grammar.finditer(text)`, the grammar tried only where a phrase can begin: tried at every
     offset, as finditer does, the long grammar took most of the time of reading numbers. All of
     it stays within one MATCH_TIMEOUT, as one finditer would."""
     deadline = time.monotonic() + MATCH_TIMEOUT
     found: list[regex.Match] = []
     end = 0
-    for start in list(starts.finditer(text, overlapped=True, timeout=MATCH_TIMEOUT)):
-        at = start.start()
+    for at in starts(text):
         if at < end:
             continue  # inside the phrase just read
         left = deadline - time.monotonic()
