@@ -266,6 +266,8 @@ def _names_in(text: str, rules: Rules) -> list[tuple[int, int, str, bool]]:
     only when the name says so itself (a demonym, "the Strip"): `_located` reads the words around."""
     found = []
     for place in rules.places:
+        if place.literals is not None and not any(name in text for name in place.literals):
+            continue
         for pattern, demonym in ((place.names, False), (place.people, True)):
             if pattern is None:
                 continue

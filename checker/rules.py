@@ -136,6 +136,9 @@ class Place:
     id: str
     names: regex.Pattern
     people: regex.Pattern | None
+    #: every name and demonym when all are plain text (no pattern syntax), else None: a text that
+    #: contains none of them names no such place, which a substring search tells far quicker
+    literals: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -224,6 +227,14 @@ def _any_of(patterns: list[str], where: str, flags: int = regex.IGNORECASE, word
     return _compile(rf"(?<!\w)(?:{body})(?!\w)" if words else body, where, flags)
 
 
+_PATTERN_SYNTAX = frozenset("\\.^$*+?{}[]|()")
+
+
+def _plain_text(phrases: list[str]) -> tuple[str, ...] | None:
+    """`phrases` if none uses pattern syntax, else None."""
+    return None if any(_PATTERN_SYNTAX.intersection(p) for p in phrases) else tuple(phrases)
+
+
 def load_rules(rules_dir: str | Path | None = None) -> Rules:
     """The bundled rules, overridden key by key by the files found in `rules_dir` (if given)."""
     return _load(str(Path(rules_dir).resolve()) if rules_dir else None)
@@ -300,7 +311,8 @@ def _build(raw: dict[str, Any], where: dict[str, Path]) -> Rules:
     g = raw["groups"]
     places = tuple(
         Place(pid, _any_of(spec["names"], f"{where['places']}: key places.{pid}", flags=0),
-              _any_of(spec["people"], f"{where['places']}: key places.{pid}", flags=0) if spec.get("people") else None)
+              _any_of(spec["people"], f"{where['places']}: key places.{pid}", flags=0) if spec.get("people") else None,
+              _plain_text(spec["names"] + (spec.get("people") or [])))
         for pid, spec in raw["places"].get("places", {}).items())
 
     s = raw["sources"]
