@@ -20,8 +20,9 @@ import regex
 
 from . import dates
 from .model import CLAIM_COLUMNS, Claim, Document, Qualifier, Unit
-from .numbers import MATCH_TIMEOUT, NumberMatch, scan, uses_decimal_comma
+from .numbers import NumberMatch, scan, uses_decimal_comma
 from .rules import Cue, Rules
+from .scanning import MATCH_TIMEOUT, Starts, matches_at
 from .units import normalise
 
 # Sentence ends: . ! ? (then space and a capital, digit or quote), or a line break. Abbreviations
@@ -360,6 +361,13 @@ def named_sources(text: str, rules: Rules) -> tuple[regex.Pattern, ...]:
     return tuple(name for name in _each_name(rules.source_names) if name.search(text, timeout=MATCH_TIMEOUT))
 
 
+@lru_cache(maxsize=8)
+def _starts_of(frames: regex.Pattern) -> Starts:
+    """Where attribution frames can begin: none begins right after a word character (rules.py
+    wraps the frames of sources.yaml in `(?<!\w)`, and _OTHER_SOURCE begins with a word boundary)."""
+    return Starts(frames)
+
+
 def _frames(sentence: str, rules: Rules, home: str, names: tuple[regex.Pattern, ...]) -> list[_Frame]:
     """Every attribution frame of the sentence: those of rules/sources.yaml, then other bodies'
     ("the Sudan Doctors Network said"); `home` is the document's place, `names` the source names
@@ -367,7 +375,8 @@ def _frames(sentence: str, rules: Rules, home: str, names: tuple[regex.Pattern, 
     frames = []
     # the frames pattern is slow to try at every offset: only where some source is named at all
     named_somewhere = any(name.search(sentence, timeout=MATCH_TIMEOUT) for name in names)
-    for m in rules.source_frames.finditer(sentence, overlapped=True, timeout=MATCH_TIMEOUT) if named_somewhere else ():
+    for m in matches_at(rules.source_frames, sentence, _starts_of(rules.source_frames), overlapped=True) \
+            if named_somewhere else ():
         if m["source"] is None:
             continue
         named = rules.source_names.fullmatch(m["source"]) or rules.source_names.search(m["source"])
@@ -378,7 +387,7 @@ def _frames(sentence: str, rules: Rules, home: str, names: tuple[regex.Pattern, 
             sid = f"{home}_health_ministry" if home else "health_ministry"
         frames.append(_Frame(m.start(), m.end(), sid, True))
     others = _OTHER_SOURCE_WORDS.search(sentence) is not None
-    for m in _OTHER_SOURCE.finditer(sentence, overlapped=True, timeout=MATCH_TIMEOUT) if others else ():
+    for m in matches_at(_OTHER_SOURCE, sentence, _starts_of(_OTHER_SOURCE), overlapped=True) if others else ():
         name = _LEADING_THE.sub("", m["name"])
         if name in _PRONOUNS or _ANAPHOR_NOUN.fullmatch(f"the {name}") or rules.source_names.fullmatch(name):
             continue  # pronouns and "the ministry" point back; a known name is read by its own frames

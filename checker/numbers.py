@@ -8,7 +8,6 @@ cannot make matching hang.
 from __future__ import annotations
 
 import math
-import time
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
@@ -16,9 +15,8 @@ from typing import Iterator
 import regex
 
 from .model import Number, Qualifier, Unit
+from .scanning import MATCH_TIMEOUT, Starts, matches_at
 
-#: Seconds any one pattern may spend on one text before it is abandoned as hostile.
-MATCH_TIMEOUT = 2.0
 
 UNITS = {
     "zero": 0, "naught": 0, "nought": 0, "nil": 0, "none": 0,
@@ -366,67 +364,24 @@ def uses_decimal_comma(locale: str) -> bool:
         return False
 
 
-class _PhraseStarts:
-    """Where in a text a number phrase can begin: at a word that can be its first (a qualifier's,
-    a number word, digits, a vague phrase's or an idiom's), at a punctuation mark ("<", "~"), or at
-    "between"/"from", which the grammar does not require to begin a word. Trying the grammar there
-    alone finds what trying it at every offset finds; most words of news begin no number."""
-
-    _WORD_TOKEN = regex.compile(r"\w+")
-    _MARKS = regex.compile(r"[^\w\s]|between|from", regex.IGNORECASE | regex.V0)
-    _MEMO = 100_000  # distinct words remembered
-
-    def __init__(self, lexicon: NumberLexicon) -> None:
-        before = _spaced(p for p, _ in lexicon.before)
-        vague, idioms = _literal_phrases(lexicon)
-        self._first = regex.compile(rf"(?:{before}|{_WORD}|an?|{vague}|{idioms})(?!\w)", regex.IGNORECASE | regex.V0)
-        self._begins: dict[str, bool] = {}
-
-    def _can_begin(self, word: str) -> bool:
-        """Whether `word` (with the character after it) can begin a phrase, as a whole word or as
-        the start of a longer one ("in" of "in the region of"); remembered per word."""
-        known = self._begins.get(word)
-        if known is None:
-            known = word[0].isdigit() or self._first.match(word, partial=True) is not None
-            if len(self._begins) < self._MEMO:
-                self._begins[word] = known
-        return known
-
-    def __call__(self, text: str) -> list[int]:
-        found = {m.start() for m in self._MARKS.finditer(text, overlapped=True, timeout=MATCH_TIMEOUT)}
-        found.update(m.start() for m in self._WORD_TOKEN.finditer(text, timeout=MATCH_TIMEOUT)
-                     if self._can_begin(text[m.start(): m.end() + 1].lower()))
-        return sorted(found)
+# Where a number phrase can begin, besides the words `_first_words` tests: a punctuation mark ("<",
+# "~"), and "between"/"from", which the grammar does not require to begin a word.
+_MARKS = regex.compile(r"[^\w\s]|between|from", regex.IGNORECASE | regex.V0)
 
 
 @lru_cache(maxsize=8)
-def _starts(lexicon: NumberLexicon) -> _PhraseStarts:
-    return _PhraseStarts(lexicon)
-
-
-def _phrases(grammar: regex.Pattern, starts: _PhraseStarts, text: str) -> list[regex.Match]:
-    """`grammar.finditer(text)`, the grammar tried only where a phrase can begin: tried at every
-    offset, as finditer does, the long grammar took most of the time of reading numbers. All of
-    it stays within one MATCH_TIMEOUT, as one finditer would."""
-    deadline = time.monotonic() + MATCH_TIMEOUT
-    found: list[regex.Match] = []
-    end = 0
-    for at in starts(text):
-        if at < end:
-            continue  # inside the phrase just read
-        left = deadline - time.monotonic()
-        if left <= 0:
-            raise TimeoutError("regular expression time-out")
-        m = grammar.match(text, at, timeout=left)
-        if m:
-            found.append(m)
-            end = m.end()
-    return found
+def _starts(lexicon: NumberLexicon) -> Starts:
+    """Where a number phrase can begin: at a word that can be its first (a qualifier's, a number
+    word, digits, a vague phrase's or an idiom's), or at `_MARKS`; most words of news begin none."""
+    before = _spaced(p for p, _ in lexicon.before)
+    vague, idioms = _literal_phrases(lexicon)
+    first_words = regex.compile(rf"(?:{before}|{_WORD}|an?|{vague}|{idioms})(?!\w)|\d", regex.IGNORECASE | regex.V0)
+    return Starts(first_words, also=_MARKS)
 
 
 def scan(text: str, lexicon: NumberLexicon, decimal_comma: bool = False) -> Iterator[NumberMatch]:
     """Every number phrase in `text`, left to right, with the number it names."""
-    for m in _phrases(_grammar(lexicon, decimal_comma), _starts(lexicon), text):
+    for m in matches_at(_grammar(lexicon, decimal_comma), text, _starts(lexicon)):
         if not m[0].strip():
             continue
         parsed = _number_of(m, lexicon, decimal_comma)

@@ -130,10 +130,12 @@ def test_a_digit_run_past_any_count_is_no_number():
 def test_scan_tries_the_grammar_where_it_would_find_a_phrase():
     # scan tries the grammar only where a phrase can begin: it must find what trying it at every
     # offset finds, in reporters' sentences and in the peer parsers' cases
-    from checker.numbers import _grammar, _phrases, _starts
+    from checker.numbers import _grammar, _starts
+    from checker.scanning import matches_at
 
     texts = [r["text"] for r in _rows("number_cases.csv") + _rows("non_number_cases.csv")]
-    texts += (HERE / "corpus" / "eq_turkey_2023_a.txt").read_text(encoding="utf-8").splitlines()
+    for article in sorted((HERE / "corpus").glob("*.txt")):
+        texts += article.read_text(encoding="utf-8").splitlines()
     texts += ["killed 20-30,000 and hurt >100", "inbetween 20 and 30", "Xfrom 5 to 9", "a hundred and ~40",
               "a couple of", "a few", "scores", "several dozen", "half a million", "tens of thousands", ".5 percent",
               "some 1,200", "approx. 300", "~40", ">= 12", "twentyone", "an estimated 5,000", "300+"]
@@ -141,4 +143,4 @@ def test_scan_tries_the_grammar_where_it_would_find_a_phrase():
         grammar = _grammar(load_rules().numbers, decimal_comma)
         starts = _starts(load_rules().numbers)
         for text in texts:
-            assert [m.span() for m in _phrases(grammar, starts, text)] == [m.span() for m in grammar.finditer(text)], text
+            assert [m.span() for m in matches_at(grammar, text, starts)] == [m.span() for m in grammar.finditer(text)], text
