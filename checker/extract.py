@@ -181,8 +181,8 @@ def _is_count(sentence: str, m: NumberMatch, start: int, end: int, rules: Rules)
 
 def _cue_matches(sentence: str, rules: Rules) -> list[tuple[Cue, int, int]]:
     found = []
-    for cue in rules.cues:
-        for m in cue.pattern.finditer(sentence, overlapped=False, timeout=MATCH_TIMEOUT):
+    for cue, offsets in zip(rules.cues, sentence_starts(rules)(sentence)):
+        for m in matches_at(cue.pattern, sentence, offsets):
             found.append((cue, m.start(), m.end()))
     return found
 
@@ -361,11 +361,16 @@ def named_sources(text: str, rules: Rules) -> tuple[regex.Pattern, ...]:
     return tuple(name for name in _each_name(rules.source_names) if name.search(text, timeout=MATCH_TIMEOUT))
 
 
-@lru_cache(maxsize=8)
-def _starts_of(frames: regex.Pattern) -> Starts:
-    """Where attribution frames can begin: none begins right after a word character (rules.py
-    wraps the frames of sources.yaml in `(?<!\w)`, and _OTHER_SOURCE begins with a word boundary)."""
-    return Starts(frames)
+def sentence_starts(rules: Rules) -> Starts:
+    """Where the metric cues, then the attribution frames of rules/sources.yaml, then other
+    bodies' (_OTHER_SOURCE) can begin in a sentence. None begins right after a word character:
+    rules.py wraps cues and frames in `(?<!\w)`, and _OTHER_SOURCE begins at a word boundary."""
+    return _starts_of((*(cue.pattern for cue in rules.cues), rules.source_frames, _OTHER_SOURCE))
+
+
+@lru_cache(maxsize=4)
+def _starts_of(patterns: tuple[regex.Pattern, ...]) -> Starts:
+    return Starts(patterns)
 
 
 def _frames(sentence: str, rules: Rules, home: str, names: tuple[regex.Pattern, ...]) -> list[_Frame]:
@@ -375,8 +380,9 @@ def _frames(sentence: str, rules: Rules, home: str, names: tuple[regex.Pattern, 
     frames = []
     # the frames pattern is slow to try at every offset: only where some source is named at all
     named_somewhere = any(name.search(sentence, timeout=MATCH_TIMEOUT) for name in names)
-    for m in matches_at(rules.source_frames, sentence, _starts_of(rules.source_frames), overlapped=True) \
-            if named_somewhere else ():
+    others = _OTHER_SOURCE_WORDS.search(sentence) is not None
+    *_, frame_starts, other_starts = sentence_starts(rules)(sentence) if named_somewhere or others else ((), ())
+    for m in matches_at(rules.source_frames, sentence, frame_starts, overlapped=True) if named_somewhere else ():
         if m["source"] is None:
             continue
         named = rules.source_names.fullmatch(m["source"]) or rules.source_names.search(m["source"])
@@ -386,8 +392,7 @@ def _frames(sentence: str, rules: Rules, home: str, names: tuple[regex.Pattern, 
         if sid == "gaza_health_ministry" and home not in _GAZA_PLACES and not _NAMES_GAZA.search(m["source"]):
             sid = f"{home}_health_ministry" if home else "health_ministry"
         frames.append(_Frame(m.start(), m.end(), sid, True))
-    others = _OTHER_SOURCE_WORDS.search(sentence) is not None
-    for m in matches_at(_OTHER_SOURCE, sentence, _starts_of(_OTHER_SOURCE), overlapped=True) if others else ():
+    for m in matches_at(_OTHER_SOURCE, sentence, other_starts, overlapped=True) if others else ():
         name = _LEADING_THE.sub("", m["name"])
         if name in _PRONOUNS or _ANAPHOR_NOUN.fullmatch(f"the {name}") or rules.source_names.fullmatch(name):
             continue  # pronouns and "the ministry" point back; a known name is read by its own frames

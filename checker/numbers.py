@@ -376,12 +376,12 @@ def _starts(lexicon: NumberLexicon) -> Starts:
     before = _spaced(p for p, _ in lexicon.before)
     vague, idioms = _literal_phrases(lexicon)
     first_words = regex.compile(rf"(?:{before}|{_WORD}|an?|{vague}|{idioms})(?!\w)|\d", regex.IGNORECASE | regex.V0)
-    return Starts(first_words, also=_MARKS)
+    return Starts([first_words], also=_MARKS)
 
 
 def scan(text: str, lexicon: NumberLexicon, decimal_comma: bool = False) -> Iterator[NumberMatch]:
     """Every number phrase in `text`, left to right, with the number it names."""
-    for m in matches_at(_grammar(lexicon, decimal_comma), text, _starts(lexicon)):
+    for m in matches_at(_grammar(lexicon, decimal_comma), text, _starts(lexicon)(text)[0]):
         if not m[0].strip():
             continue
         parsed = _number_of(m, lexicon, decimal_comma)

@@ -1,16 +1,17 @@
-"""Trying a long pattern only where it can begin, under one time limit.
+"""Trying the patterns of the rules only where they can begin, under one time limit.
 
 The `regex` module tries a pattern at every offset of a text. For the long alternations of the
-rules (number phrases with their qualifiers, attribution frames naming any of a hundred sources),
-those tries are most of the work of extraction, and nearly all fail at the first word. `Starts`
-finds the offsets worth trying word by word: whether a pattern can begin with a given word is
-asked once (a partial match of the word alone) and remembered, so a text costs a dictionary
-lookup per word. `matches_at` then tries the pattern at those offsets alone, and finds what
-`finditer` finds.
+rules (number phrases with their qualifiers, metric cues, attribution frames naming any of a
+hundred sources), those tries are most of the work of extraction, and nearly all fail at the
+first word. `Starts` finds the offsets worth trying word by word, for several patterns at once:
+which patterns can begin with a given word is asked once (a partial match of the word alone) and
+remembered, so a text costs one dictionary lookup per word. `matches_at` then tries a pattern at
+its offsets alone, and finds what `finditer` finds.
 """
 from __future__ import annotations
 
 import time
+from typing import Sequence
 
 import regex
 
@@ -19,50 +20,62 @@ MATCH_TIMEOUT = 2.0
 
 
 class Starts:
-    """The offsets of a text where `test` can begin a match: word starts (and other characters
-    not preceded by a word character) whose word, with the character after it, `test` can match
-    whole or in part ("in" of "in the region of"), and wherever `also` matches.
+    """For each pattern of `tests`, the offsets of a text where it can begin a match: word starts
+    (and other characters not preceded by a word character) whose word, with the character after
+    it, the pattern matches whole or in part ("in" of "in the region of"), and wherever `also`
+    matches.
 
-    For this to find every offset where a pattern can match, `test` must match at least what the
-    pattern matches from there, the pattern must not begin right after a word character unless
-    `also` finds it there, and no lookbehind of `test` may require text before the offset (the
-    word is tested alone): a `test` with a positive lookbehind is not trusted, and every offset
-    is tried.
+    For this to find every offset where a pattern can match, the pattern must not begin right
+    after a word character unless `also` finds it there, and no lookbehind of it may require text
+    before the offset (the word is tested alone): a pattern with a positive lookbehind is not
+    trusted, and every offset is tried. The patterns of the rules are built to meet these
+    conditions. A test pattern may match more than the pattern it stands for (the first words of
+    the number grammar stand for the grammar).
     """
 
     _TOKEN = regex.compile(r"(?<!\w)(?:\w+|\W)")
     _REMEMBERED = 100_000  # distinct words
 
-    def __init__(self, test: regex.Pattern, also: regex.Pattern | None = None) -> None:
-        self._test, self._also = test, also
-        self._trusted = "(?<=" not in test.pattern
-        self._begins: dict[str, bool] = {}
+    def __init__(self, tests: Sequence[regex.Pattern], also: regex.Pattern | None = None) -> None:
+        self._tests, self._also = tuple(tests), also
+        self._untrusted = tuple(i for i, test in enumerate(self._tests) if "(?<=" in test.pattern)
+        self._begins: dict[str, tuple[int, ...]] = {}
+        self._last: tuple[str, list[list[int]]] | None = None  # the text asked last, and its offsets
 
-    def _can_begin(self, word: str) -> bool:
+    def _can_begin(self, word: str) -> tuple[int, ...]:
         known = self._begins.get(word)
         if known is None:
-            known = self._test.match(word, partial=True, timeout=MATCH_TIMEOUT) is not None
+            known = tuple(i for i, test in enumerate(self._tests)
+                          if test.match(word, partial=True, timeout=MATCH_TIMEOUT) is not None)
             if len(self._begins) < self._REMEMBERED:
                 self._begins[word] = known
         return known
 
-    def __call__(self, text: str) -> list[int]:
-        if not self._trusted:
-            return list(range(len(text) + 1))
-        found = {m.start() for m in self._TOKEN.finditer(text, timeout=MATCH_TIMEOUT)
-                 if self._can_begin(text[m.start(): m.end() + 1])}
+    def __call__(self, text: str) -> list[list[int]]:
+        """Per pattern of `tests`, in their order, the offsets where it can begin in `text`."""
+        last = self._last
+        if last is not None and last[0] is text:
+            return last[1]  # the cues and the frames of one sentence are asked in turn
+        found: list[list[int]] = [[] for _ in self._tests]
+        for m in self._TOKEN.finditer(text, timeout=MATCH_TIMEOUT):
+            for i in self._can_begin(text[m.start(): m.end() + 1]):
+                found[i].append(m.start())
         if self._also is not None:
-            found.update(m.start() for m in self._also.finditer(text, overlapped=True, timeout=MATCH_TIMEOUT))
-        return sorted(found)
+            marks = [m.start() for m in self._also.finditer(text, overlapped=True, timeout=MATCH_TIMEOUT)]
+            found = [sorted(set(offsets).union(marks)) for offsets in found]
+        for i in self._untrusted:
+            found[i] = list(range(len(text) + 1))
+        self._last = (text, found)
+        return found
 
 
-def matches_at(pattern: regex.Pattern, text: str, starts: Starts, overlapped: bool = False) -> list[regex.Match]:
-    """`pattern.finditer(text, overlapped=overlapped)`, the pattern tried only at `starts(text)`.
-    All the tries share one MATCH_TIMEOUT, as one finditer would."""
+def matches_at(pattern: regex.Pattern, text: str, offsets: Sequence[int], overlapped: bool = False) -> list[regex.Match]:
+    """`pattern.finditer(text, overlapped=overlapped)`, the pattern tried only at `offsets` (in
+    increasing order, from `Starts`). All the tries share one MATCH_TIMEOUT, as one finditer would."""
     deadline = time.monotonic() + MATCH_TIMEOUT
     found: list[regex.Match] = []
     end = 0
-    for at in starts(text):
+    for at in offsets:
         if at < end:
             continue  # inside the match just found
         left = deadline - time.monotonic()
