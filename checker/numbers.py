@@ -364,6 +364,15 @@ def uses_decimal_comma(locale: str) -> bool:
         return False
 
 
+@lru_cache(maxsize=8)
+def _gate(lexicon: NumberLexicon) -> regex.Pattern:
+    """What every number phrase contains: a digit, a number word, a vague phrase or an idiom. One
+    search for it is far cheaper than finding where phrases can begin, and many sentences of news
+    name no number."""
+    vague, idioms = _literal_phrases(lexicon)
+    return regex.compile(rf"\d|\b(?:{_WORD}|{vague}|{idioms})\b", regex.IGNORECASE | regex.V0)
+
+
 # Where a number phrase can begin, besides the words `_first_words` tests: a punctuation mark ("<",
 # "~"), and "between"/"from", which the grammar does not require to begin a word.
 _MARKS = regex.compile(r"[^\w\s]|between|from", regex.IGNORECASE | regex.V0)
@@ -381,6 +390,8 @@ def _starts(lexicon: NumberLexicon) -> Starts:
 
 def scan(text: str, lexicon: NumberLexicon, decimal_comma: bool = False) -> Iterator[NumberMatch]:
     """Every number phrase in `text`, left to right, with the number it names."""
+    if _gate(lexicon).search(text, timeout=MATCH_TIMEOUT) is None:
+        return
     for m in matches_at(_grammar(lexicon, decimal_comma), text, _starts(lexicon)(text)[0]):
         if not m[0].strip():
             continue

@@ -127,6 +127,19 @@ def test_a_digit_run_past_any_count_is_no_number():
     assert parse_number("1" + "0" * 30).value == 1e30
 
 
+def test_scan_reads_every_phrase_the_grammar_reads():
+    # scan skips text without a digit, number word, vague plural or idiom: that test must not
+    # hide any phrase the grammar reads, written in words, digits or with qualifiers
+    from checker.numbers import _gate, _grammar
+
+    lexicon = load_rules().numbers
+    texts = [r["text"] for r in _rows("number_cases.csv") + _rows("non_number_cases.csv")] + [
+        "a couple of", "a few", "scores", "several dozen", "half a million", "tens of thousands"]
+    read = [t for t in texts if _grammar(lexicon, False).search(t)]
+    assert len(read) > 250
+    assert [t for t in read if not _gate(lexicon).search(t)] == []
+
+
 def test_scan_tries_the_grammar_where_it_would_find_a_phrase():
     # scan tries the grammar only where a phrase can begin: it must find what trying it at every
     # offset finds, in reporters' sentences and in the peer parsers' cases
