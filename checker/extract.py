@@ -388,7 +388,7 @@ def _frames(sentence: str, rules: Rules, home: str, names: tuple[regex.Pattern, 
         named = rules.source_names.fullmatch(m["source"]) or rules.source_names.search(m["source"])
         if not named:
             continue
-        sid = next(k for k, v in named.groupdict().items() if v is not None).split("__")[0]
+        sid = named.lastgroup.split("__")[0]  # the alias group, which closes after any group inside it
         if sid == "gaza_health_ministry" and home not in _GAZA_PLACES and not _NAMES_GAZA.search(m["source"]):
             sid = f"{home}_health_ministry" if home else "health_ministry"
         frames.append(_Frame(m.start(), m.end(), sid, True))

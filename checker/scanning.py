@@ -11,6 +11,7 @@ its offsets alone, and finds what `finditer` finds.
 from __future__ import annotations
 
 import time
+from functools import lru_cache
 from typing import Sequence
 
 import regex
@@ -34,22 +35,20 @@ class Starts:
     """
 
     _TOKEN = regex.compile(r"(?<!\w)(?:\w+|\W)")
-    _REMEMBERED = 100_000  # distinct words
+    # Words remembered, the least recently seen forgotten first: the words of news follow Zipf's
+    # law, so the few thousand frequent ones are nearly always remembered in any archive.
+    _REMEMBERED = 1 << 16
 
     def __init__(self, tests: Sequence[regex.Pattern], also: regex.Pattern | None = None) -> None:
         self._tests, self._also = tuple(tests), also
         self._untrusted = tuple(i for i, test in enumerate(self._tests) if "(?<=" in test.pattern)
-        self._begins: dict[str, tuple[int, ...]] = {}
+        self._can_begin = lru_cache(maxsize=self._REMEMBERED)(self._which_begin)
         self._last: tuple[str, list[list[int]]] | None = None  # the text asked last, and its offsets
 
-    def _can_begin(self, word: str) -> tuple[int, ...]:
-        known = self._begins.get(word)
-        if known is None:
-            known = tuple(i for i, test in enumerate(self._tests)
-                          if test.match(word, partial=True, timeout=MATCH_TIMEOUT) is not None)
-            if len(self._begins) < self._REMEMBERED:
-                self._begins[word] = known
-        return known
+    def _which_begin(self, word: str) -> tuple[int, ...]:
+        """The indexes of the `tests` that can begin with `word`."""
+        return tuple(i for i, test in enumerate(self._tests)
+                     if test.match(word, partial=True, timeout=MATCH_TIMEOUT) is not None)
 
     def __call__(self, text: str) -> list[list[int]]:
         """Per pattern of `tests`, in their order, the offsets where it can begin in `text`."""
