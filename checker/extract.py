@@ -182,7 +182,7 @@ def _is_count(sentence: str, m: NumberMatch, start: int, end: int, rules: Rules)
 def _cue_matches(sentence: str, rules: Rules) -> list[tuple[Cue, int, int]]:
     found = []
     for cue, offsets in zip(rules.cues, sentence_starts(rules)(sentence)):
-        for m in matches_at(cue.pattern, sentence, offsets):
+        for m in matches_at(cue.pattern, sentence, offsets) if offsets else ():
             found.append((cue, m.start(), m.end()))
     return found
 
