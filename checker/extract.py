@@ -364,7 +364,7 @@ def named_sources(text: str, rules: Rules) -> tuple[regex.Pattern, ...]:
 def sentence_starts(rules: Rules) -> Starts:
     """Where the metric cues, then the attribution frames of rules/sources.yaml, then other
     bodies' (_OTHER_SOURCE) can begin in a sentence. None begins right after a word character:
-    rules.py wraps cues and frames in `(?<!\w)`, and _OTHER_SOURCE begins at a word boundary."""
+    rules.py wraps cues and frames in `(?<!\\w)`, and _OTHER_SOURCE begins at a word boundary."""
     return _starts_of((*(cue.pattern for cue in rules.cues), rules.source_frames, _OTHER_SOURCE))
 
 
