@@ -2,12 +2,14 @@
 
 The bundled rules folder holds every default. A user folder (`--rules DIR`) may hold any of the
 same files; its keys override the defaults key by key (mappings merge, lists and scalars replace).
-Every file is checked against a JSON schema on load; an error names the file and the key.
+Every file is checked against a JSON schema on load (a bundled one once per content, remembered
+in the user's cache folder); an error names the file and the key.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -174,15 +176,18 @@ def bundled_rules_dir() -> Path:
     return Path(str(resources.files("checker.default_rules")))
 
 
-def _read_yaml(path: Path) -> Any:
+def _read_text(path: Path) -> str:
     try:
         if path.stat().st_size > MAX_RULES_BYTES:
             raise RulesError(f"{path}: rules file is larger than {MAX_RULES_BYTES:,} bytes")
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise RulesError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     except OSError as exc:
         raise RulesError(f"{path}: cannot read rules file ({exc.strerror})") from None
+
+
+def _parse_yaml(text: str, path: Path) -> Any:
     try:
         return safe_yaml(text)  # aliases refused: rules never need them, and they make "billion laughs" bombs
     except yaml.YAMLError as exc:
@@ -240,6 +245,36 @@ def load_rules(rules_dir: str | Path | None = None) -> Rules:
     return _load(str(Path(rules_dir).resolve()) if rules_dir else None)
 
 
+def _validation_stamp(texts: dict[str, str]) -> Path | None:
+    """The file whose presence says these bundled rule texts passed the schemas, in the user's cache
+    folder (None when there is none). It is named by a digest of the texts and the schemas, so a
+    changed file or schema is validated again."""
+    digest = hashlib.sha256(json.dumps(_SCHEMAS, sort_keys=True).encode())
+    for name, text in texts.items():
+        digest.update(f"\0{name}\0{text}".encode())
+    try:
+        cache_home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    except RuntimeError:  # no home folder
+        return None
+    return cache_home / "casualty-check" / "valid-rules" / digest.hexdigest()
+
+
+def _stamped(stamp: Path | None) -> bool:
+    try:
+        return stamp is not None and stamp.is_file()
+    except OSError:  # an unreadable cache folder: validate
+        return False
+
+
+def _stamp(stamp: Path | None) -> None:
+    try:
+        if stamp is not None:
+            stamp.parent.mkdir(parents=True, exist_ok=True)
+            stamp.touch()
+    except OSError:  # a cache folder we cannot write to only means validating next time too
+        pass
+
+
 @lru_cache(maxsize=4)
 def _load(rules_dir: str | None) -> Rules:
     bundled = bundled_rules_dir()
@@ -253,18 +288,26 @@ def _load(rules_dir: str | None) -> Rules:
         if unknown:
             raise RulesError(f"{folder / unknown[0]}: unknown rules file; expected one of "
                              + ", ".join(f"{n}.yaml" for n in RULE_FILES))
+    texts = {name: _read_text(bundled / f"{name}.yaml") for name in RULE_FILES}
+    # Validating costs 0.05 s a run (jsonschema's import mostly) and the bundled files change only
+    # with the package: they are validated once per content, user files every time.
+    stamp = _validation_stamp(texts)
+    trusted = _stamped(stamp)
     for name in RULE_FILES:
         path = bundled / f"{name}.yaml"
-        data = _read_yaml(path) or {}
-        _validate(name, data, path)
+        data = _parse_yaml(texts[name], path) or {}
+        if not trusted:
+            _validate(name, data, path)
         where[name] = path
         if rules_dir is not None:
             for candidate in (Path(rules_dir) / f"{name}.yaml", Path(rules_dir) / f"{name}.yml"):
                 if candidate.exists():
-                    override = _read_yaml(candidate)
+                    override = _parse_yaml(_read_text(candidate), candidate)
                     _validate(name, override or {}, candidate)
                     data, where[name] = _merge(data, override or {}), candidate
         raw[name] = data
+    if not trusted:
+        _stamp(stamp)
     return _build(raw, where)
 
 
