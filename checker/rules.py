@@ -2,8 +2,8 @@
 
 The bundled rules folder holds every default. A user folder (`--rules DIR`) may hold any of the
 same files; its keys override the defaults key by key (mappings merge, lists and scalars replace).
-Every file is checked against a JSON schema on load (a bundled one once per content, remembered
-in the user's cache folder); an error names the file and the key.
+Every file is checked against a JSON schema on load (the bundled ones once per content: they are
+kept parsed and checked in the user's cache folder); an error names the file and the key.
 """
 from __future__ import annotations
 
@@ -245,10 +245,10 @@ def load_rules(rules_dir: str | Path | None = None) -> Rules:
     return _load(str(Path(rules_dir).resolve()) if rules_dir else None)
 
 
-def _validation_stamp(texts: dict[str, str]) -> Path | None:
-    """The file whose presence says these bundled rule texts passed the schemas, in the user's cache
-    folder (None when there is none). It is named by a digest of the texts and the schemas, so a
-    changed file or schema is validated again."""
+def _checked_copy(texts: dict[str, str]) -> Path | None:
+    """Where the bundled rules, parsed and checked against their schemas, are kept as JSON in the
+    user's cache folder (None when there is none): named by a digest of the rule texts and the
+    schemas, so a changed file or schema is parsed and checked again."""
     digest = hashlib.sha256(json.dumps(_SCHEMAS, sort_keys=True).encode())
     for name, text in texts.items():
         digest.update(f"\0{name}\0{text}".encode())
@@ -256,23 +256,44 @@ def _validation_stamp(texts: dict[str, str]) -> Path | None:
         cache_home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     except RuntimeError:  # no home folder
         return None
-    return cache_home / "casualty-check" / "valid-rules" / digest.hexdigest()
+    return cache_home / "casualty-check" / "bundled-rules" / f"{digest.hexdigest()}.json"
 
 
-def _stamped(stamp: Path | None) -> bool:
+def _read_checked(copy: Path | None) -> dict[str, Any] | None:
     try:
-        return stamp is not None and stamp.is_file()
-    except OSError:  # an unreadable cache folder: validate
-        return False
+        data = json.loads(copy.read_text(encoding="utf-8")) if copy is not None else None
+    except (OSError, ValueError):  # none yet, unreadable or cut short: parse and check
+        return None
+    return data if isinstance(data, dict) and set(data) == set(RULE_FILES) else None
 
 
-def _stamp(stamp: Path | None) -> None:
+def _keep_checked(copy: Path | None, data: dict[str, Any]) -> None:
+    if copy is None or json.loads(json.dumps(data)) != data:
+        return  # YAML gave something JSON does not hold the same (a date, a number as key)
     try:
-        if stamp is not None:
-            stamp.parent.mkdir(parents=True, exist_ok=True)
-            stamp.touch()
-    except OSError:  # a cache folder we cannot write to only means validating next time too
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        partial = copy.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps(data), encoding="utf-8")
+        partial.replace(copy)  # whole or not at all, for a process reading it meanwhile
+    except OSError:  # a cache folder we cannot write to only means parsing next time too
         pass
+
+
+def _bundled(bundled: Path) -> dict[str, Any]:
+    """The bundled rules, each file parsed and checked against its schema. Parsing YAML and
+    checking schemas cost 0.2 s a run, and the bundled files change only with the package: they
+    are parsed and checked once per content, and kept as JSON in the user's cache folder."""
+    texts = {name: _read_text(bundled / f"{name}.yaml") for name in RULE_FILES}
+    copy = _checked_copy(texts)
+    data = _read_checked(copy)
+    if data is None:
+        data = {}
+        for name in RULE_FILES:
+            path = bundled / f"{name}.yaml"
+            data[name] = _parse_yaml(texts[name], path) or {}
+            _validate(name, data[name], path)
+        _keep_checked(copy, data)
+    return data
 
 
 @lru_cache(maxsize=4)
@@ -288,17 +309,10 @@ def _load(rules_dir: str | None) -> Rules:
         if unknown:
             raise RulesError(f"{folder / unknown[0]}: unknown rules file; expected one of "
                              + ", ".join(f"{n}.yaml" for n in RULE_FILES))
-    texts = {name: _read_text(bundled / f"{name}.yaml") for name in RULE_FILES}
-    # Validating costs 0.05 s a run (jsonschema's import mostly) and the bundled files change only
-    # with the package: they are validated once per content, user files every time.
-    stamp = _validation_stamp(texts)
-    trusted = _stamped(stamp)
+    defaults = _bundled(bundled)  # user files are parsed and checked every time
     for name in RULE_FILES:
-        path = bundled / f"{name}.yaml"
-        data = _parse_yaml(texts[name], path) or {}
-        if not trusted:
-            _validate(name, data, path)
-        where[name] = path
+        data = defaults[name]
+        where[name] = bundled / f"{name}.yaml"
         if rules_dir is not None:
             for candidate in (Path(rules_dir) / f"{name}.yaml", Path(rules_dir) / f"{name}.yml"):
                 if candidate.exists():
@@ -306,8 +320,6 @@ def _load(rules_dir: str | None) -> Rules:
                     _validate(name, override or {}, candidate)
                     data, where[name] = _merge(data, override or {}), candidate
         raw[name] = data
-    if not trusted:
-        _stamp(stamp)
     return _build(raw, where)
 
 

@@ -109,3 +109,13 @@ print(gc.isenabled(), gc.get_freeze_count() > 0)
 """
     # and with startup's objects frozen out of its passes
     assert _python(code).splitlines()[-1] == "True True"
+
+
+def test_a_damaged_copy_in_the_cache_is_parsed_again(bundled_copy, tmp_path, monkeypatch):
+    first = load_rules()
+    rules._load.cache_clear()
+    (copy,) = (tmp_path / "cache" / "casualty-check" / "bundled-rules").glob("*.json")
+    copy.write_text(copy.read_text(encoding="utf-8")[:100], encoding="utf-8")  # cut short, as by a full disk
+    seen = _validations(monkeypatch)
+    assert load_rules().version == first.version
+    assert seen == list(RULE_FILES)
