@@ -29,9 +29,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
 
-from .corpus import safe_yaml
+from .corpus import MalformedYAML, safe_yaml
 from .rules import Rules, RulesError
 
 CONFIG_NAMES = (".casualty-check.yaml", ".casualty-check.yml")
@@ -114,10 +113,9 @@ def _read(path: Path) -> tuple[Any, str]:
         return data.get("tool", {}).get(TOOL_TABLE), f"tool.{TOOL_TABLE}."
     try:
         data = safe_yaml(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark else ""
-        raise ConfigError(f"{path}{where}: malformed YAML ({getattr(exc, 'problem', None) or exc})") from None
+    except MalformedYAML as exc:
+        where = f":{exc.line}" if exc.line else ""
+        raise ConfigError(f"{path}{where}: malformed YAML ({exc.problem})") from None
     return ({} if data is None else data), ""
 
 

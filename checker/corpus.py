@@ -33,7 +33,6 @@ from itertools import accumulate, chain
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-import yaml
 
 from .model import Claim, Document
 
@@ -326,13 +325,29 @@ def html_text(markup: str) -> str:
     return "\n".join(_html_lines([markup]))
 
 
+class MalformedYAML(ValueError):
+    """YAML that `safe_yaml` cannot read: `problem` says why, `line` where (1-based; None if unknown)."""
+
+    def __init__(self, problem: str, line: int | None) -> None:
+        super().__init__(problem)
+        self.problem, self.line = problem, line
+
+
 def safe_yaml(text: str) -> Any:
     """`yaml.safe_load` of `text`, refusing aliases: no rule or front matter needs them, and a few
-    nested ones (a "billion laughs" bomb) expand into more data than any machine holds."""
-    for token in yaml.scan(text, Loader=yaml.SafeLoader):
-        if isinstance(token, yaml.AliasToken):
-            raise yaml.MarkedYAMLError(problem="aliases (*name) are not allowed", problem_mark=token.start_mark)
-    return yaml.safe_load(text)
+    nested ones (a "billion laughs" bomb) expand into more data than any machine holds. Raises
+    MalformedYAML."""
+    import yaml  # noqa: PLC0415  (30 ms: the bundled rules are read from JSON, most runs parse no YAML)
+
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, yaml.AliasToken):
+                raise MalformedYAML("aliases (*name) are not allowed", token.start_mark.line + 1)
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise MalformedYAML(problem, mark.line + 1 if mark else None) from None
 
 
 def _front_matter(text: str, path: Path) -> tuple[dict, int]:
@@ -344,8 +359,8 @@ def _front_matter(text: str, path: Path) -> tuple[dict, int]:
         return {}, 0
     try:
         meta = safe_yaml(text[4:end]) or {}
-    except yaml.YAMLError as exc:
-        raise InputError(f"{path}: malformed front matter ({getattr(exc, 'problem', None) or exc})") from None
+    except MalformedYAML as exc:
+        raise InputError(f"{path}: malformed front matter ({exc.problem})") from None
     if not isinstance(meta, dict):
         raise InputError(f"{path}: front matter is not a mapping")
     body_start = text.find("\n", end + 4)

@@ -17,9 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import regex
-import yaml
 
-from .corpus import safe_yaml
+from .corpus import MalformedYAML, safe_yaml
 from .model import Qualifier, Scope
 from .numbers import NumberLexicon
 
@@ -190,11 +189,9 @@ def _read_text(path: Path) -> str:
 def _parse_yaml(text: str, path: Path) -> Any:
     try:
         return safe_yaml(text)  # aliases refused: rules never need them, and they make "billion laughs" bombs
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise RulesError(f"{path}{where}: malformed YAML ({problem})") from None
+    except MalformedYAML as exc:
+        where = f":{exc.line}" if exc.line else ""
+        raise RulesError(f"{path}{where}: malformed YAML ({exc.problem})") from None
 
 
 def _merge(base: Any, override: Any) -> Any:
