@@ -277,6 +277,11 @@ def bench_size(megabytes: int, jobs: int, extraction_runs: bool) -> list[str]:
                     f"{mb / run.wall:.2f} MB/s end to end; {rest}", "", f"{run.rss:,.0f}"))
     run = timed(cached)
     rows.append(row(label, "same, warm cache", f"{run.wall:.1f}", f"{run.cpu:.1f}", "", "", f"{run.rss:,.0f}"))
+    # the checks alone: claims from the warm cache, findings written, no report
+    run = timed(["check", str(folder), "--jobs", str(jobs), "--format", "json", "--fail-on", "never",
+                 "-o", str(work / "findings.json"), "--cache-dir", str(work / "cache")])
+    rows.append(row(label, "check (claims from the warm cache)", f"{run.wall:.1f}", f"{run.cpu:.1f}", "", "",
+                    f"{run.rss:,.0f}"))
     shard = sorted(folder.glob("*.jsonl"))[-1]
     original = shard.read_bytes()
     try:

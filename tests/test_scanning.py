@@ -1,8 +1,11 @@
 """scanning.Starts and matches_at: a pattern tried only where a word can begin it finds what
 trying it at every offset finds."""
+import os
 from pathlib import Path
 
 import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from checker.extract import _OTHER_SOURCE, sentence_starts, split_sentences
 from checker.rules import load_rules
@@ -60,3 +63,30 @@ def test_a_positive_lookbehind_is_not_trusted_and_every_offset_is_tried():
     text = "It cost $40 and 12 people"
     offsets = Starts([pattern])(text)[0]
     assert [m[0] for m in matches_at(pattern, text, offsets)] == [m[0] for m in pattern.finditer(text)] == ["40"]
+
+
+# Sentences made of the words reporters use around figures, numbers written every way, and the
+# punctuation and stray characters real text carries: where the rules' patterns begin in them,
+# found word by word, must be exactly where trying every offset finds them.
+_WORDS = sorted({w for s in _sentences()[:400] for w in regex.findall(r"\w+|[^\w\s]", s)})
+_PHRASES = sorted({" ".join(ws[i:i + 3]) for s in _sentences()[:400] for ws in [s.split()] for i in range(0, len(ws), 3)})
+_PIECES = _WORDS + _PHRASES + ["1,200", "3.5", "~40", ">=12", "20-30", "between", "from", "Xfrom", "U.N.", "’s", "’", "—",
+                    "(", ")", "\u00a0", "  ", "\t", "İstanbul", "ſaid", "KILLED", "at least", "the Ministry of Health"]
+
+
+@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "150")), deadline=None,
+          derandomize="FUZZ_EXAMPLES" not in os.environ, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.lists(st.sampled_from([" ", "", ", "]), min_size=40, max_size=40))
+def test_fuzz_every_pattern_found_where_every_offset_finds_it(pieces, gaps):
+    from checker.numbers import _grammar, _starts
+
+    rules = load_rules()
+    text = "".join(p + g for p, g in zip(pieces, gaps))
+    offsets = sentence_starts(rules)(text)
+    for pattern, at, overlapped in [*((cue.pattern, o, False) for cue, o in zip(rules.cues, offsets)),
+                                    (rules.source_frames, offsets[-2], True), (_OTHER_SOURCE, offsets[-1], True)]:
+        expected = [m.span() for m in pattern.finditer(text, overlapped=overlapped)]
+        assert [m.span() for m in matches_at(pattern, text, at, overlapped)] == expected
+    grammar = _grammar(rules.numbers, False)
+    assert [m.span() for m in matches_at(grammar, text, _starts(rules.numbers)(text)[0])] == \
+        [m.span() for m in grammar.finditer(text)]
