@@ -79,10 +79,10 @@ class Config:
 
     def apply(self, rules: Rules) -> Rules:
         """`rules` with this file's tolerance and check options laid over them, validated."""
-        from .checks import configure  # noqa: PLC0415  (pandas-heavy: only when rules are used)
-
         if self.tolerance is None and not self.checks:
             return rules
+        from .checks import configure  # noqa: PLC0415  (pandas-heavy: only when options are set)
+
         merged = {k: dict(v) for k, v in rules.checks.items()}
         for check_id, options in self.checks.items():
             merged[check_id] = {**merged.get(check_id, {}), **options}
