@@ -2,13 +2,16 @@
 
     .venv/bin/python bench/bench_checks.py              # 1,000,000 claims
     .venv/bin/python bench/bench_checks.py --claims 200000
+    .venv/bin/python bench/bench_checks.py --claims 300000 --report   # and the stages after the checks
 
 Builds a claim table (SPEC 2) the way a large archive would give one: 2,000 series (places ×
 metrics × groups) over 400 days, figures from several sources in 100,000 documents, every
 qualifier, a few percentages, period counts and undated claims, syndicated copies, and a small
 share of planted errors (drops, typos, jumps) so each check has something to report. A reference
 series covers the `killed`/`injured` totals. It then times `series.intervals` and `timeline` and
-each check on its own, and prints the total and the peak RSS of the process.
+each check on its own, and prints the total and the peak RSS of the process. With `--report` it
+then times what a `report` run does with the same claims as `Claim` records: the whole checking
+stage of the pipeline (claim table, checks, findings) and the Markdown report.
 """
 from __future__ import annotations
 
@@ -20,6 +23,10 @@ import numpy as np
 import pandas as pd
 
 from checker import checks
+from checker.checks.base import records
+from checker.model import CLAIM_COLUMNS, Claim
+from checker.pipeline import check_claims
+from checker.report import ReportContext, markdown
 from checker.rules import load_rules
 from checker.series import intervals, timeline
 
@@ -101,6 +108,7 @@ def synthetic_claims(n: int, seed: int = 7) -> tuple[pd.DataFrame, pd.DataFrame]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=1_000_000)
+    parser.add_argument("--report", action="store_true", help="also time check_claims and the Markdown report")
     args = parser.parse_args()
     rules = load_rules()
     options = checks.configure(rules.checks)
@@ -124,6 +132,13 @@ def main() -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     # CPU time next to wall time shows how much of the wall time other processes took.
     print(f"check stage total {total:.2f} s wall, {cpu:.2f} s CPU; peak RSS {peak:,.0f} MB (whole process)")
+    if args.report:
+        claims = [Claim(**row) for row in records(table[list(CLAIM_COLUMNS)])]
+        found = timed("check_claims", lambda: check_claims(claims, rules, reference), lambda f: f"{len(f):>7,} findings")
+        context = ReportContext(len(set(table["doc"])), tuple(claims), "bench")
+        timed("markdown report", lambda: markdown.render(found, context), lambda text: f"{len(text) / 1e6:,.0f} MB")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"peak RSS {peak:,.0f} MB (whole process)")
 
 
 if __name__ == "__main__":

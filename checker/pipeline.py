@@ -8,13 +8,15 @@ no changed document; every document still serves as context for the checks.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Collection, Iterable, Sequence
+from typing import Callable, Collection, Iterable, Iterator, Sequence
 
 from .cache import CacheError, open_cache
 from .corpus import DocumentPart, InputError, Problems, placed, read_documents
@@ -105,6 +107,22 @@ def finding_id(check: str, claim_ids: Iterable[str]) -> str:
     return f"{check}-{digest}"
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused, if it runs, for a stage that builds many objects and no
+    cycles: its passes over a large corpus's claims and rows free nothing, and took a third of the
+    time checking 300,000 claims."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+@_collector_paused()
 def check_claims(claims: list[Claim], rules: Rules, reference=None) -> list[Finding]:
     """Findings of every enabled check over `claims` (and the reference series, a DataFrame or None)."""
     from . import checks  # noqa: PLC0415  (pandas-heavy: only when checking)
@@ -130,9 +148,9 @@ def check_claims(claims: list[Claim], rules: Rules, reference=None) -> list[Find
                 metric=problem.metric, place=problem.place, group=problem.group,
                 message=problem.message,
                 claim_ids=problem.claim_ids,
-                docs=tuple(dict.fromkeys(c.doc for c in involved)),
+                docs=tuple(dict.fromkeys([c.doc for c in involved])),
                 values=problem.values, dates=problem.dates,
-                locations=tuple(Location(c.claim_id, c.path, c.line, c.column) for c in involved),
+                locations=tuple([Location(c.claim_id, c.path, c.line, c.column) for c in involved]),
                 action=problem.action,
             ))
     return sort_findings(findings)

@@ -20,7 +20,7 @@ Pure functions over claims, findings and the reference frame; no I/O.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
@@ -119,14 +119,21 @@ def _known(archive: Sequence[Claim], reference: pd.DataFrame | None) -> pd.DataF
     return pd.concat(parts, ignore_index=True)
 
 
-def _suggestion(key: tuple, archive: Sequence[Claim], reference: pd.DataFrame | None) -> str:
-    """The source most often given for a series in the archive and reference ('' if none)."""
-    counts = Counter(c.source for c in archive
-                     if (c.metric, c.place, c.group, c.unit) == key and c.source != "unattributed")
+def _sources(archive: Sequence[Claim], reference: pd.DataFrame | None) -> dict[tuple, Counter]:
+    """How often each source is given, per series (metric, place, group, unit), in the archive
+    (unattributed figures left out) and the reference: counted once, not once per draft claim."""
+    tally: dict[tuple, Counter] = defaultdict(Counter)
+    for c in archive:
+        if c.source != "unattributed":
+            tally[(c.metric, c.place, c.group, c.unit)][c.source] += 1
     if reference is not None and not reference.empty:
-        rows = reference[(reference["metric"] == key[0]) & (reference["place"] == key[1])
-                         & (reference["group"] == key[2]) & (reference["unit"] == key[3])]
-        counts.update(rows["source"])
+        for key, sources in reference.groupby(SERIES_KEY, sort=False)["source"]:
+            tally[key].update(sources)
+    return tally
+
+
+def _suggestion(counts: Counter) -> str:
+    """The source most often given for a series ('' if none)."""
     if not counts:
         return ""
     # most frequent first; ties go to the alphabetically first id, so the output is deterministic
@@ -200,6 +207,7 @@ def judge(draft: Sequence[Claim], archive: Sequence[Claim], findings: Sequence[F
     by_series = {key: rows for key, rows in known.groupby(SERIES_KEY, sort=False)}
     by_id = {c.claim_id: c for c in (*archive, *draft)}
     rows = intervals(claims_frame(draft))
+    sources = _sources(archive, reference) if any(c.source == "unattributed" for c in draft) else {}
     verdicts = []
     for claim, (_, row) in zip(draft, rows.iterrows()):
         involved = [f for f in findings if claim.claim_id in f.claim_ids]
@@ -222,7 +230,7 @@ def judge(draft: Sequence[Claim], archive: Sequence[Claim], findings: Sequence[F
             evidence = ([text] if behind else []) + _contradiction(claim, loud, by_id)
         suggested = ""
         if claim.source == "unattributed":
-            suggested = _suggestion((claim.metric, claim.place, claim.group, claim.unit), archive, reference)
+            suggested = _suggestion(sources.get((claim.metric, claim.place, claim.group, claim.unit), Counter()))
             advice = (f"no source named; the archive and reference most often give {source_label(suggested)}: "
                       f"“according to {source_label(suggested)}”" if suggested
                       else "no source named, and none on file for this series: say who reported it")

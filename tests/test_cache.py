@@ -123,3 +123,13 @@ def test_cli_warm_run_gives_the_same_table(tmp_path):
     assert (tmp_path / "cache" / "claims.sqlite").stat().st_size > 10_000
     runner.invoke(cli, ["extract", str(CORPUS), "--no-cache", "--cache-dir", str(tmp_path / "none")])
     assert not (tmp_path / "none").exists()
+
+
+def test_claims_read_back_share_their_repeated_strings(archive, rules, tmp_path):
+    (archive / "no_figures.txt").write_text("The talks resumed on Tuesday.\n", encoding="utf-8")
+    first, _, _ = run([archive], rules, tmp_path / "cache")
+    claims, hits, misses = run([archive], rules, tmp_path / "cache")
+    assert (hits, misses) == (7, 0) and claims == first  # the document without claims comes back empty
+    killed = [c for c in claims if c.metric == "killed" and c.place == "gaza"]
+    # one string per value, not one per claim: memory follows the distinct values, not the claims
+    assert len(killed) > 3 and len({id(c.metric) for c in killed}) == len({id(c.place) for c in killed}) == 1

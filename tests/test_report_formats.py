@@ -131,3 +131,18 @@ def test_markdown_links_survive_spaces_and_parentheses_in_file_names():
     odd = replace(CLAIMS[0], path="articles/quake a (draft).txt")
     text = markdown.render([], replace(context(), claims=(odd,)))
     assert "](../articles/quake%20a%20%28draft%29.txt#L3)" in text
+
+
+@pytest.mark.parametrize("text, escaped", [
+    ("snake_case_id", "snake_case_id"),  # `_` inside a word starts no emphasis on GitHub
+    ("_lead", r"\_lead"),
+    ("trail_", r"trail\_"),
+    ("a _b_ c", r"a \_b\_ c"),
+    ("__init__", r"\__init_\_"),
+    ("1_000 _ 2", r"1_000 \_ 2"),
+    ("é_ü", "é_ü"),
+    ("x|y*z`[a]<b>\\c", r"x\|y\*z\`\[a\]\<b\>\\c"),
+    ("line\nbreak\r.", "line break ."),
+])
+def test_markdown_escapes_active_characters_and_lone_underscores(text, escaped):
+    assert markdown._text(text) == escaped

@@ -160,10 +160,11 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
         return
     growth = daily_growth(series)
     pairs, copies = _disagreements(series, growth, options, context.directions)
+    rates = growth.to_dict()  # a dict: looked up once per finding
     earlier = claim_records(series, pairs["row_a"].to_numpy())
     later = claim_records(series, pairs["row_b"].to_numpy())
     for pair, a, b in zip(records(pairs), earlier, later):
-        rate = float(growth.get(pair["code"], 0.0))
+        rate = float(rates.get(pair["code"], 0.0))
         allowance = (f", more than the series' growth of about {fmt(rate)} a day allows"
                      if pair["days"] and rate else "")
         repeated = [f"{copies[int(pair[row])]} copies of the {claim['source']} figure"

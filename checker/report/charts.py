@@ -9,6 +9,7 @@ import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from operator import attrgetter
 
 from ..model import Claim
 
@@ -47,7 +48,7 @@ def timelines(claims: tuple[Claim, ...] | list[Claim]) -> list[Timeline]:
         # a vague figure ("thousands") charted at its lower bound would draw a dip that is not there
         if claim.as_of and claim.scope in CHARTED_SCOPES and claim.qualifier != "vague":
             by_key[series_key(claim)].append(claim)
-    return [Timeline(*key, tuple(sorted(items, key=lambda c: (c.as_of, c.value, c.path, c.start))))
+    return [Timeline(*key, tuple(sorted(items, key=attrgetter("as_of", "value", "path", "start"))))
             for key, items in sorted(by_key.items()) if len(items) >= 2]
 
 

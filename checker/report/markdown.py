@@ -12,6 +12,7 @@ import os
 import posixpath
 import re
 from collections import Counter, defaultdict
+from operator import attrgetter
 from pathlib import PurePath
 from urllib.parse import quote
 
@@ -23,9 +24,11 @@ _ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 _HEADINGS = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Notes"}
 _WORDS = {"more_than": "more than ", "at_least": "at least ", "nearly": "nearly ", "about": "about ",
           "up_to": "up to ", "less_than": "fewer than "}
-# `_` inside a word never starts emphasis on GitHub, so snake_case ids and file names stay unescaped
-_SPECIAL = re.compile(r"[\\`*\[\]<>|]|(?<!\w)_|_(?!\w)")
+# `_` inside a word never starts emphasis on GitHub, so snake_case ids and file names stay unescaped.
+# (The look-behind sits after the `_`, so it runs only where there is one: scanning stays fast.)
+_SPECIAL = re.compile(r"[\\`*\[\]<>|]|_(?:(?<!\w_)|(?!\w))")
 _DEFAULT_ACTION = "Check each figure against its source before publication."
+_WHEN_AND_WHERE = attrgetter("as_of", "path", "start")
 
 
 def _text(text: str) -> str:
@@ -37,24 +40,52 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def _target(claim: Claim, base: str) -> str:
-    # percent-encoded: a space or parenthesis in a file name would otherwise end the link
-    return quote(os.path.relpath(claim.path, base).replace(os.sep, "/")) + f"#L{claim.line}"
+class _Names:
+    """Escaped names (documents, sources, outlets, series keys) and each file's link target and label,
+    worked out once per report: a report repeats them on row after row, and relpath is slow."""
 
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self._names: dict[str, str] = {}
+        self._files: dict[str, tuple[str, str, bool]] = {}
+        self._folders: dict[str, str] = {}
 
-def _where(claim: Claim) -> str:
-    """`path:line`; a .jsonl file holds many documents (lines count within the record), so name it."""
-    if claim.path.lower().endswith(".jsonl"):
-        return f"{claim.path} · {claim.doc}:{claim.line}"
-    return f"{claim.path}:{claim.line}"
+    def __call__(self, name: str) -> str:
+        escaped = self._names.get(name)
+        if escaped is None:
+            escaped = self._names[name] = _text(name)
+        return escaped
 
+    def file(self, path: str) -> tuple[str, str, bool]:
+        """(link target, escaped path, whether the file holds many documents) of a file."""
+        known = self._files.get(path)
+        if known is None:
+            # relpath once per folder: an archive may hold a file per document
+            folder, name = os.path.split(path)
+            if folder not in self._folders:
+                self._folders[folder] = os.path.relpath(folder or os.curdir, self.base)
+            relative = self._folders[folder]
+            relative = name if relative == os.curdir else os.path.join(relative, name)
+            # percent-encoded: a space or parenthesis in a file name would otherwise end the link
+            target = quote(relative.replace(os.sep, "/"))
+            # a .jsonl file holds many documents (lines count within the record)
+            known = self._files[path] = (target, _text(path), path.lower().endswith(".jsonl"))
+        return known
 
-def _link(claim: Claim, base: str, label: str | None = None) -> str:
-    return f"[{_text(label or _where(claim))}]({_target(claim, base)})"
+    def link(self, claim: Claim, label: str = "") -> str:
+        """A link to the claim's line; `label` is Markdown (escaped already), by default `path:line`
+        (for a .jsonl file, with the document's name)."""
+        target, path, records = self.file(claim.path)
+        if not label:
+            # escaping each part alone gives the same text: the separators are not word characters
+            label = f"{path} · {self(claim.doc)}:{claim.line}" if records else f"{path}:{claim.line}"
+        return f"[{label}]({target}#L{claim.line})"
 
 
 def _figure(claim: Claim) -> str:
-    """The figure as the text bounds it: 'more than 67,174', '18,000–20,000' (also for 'thousands'), 'about 85%'."""
+    """The figure as the text bounds it: 'more than 67,174', '18,000–20,000' (also for 'thousands'), 'about 85%'.
+
+    Words, digits and separators only: it needs no Markdown escaping."""
     if claim.qualifier in ("range", "vague") and claim.lower is not None and claim.upper is not None:
         return f"{claim.lower:,}–{claim.upper:,}"
     suffix = "%" if claim.unit == "percent" else ""
@@ -72,7 +103,8 @@ def _sentence(claim: Claim) -> str:
 
 def _chronological(claims: list[Claim]) -> list[Claim]:
     # undated claims last: an empty as_of would otherwise sort first
-    return sorted(claims, key=lambda c: (not c.as_of, c.as_of, c.path, c.start))
+    return (sorted([c for c in claims if c.as_of], key=_WHEN_AND_WHERE)
+            + sorted([c for c in claims if not c.as_of], key=_WHEN_AND_WHERE))
 
 
 def _summary(findings: list[Finding], context: ReportContext) -> str:
@@ -94,21 +126,22 @@ def _summary(findings: list[Finding], context: ReportContext) -> str:
     return text
 
 
-def _finding(f: Finding, claims: dict[str, Claim], base: str) -> list[str]:
+def _finding(f: Finding, claims: dict[str, Claim], names: _Names) -> list[str]:
     involved = _chronological([claims[c] for c in f.claim_ids if c in claims])
     lines = [f"**{f.check}** ({f.severity.value}) · `{f.finding_id}`", "", _text(f.message), ""]
     if involved:
+        links = [names.link(c) for c in involved]
         lines += ["| where | figure | source | as of | published | outlet |", "|---|---|---|---|---|---|"]
-        lines += [f"| {_link(c, base)} | {_text(_figure(c))} | {_text(c.source)} | {c.as_of or 'undated'} | "
-                  f"{c.published or '—'} | {_text(c.outlet) or '—'} |" for c in involved]
+        lines += [f"| {link} | {_figure(c)} | {names(c.source)} | {c.as_of or 'undated'} | "
+                  f"{c.published or '—'} | {names(c.outlet) or '—'} |" for link, c in zip(links, involved)]
         lines.append("")
-        quotes = [f"> {_link(c, base)}: “{_sentence(c)}”" for c in involved]
+        quotes = [f"> {link}: “{_sentence(c)}”" for link, c in zip(links, involved)]
         lines += [line for quote in quotes for line in (quote, ">")][:-1] + [""]
-    lines += [f"*Suggested action:* {_text(f.action or _DEFAULT_ACTION)}", ""]
+    lines += [f"*Suggested action:* {names(f.action or _DEFAULT_ACTION)}", ""]  # few distinct actions
     return lines
 
 
-def _findings(findings: list[Finding], claims: dict[str, Claim], base: str) -> list[str]:
+def _findings(findings: list[Finding], claims: dict[str, Claim], names: _Names) -> list[str]:
     out: list[str] = []
     for severity in _ORDER:
         group = [f for f in findings if f.severity is severity]
@@ -121,11 +154,11 @@ def _findings(findings: list[Finding], claims: dict[str, Claim], base: str) -> l
         for (metric, place, grp), items in sorted(by_series.items()):
             out += [f"### {_text(metric)} · {_text(place)} · {_text(grp)}", ""]
             for f in items:
-                out += _finding(f, claims, base)
+                out += _finding(f, claims, names)
     return out
 
 
-def _timelines(context: ReportContext) -> list[str]:
+def _timelines(context: ReportContext, names: _Names) -> list[str]:
     charted = {(t.metric, t.place, t.group, t.unit): t for t in timelines(context.claims)}
     series: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
     for claim in context.claims:
@@ -136,8 +169,8 @@ def _timelines(context: ReportContext) -> list[str]:
         metric, place, grp, unit = key
         out += [f"### {_text(metric)} · {_text(place)} · {_text(grp)} ({_text(unit)})", "",
                 "| as of | figure | scope | source | published | where |", "|---|---|---|---|---|---|"]
-        out += [f"| {c.as_of or 'undated'} | {_text(_figure(c))} | {c.scope} | {_text(c.source)} | "
-                f"{c.published or '—'} | {_link(c, context.base)} |" for c in _chronological(items)]
+        out += [f"| {c.as_of or 'undated'} | {_figure(c)} | {c.scope} | {names(c.source)} | "
+                f"{c.published or '—'} | {names.link(c)} |" for c in _chronological(items)]
         out.append("")
         timeline = charted.get(key)
         if timeline is not None:
@@ -147,34 +180,35 @@ def _timelines(context: ReportContext) -> list[str]:
     return out
 
 
-def _appendix(context: ReportContext) -> list[str]:
+def _appendix(context: ReportContext, names: _Names) -> list[str]:
     out = ["## Appendix: every claim", ""]
     by_doc: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in context.claims:
         by_doc[(claim.path, claim.doc)].append(claim)
     for (path, doc), items in by_doc.items():
         first = items[0]
-        about = " · ".join(x for x in (_text(first.outlet), f"published {first.published}" if first.published else "") if x)
+        about = " · ".join(x for x in (names(first.outlet), f"published {first.published}" if first.published else "") if x)
         # a .jsonl file holds several documents: name the record too
-        heading = _text(path) if PurePath(path).stem == doc else f"{_text(path)} · {_text(doc)}"
+        escaped = names.file(path)[1]
+        heading = escaped if PurePath(path).stem == doc else f"{escaped} · {names(doc)}"
         out += [f"### {heading}", ""] + ([about, ""] if about else [])
         out += ["| line | quote | metric · place · group | figure | scope | as of | source |",
                 "|---|---|---|---|---|---|---|"]
-        out += [f"| {_link(c, context.base, str(c.line))} | {_text(c.quote)} | {_text(c.metric)} · {_text(c.place)} · "
-                f"{_text(c.group)} | {_text(_figure(c))} | {c.scope} | {c.as_of or 'undated'} | {_text(c.source)} |"
+        out += [f"| {names.link(c, str(c.line))} | {_text(c.quote)} | {names(c.metric)} · {names(c.place)} · "
+                f"{names(c.group)} | {_figure(c)} | {c.scope} | {c.as_of or 'undated'} | {names(c.source)} |"
                 for c in sorted(items, key=lambda c: c.start)]
         out.append("")
     return out
 
 
-def _verdicts(context: ReportContext) -> list[str]:
+def _verdicts(context: ReportContext, names: _Names) -> list[str]:
     """For a draft checked against an archive: each draft claim with its verdict and evidence."""
     if not context.verdicts:
         return []
     out = ["## Claim by claim", "", "| where | figure | metric · place · group | as of | source | verdict | evidence |",
            "|---|---|---|---|---|---|---|"]
-    out += [f"| {_link(c, context.base)} | {_text(_figure(c))} | {_text(c.metric)} · {_text(c.place)} · {_text(c.group)} | "
-            f"{c.as_of or 'undated'} | {_text(c.source)} | **{v.verdict}** | {_text(v.explanation())} |"
+    out += [f"| {names.link(c)} | {_figure(c)} | {names(c.metric)} · {names(c.place)} · {names(c.group)} | "
+            f"{c.as_of or 'undated'} | {names(c.source)} | **{v.verdict}** | {_text(v.explanation())} |"
             for v in context.verdicts for c in (v.claim,)]
     return out + [""]
 
@@ -189,8 +223,15 @@ def render(findings: list[Finding], context: ReportContext) -> str:
         sections.insert(0, "[Claim by claim](#claim-by-claim)")
     out = ["# casualty-check report", "", _summary(findings, context), ""]
     out += ["Contents: " + " · ".join(sections), ""] if sections else []
-    out += _verdicts(context)
-    out += _findings(findings, claims, context.base)
+    names = _Names(context.base)
+    out += _verdicts(context, names)
+    out += _findings(findings, claims, names)
     if context.claims:
-        out += _timelines(context) + _appendix(context)
-    return "\n".join(out).rstrip("\n") + "\n"
+        out += _timelines(context, names)
+        out += _appendix(context, names)
+    # One line break at the end. Trailing blank lines are dropped before joining: stripping the
+    # joined text would copy a report that can run to hundreds of megabytes.
+    while not out[-1].rstrip("\n"):
+        out.pop()
+    out[-1] = out[-1].rstrip("\n")
+    return "\n".join(out) + "\n"

@@ -101,3 +101,19 @@ def test_transposed_digits_in_real_text():
                           "injured since October 7.", "2024-02-07"))
     [problem] = problems("reference", claims, REFERENCE)
     assert problem.values == (67174, 67147) and "transposed" in problem.message
+
+
+def test_reference_rows_in_any_order_give_the_same_findings():
+    table = """
+        doc | quote            | metric  | group    | as_of
+        a   | more than 67,174 | injured | all      | 2024-02-07
+        b   | 7,729            | killed  | children | 2023-12-20
+        c   | 27,840           | killed  | all      | 2024-02-06
+        d   | 27,708           | injured | all      | 2024-02-07
+    """
+    in_order = problems("reference", table, REFERENCE)
+    assert [p.message.split("likely ")[1].split(":")[0] for p in in_order] == [
+        "transposed digits", "a stale subgroup figure", "a figure from the wrong day", "another series' figure"]
+    assert "27,585 on 2024-02-06" in in_order[2].message  # the day's own bulletin, the latest in the window
+    assert problems("reference", table, REFERENCE.iloc[::-1]) == in_order
+    assert problems("reference", table, REFERENCE.sample(frac=1, random_state=3)) == in_order
