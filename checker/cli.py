@@ -477,6 +477,7 @@ def exit_status(findings, fail_on: str) -> int:
 @click.pass_context
 def report(ctx, paths, manifest, reference, output, charts, baseline, changed_only, since, archive, when):
     """Write the Markdown discrepancy report for PATHS (with --archive: drafts, claim by claim)."""
+    from .pipeline import collector_paused  # noqa: PLC0415
     from .report import ReportContext, markdown  # noqa: PLC0415
 
     if charts == "png" and output == "-":
@@ -495,7 +496,9 @@ def report(ctx, paths, manifest, reference, output, charts, baseline, changed_on
     folder = f"{Path(output).stem}-charts" if charts == "png" else ""
     context = ReportContext(result.documents, tuple(result.claims), __version__, base, charts=folder,
                             suppressed=result.suppressed, baselined=baselined, verdicts=verdicts)
-    _write(markdown.render(findings, context), output, _paths(ctx, paths))
+    with collector_paused():
+        text = markdown.render(findings, context)
+    _write(text, output, _paths(ctx, paths))
     if folder:
         _write_charts(Path(base) / folder, result.claims)
 

@@ -108,10 +108,10 @@ def finding_id(check: str, claim_ids: Iterable[str]) -> str:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """The cyclic garbage collector paused, if it runs, for a stage that builds many objects and no
-    cycles: its passes over a large corpus's claims and rows free nothing, and took a third of the
-    time checking 300,000 claims."""
+    cycles (the checks, a report): its passes over a large corpus's claims and rows free nothing,
+    and took a third of the time checking 300,000 claims."""
     if not gc.isenabled():
         yield
         return
@@ -122,7 +122,7 @@ def _collector_paused() -> Iterator[None]:
         gc.enable()
 
 
-@_collector_paused()
+@collector_paused()
 def check_claims(claims: list[Claim], rules: Rules, reference=None) -> list[Finding]:
     """Findings of every enabled check over `claims` (and the reference series, a DataFrame or None)."""
     from . import checks  # noqa: PLC0415  (pandas-heavy: only when checking)
