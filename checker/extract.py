@@ -598,6 +598,7 @@ class _Speakers:
             del self._heard[:-64]  # bounded on long documents: the latest speakers are all within
 
     def _speaker(self, sentence: str, anaphoric: bool, source: str | None) -> _Carried | None:
+        """What `sentence` passes on: a new speaker, named or not, is what a later "he said" refers to."""
         if source or (not anaphoric and _SPEECH.search(sentence)):
             speech_date = _SPEECH_DATE.search(sentence, timeout=MATCH_TIMEOUT)
             return _Carried(source, speech_date and dates.resolve(speech_date["when"], self.published))
