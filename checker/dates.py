@@ -8,6 +8,8 @@ from datetime import date, datetime, timedelta
 import regex
 from dateutil import parser as dateutil_parser
 
+from .user_cache import compiled
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -16,14 +18,14 @@ DATE = (rf"(?:{'|'.join(WEEKDAYS)}|yesterday|today"
         rf"|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ \t]+\d{{4}})?"
         rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}(?:,?[ \t]+\d{{4}})?"
         rf"|{_MONTH}[ \t]+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})")
-DATE_PATTERN = regex.compile(rf"\b{DATE}\b", regex.IGNORECASE)
+DATE_PATTERN = compiled(rf"\b{DATE}\b", regex.IGNORECASE)
 #: Words right before or after a number that make it part of a date ("Oct. 10", "7 October").
-MONTH_BEFORE = regex.compile(rf"(?i)\b{_MONTH}[ \t]*$")
-MONTH_AFTER = regex.compile(rf"(?i)^(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}(?!\w)")
+MONTH_BEFORE = compiled(rf"(?i)\b{_MONTH}[ \t]*$")
+MONTH_AFTER = compiled(rf"(?i)^(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}(?!\w)")
 
 
-_YEAR = regex.compile(r"(?:1[89]|20)\d\d")
-_END_OF_YEAR = regex.compile(r"(?:by )?the end of (the|this|last) year")
+_YEAR = compiled(r"(?:1[89]|20)\d\d")
+_END_OF_YEAR = compiled(r"(?:by )?the end of (the|this|last) year")
 
 
 def _year_end(text: str, reference: date | None) -> date | None:

@@ -23,38 +23,39 @@ from .model import CLAIM_COLUMNS, Claim, Document, Qualifier, Unit
 from .numbers import NumberMatch, scan, uses_decimal_comma
 from .rules import Cue, Rules
 from .scanning import MATCH_TIMEOUT, Starts, matches_at
+from .user_cache import compiled
 from .units import normalise
 
 # Sentence ends: . ! ? (then space and a capital, digit or quote), or a line break. Abbreviations
 # such as "Oct." or "U.S." do not end a sentence.
-_ABBREVIATIONS = regex.compile(
+_ABBREVIATIONS = compiled(
     r"(?i)(?:\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mr|mrs|ms|dr|st|gen|lt|col|"
     r"sgt|capt|gov|sen|rep|no|vs|approx|est|inc|ltd|co|corp|jr|sr|prof)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$")
-_SENTENCE_END = regex.compile(r"[.!?]+[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])|\n+")
-_WORD = regex.compile(r"[\w'’]+")
-_CLAUSE_BREAK = regex.compile(r"[;—]|(?<!\d):(?!\d)|\s-\s|\b(?:but|while|whereas|although)\b")
-_COORDINATION = regex.compile(r"(?i)\b(?:and|including|of whom|of them|among them|among whom|plus|as well as|with)\b|[,:]")
+_SENTENCE_END = compiled(r"[.!?]+[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])|\n+")
+_WORD = compiled(r"[\w'’]+")
+_CLAUSE_BREAK = compiled(r"[;—]|(?<!\d):(?!\d)|\s-\s|\b(?:but|while|whereas|although)\b")
+_COORDINATION = compiled(r"(?i)\b(?:and|including|of whom|of them|among them|among whom|plus|as well as|with)\b|[,:]")
 # A breakdown of a figure ("..., including 386 children", "...: 72 Palestinians, three Lebanese")
 # may stand further from it than a plain list item.
-_BREAKDOWN = regex.compile(
+_BREAKDOWN = compiled(
     r"(?i)(?:\b(?:including|of whom|of them|among them|among whom|among those)\b|:)(?:\W+\w+){0,2}\W*$"
     r"|\b(?:bringing|raising|taking|pushing)\b.*\bto\W*$")  # "..., bringing the total since January to 1,316"
 # A clause break other than the colon that opens a breakdown.
-_NEW_CLAUSE = regex.compile(r"[;—]|\s-\s|\b(?:but|while|whereas|although)\b")
-_APPOSITION = regex.compile(
+_NEW_CLAUSE = compiled(r"[;—]|\s-\s|\b(?:but|while|whereas|although)\b")
+_APPOSITION = compiled(
     r"(?i),[ \t]*(?:(?:or|including|mostly|most of them|many of them|among them|a quarter|a third|a fifth|half|"
     r"about half|nearly half|more than half|\w+-(?:thirds|quarters|fifths|tenths))\b|[\d.]+ ?(?:%|percent|per cent))[^,;:]{0,80},")
 # "1.5 million people [in the quake zone] are now homeless": a place phrase before the verb.
-_LOCATIVE_PHRASE = regex.compile(
+_LOCATIVE_PHRASE = compiled(
     r"(?i)\b(?:in|across|inside|throughout|near|around|from)[ \t]+(?:the[ \t]+)?(?:[\w'’-]+[ \t]+){0,2}?[\w'’-]+"
     r"(?=[ \t]+(?:are|were|have|had|has|is|was)\b)")
 # "... and UNICEF said about 100,000 children were among them": a part of the figure before.
-_AMONG_THEM = regex.compile(r"(?i)^[ \t]+(?:[\w-]+[ \t]+){0,2}(?:were|are)[ \t]+among[ \t]+(?:them|those)\b")
+_AMONG_THEM = compiled(r"(?i)^[ \t]+(?:[\w-]+[ \t]+){0,2}(?:were|are)[ \t]+among[ \t]+(?:them|those)\b")
 # "463 people, including 157 children, have died": the figure before a breakdown takes its metric.
-_BREAKDOWN_AFTER = regex.compile(r"(?i)^(?:[ \t]+[\w-]+){0,3},?[ \t]+(?:including|among them|among whom)[ \t]+$")
+_BREAKDOWN_AFTER = compiled(r"(?i)^(?:[ \t]+[\w-]+){0,3},?[ \t]+(?:including|among them|among whom)[ \t]+$")
 _LIST_GAP, _BREAKDOWN_GAP = 10, 25
-_NEXT_ANTECEDENT = regex.compile(r"(?i),[ \t]*[\w.,-]+[ \t]+(?:of whom|of them|among them|among whom)\b")
-_INTRODUCES = regex.compile(r"(?i)^[ \t]*(?:that[ \t]+)?$")
+_NEXT_ANTECEDENT = compiled(r"(?i),[ \t]*[\w.,-]+[ \t]+(?:of whom|of them|among them|among whom)\b")
+_INTRODUCES = compiled(r"(?i)^[ \t]*(?:that[ \t]+)?$")
 # A name of Capitalised words ("Sudan Doctors Network", "Justice Minister Bekir Bozdag"), or people
 # who speak for others ("hospital officials", "police"); matched case-sensitively.
 _NAME = (r"(?:(?:[A-Z][\w'’.&-]*|of|for|and|de|al)[ \t]+){0,6}[A-Z][\w'’.&-]*"
@@ -62,41 +63,41 @@ _NAME = (r"(?:(?:[A-Z][\w'’.&-]*|of|for|and|de|al)[ \t]+){0,6}[A-Z][\w'’.&-]
          r"doctors|paramedics|sources|spokesman|spokeswoman|spokesperson|officers)"
          r"|(?:(?:[a-z]+|U\.?N\.?)[ \t]+){1,2}(?:ministry|agency|authority|office|government|department|service)")
 _SAYS = r"said|says|say|reported|reports|told|announced|estimated|estimates|confirmed|recorded|counted|added"
-_OTHER_SOURCE = regex.compile(
+_OTHER_SOURCE = compiled(
     rf"\b(?:according to|citing)[ \t]+(?:the[ \t]+|an?[ \t]+)?(?P<name>{_NAME})"
     rf"|(?<![\w'’])(?<!\b(?:that|which|who)[ \t]+)(?P<name>{_NAME})[ \t]+(?:{_SAYS})\b")
 # The words every _OTHER_SOURCE match contains: one search for them spares most sentences the
 # overlapped search for names.
-_OTHER_SOURCE_WORDS = regex.compile(rf"\b(?:according to|citing)[ \t]|[ \t](?:{_SAYS})\b")
-_NON_WORDS = regex.compile(r"\W+")
-_LEADING_THE = regex.compile(r"^(?:The|the)[ \t]+")
+_OTHER_SOURCE_WORDS = compiled(rf"\b(?:according to|citing)[ \t]|[ \t](?:{_SAYS})\b")
+_NON_WORDS = compiled(r"\W+")
+_LEADING_THE = compiled(r"^(?:The|the)[ \t]+")
 _PRONOUNS = frozenset({"He", "She", "It", "They", "We", "I", "This", "That", "There", "The"})
-_SPEECH = regex.compile(r"(?i)\b(?:said|says|told|reported|announced|stated|according to)\b")
-_PART_OF = regex.compile(r"(?i)^[ \t]+of[ \t]+(?:the|its|their|some|\w+(?:'s|’s))[ \t]+$")
-_SHARE_OF = regex.compile(r"(?i)^[ \t]+of[ \t]+(?:the[ \t]+|all[ \t]+|its[ \t]+|their[ \t]+)?")
+_SPEECH = compiled(r"(?i)\b(?:said|says|told|reported|announced|stated|according to)\b")
+_PART_OF = compiled(r"(?i)^[ \t]+of[ \t]+(?:the|its|their|some|\w+(?:'s|’s))[ \t]+$")
+_SHARE_OF = compiled(r"(?i)^[ \t]+of[ \t]+(?:the[ \t]+|all[ \t]+|its[ \t]+|their[ \t]+)?")
 # No noun after the figure ("displaced more than 10 million, ..."): the cue's noun test is moot.
-_NO_NOUN = regex.compile(r"(?i)^[ \t]*(?:[.,;:)]|$|(?:in|across|since|from|over|during|last|this|so far)\b)")
-_NEXT_VERB = regex.compile(r"(?i)\band[ \t]+$")
-_ANTECEDENT = regex.compile(r"(?i)^\W*(?:of whom|of them|among them|among whom)\b")
+_NO_NOUN = compiled(r"(?i)^[ \t]*(?:[.,;:)]|$|(?:in|across|since|from|over|during|last|this|so far)\b)")
+_NEXT_VERB = compiled(r"(?i)\band[ \t]+$")
+_ANTECEDENT = compiled(r"(?i)^\W*(?:of whom|of them|among them|among whom)\b")
 # "in Gaza", "fled Rafah", "of Gazans"; not "on" or "to", which name targets ("pressure on Israel").
-_LOCATIVE = regex.compile(r"(?i)(?:\b(?:in|at|across|inside|throughout|from|near|of|into|fled|flee|fleeing|left|around|within)\s+(?:the\s+)?(?:\w+\s+)?)$")
+_LOCATIVE = compiled(r"(?i)(?:\b(?:in|at|across|inside|throughout|from|near|of|into|fled|flee|fleeing|left|around|within)\s+(?:the\s+)?(?:\w+\s+)?)$")
 # Teaser lines that link to other articles: their figures belong to those articles.
-_TEASER = regex.compile(r"(?i)^\W*(?:read also|read more|see also|related|recommended|more on this|also read)\b")
-_POSSESSIVE = regex.compile(r"^(?:'s|’s)")
-_NON_COUNT_BEFORE = regex.compile(
+_TEASER = compiled(r"(?i)^\W*(?:read also|read more|see also|related|recommended|more on this|also read)\b")
+_POSSESSIVE = compiled(r"^(?:'s|’s)")
+_NON_COUNT_BEFORE = compiled(
     r"(?i)(?:[$€£¥₪]|\b(?:hotline|helpline|phone|telephone|tel|fax|whatsapp|dial|call)(?:[ \t]+(?:is|on|at|number))?[ \t:]*$"
     r"|\b(?:one|\d+)[ \t]+in[ \t]*$"  # "one in eight": a ratio
     r"|\b(?:usd|eur|us\$|aged|ages|age|ages of|number|no\.|article|resolution|"
     r"route|page|flight|channel|highway|section|chapter|room|apartment|building|unit|"
     r"magnitude|grade|level|category|phase|wave|covid|[a-z]+-)|\w-|[+#])[ \t]*$|\d[:.,]$")
-_NON_COUNT_AFTER = regex.compile(
+_NON_COUNT_AFTER = compiled(
     r"(?i)^(?:-?\w*-(?!strong)\w|[ \t]+of[ \t]+the[ \t]+\w+est\b|"
     r"[ \t]+in[ \t]+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|a hundred)\b"
     r"(?![ \t]+(?:\w+[ \t]+)?(?:hours?|days?|weeks?|months?|years?|attacks?|strikes?))|"  # "one in eight"
     r"[ \t]+(?:rise|increase|jump|drop|decline|fall|decrease|surge|spike)\b|[ \t]*(?:years?[ \t-]old|-year|year-old|:\d|\.\d|/\d|st\b|nd\b|rd\b|th\b|°|"
     r"km|mm\b|cm\b|kg\b|ml\b|mph|m/s|a\.m\.|p\.m\.|am\b|pm\b))")
-_YEAR = regex.compile(r"^(?:1[89]|20)\d\d$")
-_PEOPLE_NOUN = regex.compile(
+_YEAR = compiled(r"^(?:1[89]|20)\d\d$")
+_PEOPLE_NOUN = compiled(
     r"(?i)^[ \t]+(?:people|persons|residents|civilians|children|women|men|soldiers|palestinians|"
     r"israelis|ukrainians|hostages|victims|others|refugees|migrants|bodies|dead|deaths|killed|injured|wounded)\b")
 
@@ -252,13 +253,13 @@ def _group(sentence: str, cand: _Candidate, rules: Rules) -> str:
     return best[1] if best else "all"
 
 
-_PHRASE_END = regex.compile(r"[,;:.()]")
+_PHRASE_END = compiled(r"[,;:.()]")
 # The noun phrase after a figure ends at a verb, a preposition or a subordinate clause:
 # "11,000 as rescuers battle" counts no rescuers.
-_NOUN_PHRASE_END = regex.compile(
+_NOUN_PHRASE_END = compiled(
     r"(?i)\b(?:as|when|after|while|but|in|on|at|from|by|who|that|which|were|was|have|has|had|are|is|"
     r"since|during|across|into|near|with|for|to|of whom|of them)\b")
-_GROUP_PREDICATE = regex.compile(
+_GROUP_PREDICATE = compiled(
     r"(?i)^[ \t]+of[ \t]+(?:the|them|those)(?:[ \t]+[\w-]+){0,2}?[ \t]+(?:are|were|was)[ \t]+(?:all[ \t]+)?(?P<noun>[^,;:.]{1,40})")
 
 
@@ -313,7 +314,7 @@ class _PlaceIndex:
         return _located(text, inside, lo, hi)
 
 
-_IN_WORD = regex.compile(r"\w\w")
+_IN_WORD = compiled(r"\w\w")
 
 
 def _document_place(document: Document, places: _PlaceIndex) -> str:
@@ -333,7 +334,7 @@ def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, bo
 
 # A bare "the Health Ministry" is Gaza's in reporting on Gaza (SPEC 3.5), the home country's elsewhere.
 _GAZA_PLACES = frozenset({"gaza", "rafah", "khan_younis", "jabalia"})
-_NAMES_GAZA = regex.compile(r"(?i)gaza|hamas|palestin")
+_NAMES_GAZA = compiled(r"(?i)gaza|hamas|palestin")
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,7 +352,7 @@ def _each_name(source_names: regex.Pattern) -> tuple[regex.Pattern, ...]:
     """The alternatives of rules.source_names (one named group per alias), each compiled alone:
     searched one by one, each with its own fast scan for its first letters, they find whether a
     sentence names a source some three times faster than the one alternation does."""
-    return tuple(regex.compile(alias, source_names.flags)
+    return tuple(compiled(alias, source_names.flags)
                  for alias in regex.split(r"\|(?=\(\?P<\w+>)", source_names.pattern))
 
 
@@ -468,7 +469,7 @@ def _scope(clause: str, span: tuple[int, int], metric: str, metric_scope: str, a
 
 
 _SINCE_WORDS = 15
-_TOTAL_BEFORE = regex.compile(
+_TOTAL_BEFORE = compiled(
     r"(?i)(?:\b(?:toll|total|tally)\b(?:[ \t]+[\w.'’-]+){0,5}?[ \t]+(?:to|at)"
     r"|\b(?:bringing|raising|taking|pushing)[ \t]+to)[ \t]+(?:the[ \t]+)?$")
 
@@ -484,7 +485,7 @@ def _near(clause: str, span: tuple[int, int], m: regex.Match, before: int, after
 
 # "Saturday's Hamas attack", "the Feb. 6 earthquakes", "the invasion on Feb. 24": the day the event began.
 _EVENTS = r"(?:attacks?|earthquakes?|quakes?|invasion|offensive|floods?|flooding|storm|cyclone|hurricane|typhoon|bombing|blast|explosion|war|incursion|assault|outbreak|massacre)"
-_EVENT_DATE = regex.compile(
+_EVENT_DATE = compiled(
     rf"(?i)\b(?P<when>{dates.DATE})(?:'s|’s)?[ \t]+(?:[\w-]+[ \t]+){{0,2}}{_EVENTS}\b"
     rf"|\b{_EVENTS}[ \t]+(?:of|on)[ \t]+(?P<when>{dates.DATE})")
 
@@ -495,11 +496,11 @@ def _event_dates(text: str, published: date | None) -> frozenset[date]:
     return frozenset(d for d in found if d is not None)
 
 
-_BETWEEN_DATES = regex.compile(
+_BETWEEN_DATES = compiled(
     rf"(?i)\b(?:between|from)[ \t]+(?P<first>{dates.DATE})[ \t]+(?:and|to|until|through)[ \t]+{dates.DATE}")
-_WEEKDAY = regex.compile(rf"(?i)\b(?:{'|'.join(dates.WEEKDAYS)})\b")
+_WEEKDAY = compiled(rf"(?i)\b(?:{'|'.join(dates.WEEKDAYS)})\b")
 # Words of a running total: a weekday beside them dates the total instead of opening a window.
-_RUNNING_TOTAL = regex.compile(
+_RUNNING_TOTAL = compiled(
     r"(?i)\b(?:toll|total|tally|rose|risen|rises|climbed|jumped|reached|stood|stands|up from|down from|"
     r"so far|in all|overall|put the|puts the|number of (?:the )?(?:dead|deaths|injured|wounded|missing))\b")
 
@@ -517,7 +518,7 @@ def _period_start(text: str, as_of: date | None) -> date | None:
 
 # The date a figure is given for: "as of March 3", "by Sunday", "said on Tuesday", "on Tuesday".
 # "on October 7" alone is left out: it names the event far more often than the count's date.
-_AS_OF = regex.compile(
+_AS_OF = compiled(
     rf"(?i)\b(?:(?:as of|as at|as on|updated)[ \t]+"
     rf"(?:(?:midnight|noon|the morning|the evening|late|early)[ \t]+)?(?:on[ \t]+)?(?:the[ \t]+)?(?P<when>{dates.DATE})"
     # "by Sunday", but not "hit by the Feb. 6 earthquakes"
@@ -557,11 +558,11 @@ def _explicit_date(clause: str, at: int, published: date | None, before: date | 
 
 
 # The day a statement was made: "said on Thursday that", "released new figures on Sunday".
-_SPEECH_DATE = regex.compile(
+_SPEECH_DATE = compiled(
     rf"(?i)\b(?:said|says|told reporters|announced|reported|released|published|issued|confirmed|stated|updated)"
     rf"(?:[ \t]+[\w-]+){{0,3}}?[ \t]+on[ \t]+(?P<when>{dates.DATE})")
 # The nouns an anaphor names ("the ministry said"): it points back at the latest speaker so named.
-_ANAPHOR_NOUN = regex.compile(r"(?i)\bthe (ministry|agency|office|organi[sz]ation|military|army|authority|group)\b")
+_ANAPHOR_NOUN = compiled(r"(?i)\bthe (ministry|agency|office|organi[sz]ation|military|army|authority|group)\b")
 
 
 @dataclass(slots=True)

@@ -16,6 +16,7 @@ import regex
 
 from .model import Number, Qualifier, Unit
 from .scanning import MATCH_TIMEOUT, Starts, matches_at
+from .user_cache import compiled
 
 
 UNITS = {
@@ -85,7 +86,7 @@ def _digits(decimal_comma: bool) -> str:
     return rf"(?:{grouped}|{plain})"
 
 
-_DIGITS = {flag: regex.compile(_digits(flag)) for flag in (False, True)}
+_DIGITS = {flag: compiled(_digits(flag)) for flag in (False, True)}
 
 
 # "4 thousand 3 hundred and 21": digits inside a number only as a count of hundreds and the rest.
@@ -138,12 +139,12 @@ def _grammar(lexicon: NumberLexicon, decimal_comma: bool) -> regex.Pattern:
         rf"(?P<percent>{percent})?",
         rf"(?P<after>[ \t]+(?:{after})(?![\w])|(?<=\d)\+)?",
     ])
-    return regex.compile(pattern, regex.IGNORECASE | regex.V0)
+    return compiled(pattern, regex.IGNORECASE | regex.V0)
 
 
-_TOKEN_SPLIT = regex.compile(r"[\s\-]+")
-_GLUED_TOKEN = regex.compile(r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(one|two|three|four|five|six|seven|eight|nine)")
-_DIGIT_TOKEN = regex.compile(r"[\d.,\u00a0\u2009\u202f]*\d[\d.,]*")
+_TOKEN_SPLIT = compiled(r"[\s\-]+")
+_GLUED_TOKEN = compiled(r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(one|two|three|four|five|six|seven|eight|nine)")
+_DIGIT_TOKEN = compiled(r"[\d.,\u00a0\u2009\u202f]*\d[\d.,]*")
 # Plural scales read as multipliers inside a number ("one billion twenty-five millions").
 _PLURAL_SCALES = {"hundreds": 100, "thousands": 10**3, "millions": 10**6, "billions": 10**9}
 
@@ -252,7 +253,7 @@ def words_value(text: str, decimal_comma: bool = False, lead: float | None = Non
     return float(value) if isinstance(value, int) else round(value, 6)  # 2.2 * 10**6 = 2200000.0000000005
 
 
-_SEPARATOR = regex.compile(_SEP)
+_SEPARATOR = compiled(_SEP)
 
 
 def _digits_value(text: str, decimal_comma: bool) -> float | None:
@@ -303,7 +304,7 @@ _SYMBOLS = {"<": Qualifier.LESS_THAN, "<=": Qualifier.UP_TO, ">": Qualifier.MORE
 @lru_cache(maxsize=16)
 def _qualifier_table(table: tuple[tuple[str, Qualifier], ...]) -> tuple[tuple[regex.Pattern, Qualifier], ...]:
     """The lexicon's phrases compiled once (a lexicon is fixed once the rules are loaded)."""
-    return tuple((regex.compile(pattern, regex.IGNORECASE | regex.V0), q) for pattern, q in table)
+    return tuple((compiled(pattern, regex.IGNORECASE | regex.V0), q) for pattern, q in table)
 
 
 def _qualifier_of(phrase: str, table: tuple[tuple[str, Qualifier], ...]) -> Qualifier | None:
@@ -314,8 +315,8 @@ def _qualifier_of(phrase: str, table: tuple[tuple[str, Qualifier], ...]) -> Qual
     return _SYMBOLS.get(phrase)
 
 
-_LETTER = regex.compile(r"(?i)[a-z]")
-_PARENTHESIS = regex.compile(r"\s*\(.*\)$")  # an amount repeated in brackets, "eight (8)", is read once
+_LETTER = compiled(r"(?i)[a-z]")
+_PARENTHESIS = compiled(r"\s*\(.*\)$")  # an amount repeated in brackets, "eight (8)", is read once
 
 
 def _number_of(m: regex.Match, lexicon: NumberLexicon, decimal_comma: bool) -> tuple[Number, str] | None:
@@ -370,12 +371,12 @@ def _gate(lexicon: NumberLexicon) -> regex.Pattern:
     search for it is far cheaper than finding where phrases can begin, and many sentences of news
     name no number."""
     vague, idioms = _literal_phrases(lexicon)
-    return regex.compile(rf"\d|\b(?:{_WORD}|{vague}|{idioms})\b", regex.IGNORECASE | regex.V0)
+    return compiled(rf"\d|\b(?:{_WORD}|{vague}|{idioms})\b", regex.IGNORECASE | regex.V0)
 
 
 # Where a number phrase can begin, besides the words `_first_words` tests: a punctuation mark ("<",
 # "~"), and "between"/"from", which the grammar does not require to begin a word.
-_MARKS = regex.compile(r"[^\w\s]|between|from", regex.IGNORECASE | regex.V0)
+_MARKS = compiled(r"[^\w\s]|between|from", regex.IGNORECASE | regex.V0)
 
 
 @lru_cache(maxsize=8)
@@ -384,7 +385,7 @@ def _starts(lexicon: NumberLexicon) -> Starts:
     word, digits, a vague phrase's or an idiom's), or at `_MARKS`; most words of news begin none."""
     before = _spaced(p for p, _ in lexicon.before)
     vague, idioms = _literal_phrases(lexicon)
-    first_words = regex.compile(rf"(?:{before}|{_WORD}|an?|{vague}|{idioms})(?!\w)|\d", regex.IGNORECASE | regex.V0)
+    first_words = compiled(rf"(?:{before}|{_WORD}|an?|{vague}|{idioms})(?!\w)|\d", regex.IGNORECASE | regex.V0)
     return Starts([first_words], also=_MARKS)
 
 

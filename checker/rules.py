@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -21,6 +20,7 @@ import regex
 from .corpus import MalformedYAML, safe_yaml
 from .model import Qualifier, Scope
 from .numbers import NumberLexicon
+from .user_cache import compiled, folder, keep
 
 RULE_FILES = ("qualifiers", "units", "metrics", "groups", "places", "sources", "scopes", "checks")
 MAX_RULES_BYTES = 1_000_000
@@ -219,7 +219,7 @@ def _validate(name: str, data: Any, path: Path) -> None:
 
 def _compile(pattern: str, where: str, flags: int = regex.IGNORECASE) -> regex.Pattern:
     try:
-        return regex.compile(pattern, flags | regex.V0)
+        return compiled(pattern, flags | regex.V0)
     except regex.error as exc:
         raise RulesError(f"{where}: invalid regular expression {pattern!r} ({exc})") from None
 
@@ -249,11 +249,8 @@ def _checked_copy(texts: dict[str, str]) -> Path | None:
     digest = hashlib.sha256(json.dumps(_SCHEMAS, sort_keys=True).encode())
     for name, text in texts.items():
         digest.update(f"\0{name}\0{text}".encode())
-    try:
-        cache_home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    except RuntimeError:  # no home folder
-        return None
-    return cache_home / "casualty-check" / "bundled-rules" / f"{digest.hexdigest()}.json"
+    where = folder("bundled-rules")
+    return where / f"{digest.hexdigest()}.json" if where is not None else None
 
 
 def _read_checked(copy: Path | None) -> dict[str, Any] | None:
@@ -267,13 +264,7 @@ def _read_checked(copy: Path | None) -> dict[str, Any] | None:
 def _keep_checked(copy: Path | None, data: dict[str, Any]) -> None:
     if copy is None or json.loads(json.dumps(data)) != data:
         return  # YAML gave something JSON does not hold the same (a date, a number as key)
-    try:
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        partial = copy.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(json.dumps(data), encoding="utf-8")
-        partial.replace(copy)  # whole or not at all, for a process reading it meanwhile
-    except OSError:  # a cache folder we cannot write to only means parsing next time too
-        pass
+    keep(copy, json.dumps(data).encode("utf-8"))
 
 
 def _bundled(bundled: Path) -> dict[str, Any]:

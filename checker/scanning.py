@@ -16,6 +16,8 @@ from typing import Sequence
 
 import regex
 
+from .user_cache import compiled
+
 #: Seconds any one pattern may spend on one text before it is abandoned as hostile.
 MATCH_TIMEOUT = 2.0
 
@@ -34,7 +36,7 @@ class Starts:
     the number grammar stand for the grammar).
     """
 
-    _TOKEN = regex.compile(r"(?<!\w)(?:\w+|\W)")
+    _TOKEN = compiled(r"(?<!\w)(?:\w+|\W)")
     # Words remembered, the least recently seen forgotten first: the words of news follow Zipf's
     # law, so the few thousand frequent ones are nearly always remembered in any archive.
     _REMEMBERED = 1 << 16
