@@ -35,6 +35,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 
 from .model import Claim, Document
+from .suppress import DIRECTIVE
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
 MANIFEST_NAME = "manifest.csv"
@@ -271,8 +272,14 @@ def _text_blocks(path: Path, problems: Problems) -> Iterator[str]:
 
 # --- formats ---------------------------------------------------------------------------------
 
+# Marks, in the parser's output, where a suppressed paragraph ends; `_html_lines` makes it a blank line.
+_PARAGRAPH_BREAK = "\n\ue000\n"
+
+
 class _TextOfHTML(HTMLParser):
-    """Visible text of an HTML page; block elements end lines, scripts and styles are dropped."""
+    """Visible text of an HTML page; block elements end lines, scripts and styles are dropped.
+    A `casualty-check: ignore` comment is kept on a line of its own, and the block after it is
+    closed by a blank line: that is the paragraph the comment silences (suppress.py)."""
 
     BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
               "header", "footer", "blockquote", "title"}
@@ -281,6 +288,7 @@ class _TextOfHTML(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._skip = 0
+        self._silenced: str | None = None  # text of the block after a directive, until it ends
 
     def handle_starttag(self, tag, attrs):
         if tag in ("script", "style", "noscript"):
@@ -292,11 +300,22 @@ class _TextOfHTML(HTMLParser):
         if tag in ("script", "style", "noscript"):
             self._skip = max(0, self._skip - 1)
         elif tag in self.BLOCKS:
-            self.parts.append("\n")
+            ends_silenced = self._silenced is not None and self._silenced.strip() != ""
+            self.parts.append(_PARAGRAPH_BREAK if ends_silenced else "\n")
+            self._silenced = None if ends_silenced else self._silenced
 
     def handle_data(self, data):
         if not self._skip:
+            data = data.replace("\r", " ").replace("\n", " ")  # a line break in markup is a space
             self.parts.append(data)
+            if self._silenced is not None:
+                self._silenced += data
+
+    def handle_comment(self, data):
+        comment = f"<!--{data}-->"
+        if not self._skip and DIRECTIVE.fullmatch(comment):
+            self.parts.append(f"\n{comment}\n")
+            self._silenced = ""
 
 
 def _html_lines(blocks: Iterable[str]) -> Iterator[str]:
@@ -308,10 +327,13 @@ def _html_lines(blocks: Iterable[str]) -> Iterator[str]:
         nonlocal pending
         lines = (pending + "".join(parser.parts)).split("\n")
         parser.parts.clear()
-        pending = "" if final else lines.pop()
+        # a block element may never close: past a block's length its text is let go as a line
+        pending = "" if final or len(lines[-1]) > _BLOCK else lines.pop()
         for line in lines:
             line = " ".join(line.split())
-            if line:
+            if line == _PARAGRAPH_BREAK.strip():
+                yield ""
+            elif line:
                 yield line
 
     for block in blocks:

@@ -7,7 +7,7 @@
 The paragraph runs from the first non-blank character after the comment to the next blank line (or
 the end of the text). The claims inside still feed the checks as context; only findings anchored on
 them are dropped (by the pipeline). The comment is an HTML comment, so it stays invisible when the
-Markdown is published; `.html` documents lose their comments when their text is extracted.
+Markdown is published; in `.html` documents the block element after the comment is the paragraph.
 """
 from __future__ import annotations
 

@@ -658,3 +658,23 @@ def test_a_suppression_comment_in_a_later_part_of_a_streamed_file_still_applies(
     result = run("report", str(folder))
     assert result.exit_code == 0, result.output
     assert "1 finding silenced by `casualty-check: ignore` comments" in result.stdout
+
+
+def test_a_huge_page_without_block_elements_is_read_in_bounded_lines(tmp_path):
+    sentence = "Officials said at least 12 people were killed\nin the strike. "
+    path = tmp_path / "page.html"
+    path.write_text("<html><body><span>" + sentence * 60_000 + "</span></body></html>", encoding="utf-8")
+    with time_limit(30, "a huge page without blocks"):
+        (document,) = read_documents([path])
+    lines = document.text.split("\n")
+    assert max(map(len, lines)) <= 2 * corpus._BLOCK
+    assert len(lines) >= 2  # it was cut, not held whole
+    assert document.text.count("killed in the strike") >= 60_000 - len(lines)  # each cut may split one
+
+
+def test_a_line_break_inside_a_paragraph_of_markup_is_a_space(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text("<html><body><p>The earthquake has killed 18,342\n  people in Turkey,\r\nthe disaster "
+                    "agency AFAD said.</p>\n<p>Rescuers worked through the night.</p></body></html>", encoding="utf-8")
+    (claim,) = _claims_of(path)
+    assert claim[5:8] == ("18,342", 18342, "killed") and claim[9] == "afad"

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from checker.checks import REGISTRY
 from checker.cli import cli
+from checker.corpus import html_text
 from checker.suppress import SuppressionError, suppressions
 from report_fixtures import CORPUS, write_corpus
 
@@ -70,6 +71,40 @@ def test_pipeline_drops_findings_anchored_in_a_silenced_paragraph(tmp_path, dire
     folder = write_corpus(tmp_path / "a", _with("quake_b.txt", "The earthquake", directive))
     checks = [f["check"] for f in json.loads(_check(folder).output)]
     assert ("decrease" in checks) is not silenced
+
+
+def _as_html(text: str) -> str:
+    """`text` as a web page: each paragraph a <p>, with markup inside it and a comment of another kind."""
+    body = ""
+    for paragraph in text.strip().split("\n\n"):
+        if paragraph.startswith("<!--"):
+            directive, paragraph = paragraph.split("\n", 1)
+            body += directive
+        body += f"<p>{paragraph.replace('killed', '<b>killed</b>')}</p>\n"
+    return f"<html><body><!-- page built by the CMS -->{body}</body></html>"
+
+
+def test_a_directive_in_a_web_page_covers_the_block_after_it_only():
+    page = ("<article><h1>Quake toll rises</h1><!-- casualty-check: ignore -->"
+            "<p>The earthquake has <b>killed</b> 18,342 people in Turkey,\naccording to AFAD.</p>"
+            "<p>More than 80,000 people were injured.</p></article>")
+    text = html_text(page)
+    (s,) = suppressions(text)
+    assert text[s.start:s.end] == "The earthquake has killed 18,342 people in Turkey, according to AFAD."
+    assert "More than 80,000" in text[s.end:]
+
+
+@pytest.mark.parametrize("directive, silenced", [
+    ("<!-- casualty-check: ignore=decrease -->", True),
+    ("<!-- casualty-check: ignore=reference -->", False),
+    ("", False),
+])
+def test_a_directive_in_a_web_page_silences_the_paragraph_after_it(tmp_path, directive, silenced):
+    files = _with("quake_b.txt", "The earthquake", directive)
+    files["quake_b.html"] = _as_html(files.pop("quake_b.txt"))
+    files["manifest.csv"] = files["manifest.csv"].replace("quake_b.txt", "quake_b.html")
+    folder = write_corpus(tmp_path / "a", files)
+    assert ("decrease" in [f["check"] for f in json.loads(_check(folder).output)]) is not silenced
 
 
 def test_silencing_the_earlier_article_keeps_the_finding_anchored_in_the_later(tmp_path):
