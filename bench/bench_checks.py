@@ -10,8 +10,9 @@ qualifier, a few percentages, period counts and undated claims, syndicated copie
 share of planted errors (drops, typos, jumps) so each check has something to report. A reference
 series covers the `killed`/`injured` totals. It then times `series.intervals` and `timeline` and
 each check on its own, and prints the total and the peak RSS of the process. With `--report` it
-then times what a `report` run does with the same claims as `Claim` records: the whole checking
-stage of the pipeline (claim table, checks, findings) and the Markdown report.
+then times what `check` and `report` runs do with the same claims as `Claim` records: the whole
+checking stage of the pipeline (claim table, checks, findings), the JSON findings and the Markdown
+report.
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from checker import checks
 from checker.checks.base import records
 from checker.model import CLAIM_COLUMNS, Claim
 from checker.pipeline import check_claims
-from checker.report import ReportContext, markdown
+from checker.report import ReportContext, json_format, markdown
 from checker.rules import load_rules
 from checker.series import intervals, timeline
 
@@ -108,7 +109,8 @@ def synthetic_claims(n: int, seed: int = 7) -> tuple[pd.DataFrame, pd.DataFrame]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=1_000_000)
-    parser.add_argument("--report", action="store_true", help="also time check_claims and the Markdown report")
+    parser.add_argument("--report", action="store_true",
+                        help="also time check_claims, the JSON findings and the Markdown report")
     args = parser.parse_args()
     rules = load_rules()
     options = checks.configure(rules.checks)
@@ -136,6 +138,7 @@ def main() -> None:
         claims = [Claim(**row) for row in records(table[list(CLAIM_COLUMNS)])]
         found = timed("check_claims", lambda: check_claims(claims, rules, reference), lambda f: f"{len(f):>7,} findings")
         context = ReportContext(len(set(table["doc"])), tuple(claims), "bench")
+        timed("json findings", lambda: json_format.render(found, context), lambda text: f"{len(text) / 1e6:,.0f} MB")
         timed("markdown report", lambda: markdown.render(found, context), lambda text: f"{len(text) / 1e6:,.0f} MB")
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"peak RSS {peak:,.0f} MB (whole process)")

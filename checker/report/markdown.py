@@ -40,20 +40,20 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-class _Names:
-    """Escaped names (documents, sources, outlets, series keys) and each file's link target and label,
-    worked out once per report: a report repeats them on row after row, and relpath is slow."""
+class _Names(dict):
+    """Escaped short texts that recur (documents, sources, outlets, series keys, quoted figures,
+    actions) as `names[text]`, and each file's link target and label, worked out once per report: a
+    report repeats them on row after row, and relpath is slow. A dict, so a text seen before costs
+    one lookup in C rather than a method call."""
 
     def __init__(self, base: str) -> None:
+        super().__init__()
         self.base = base
-        self._names: dict[str, str] = {}
         self._files: dict[str, tuple[str, str, bool]] = {}
         self._folders: dict[str, str] = {}
 
-    def __call__(self, name: str) -> str:
-        escaped = self._names.get(name)
-        if escaped is None:
-            escaped = self._names[name] = _text(name)
+    def __missing__(self, text: str) -> str:
+        escaped = self[text] = _text(text)
         return escaped
 
     def file(self, path: str) -> tuple[str, str, bool]:
@@ -78,7 +78,7 @@ class _Names:
         target, path, records = self.file(claim.path)
         if not label:
             # escaping each part alone gives the same text: the separators are not word characters
-            label = f"{path} · {self(claim.doc)}:{claim.line}" if records else f"{path}:{claim.line}"
+            label = f"{path} · {self[claim.doc]}:{claim.line}" if records else f"{path}:{claim.line}"
         return f"[{label}]({target}#L{claim.line})"
 
 
@@ -132,12 +132,12 @@ def _finding(f: Finding, claims: dict[str, Claim], names: _Names) -> list[str]:
     if involved:
         links = [names.link(c) for c in involved]
         lines += ["| where | figure | source | as of | published | outlet |", "|---|---|---|---|---|---|"]
-        lines += [f"| {link} | {_figure(c)} | {names(c.source)} | {c.as_of or 'undated'} | "
-                  f"{c.published or '—'} | {names(c.outlet) or '—'} |" for link, c in zip(links, involved)]
+        lines += [f"| {link} | {_figure(c)} | {names[c.source]} | {c.as_of or 'undated'} | "
+                  f"{c.published or '—'} | {names[c.outlet] or '—'} |" for link, c in zip(links, involved)]
         lines.append("")
         quotes = [f"> {link}: “{_sentence(c)}”" for link, c in zip(links, involved)]
         lines += [line for quote in quotes for line in (quote, ">")][:-1] + [""]
-    lines += [f"*Suggested action:* {names(f.action or _DEFAULT_ACTION)}", ""]  # few distinct actions
+    lines += [f"*Suggested action:* {names[f.action or _DEFAULT_ACTION]}", ""]  # few distinct actions
     return lines
 
 
@@ -169,7 +169,7 @@ def _timelines(context: ReportContext, names: _Names) -> list[str]:
         metric, place, grp, unit = key
         out += [f"### {_text(metric)} · {_text(place)} · {_text(grp)} ({_text(unit)})", "",
                 "| as of | figure | scope | source | published | where |", "|---|---|---|---|---|---|"]
-        out += [f"| {c.as_of or 'undated'} | {_figure(c)} | {c.scope} | {names(c.source)} | "
+        out += [f"| {c.as_of or 'undated'} | {_figure(c)} | {c.scope} | {names[c.source]} | "
                 f"{c.published or '—'} | {names.link(c)} |" for c in _chronological(items)]
         out.append("")
         timeline = charted.get(key)
@@ -187,15 +187,15 @@ def _appendix(context: ReportContext, names: _Names) -> list[str]:
         by_doc[(claim.path, claim.doc)].append(claim)
     for (path, doc), items in by_doc.items():
         first = items[0]
-        about = " · ".join(x for x in (names(first.outlet), f"published {first.published}" if first.published else "") if x)
+        about = " · ".join(x for x in (names[first.outlet], f"published {first.published}" if first.published else "") if x)
         # a .jsonl file holds several documents: name the record too
         escaped = names.file(path)[1]
-        heading = escaped if PurePath(path).stem == doc else f"{escaped} · {names(doc)}"
+        heading = escaped if PurePath(path).stem == doc else f"{escaped} · {names[doc]}"
         out += [f"### {heading}", ""] + ([about, ""] if about else [])
         out += ["| line | quote | metric · place · group | figure | scope | as of | source |",
                 "|---|---|---|---|---|---|---|"]
-        out += [f"| {names.link(c, str(c.line))} | {_text(c.quote)} | {names(c.metric)} · {names(c.place)} · "
-                f"{names(c.group)} | {_figure(c)} | {c.scope} | {c.as_of or 'undated'} | {names(c.source)} |"
+        out += [f"| {names.link(c, str(c.line))} | {names[c.quote]} | {names[c.metric]} · {names[c.place]} · "
+                f"{names[c.group]} | {_figure(c)} | {c.scope} | {c.as_of or 'undated'} | {names[c.source]} |"
                 for c in sorted(items, key=lambda c: c.start)]
         out.append("")
     return out
@@ -207,8 +207,8 @@ def _verdicts(context: ReportContext, names: _Names) -> list[str]:
         return []
     out = ["## Claim by claim", "", "| where | figure | metric · place · group | as of | source | verdict | evidence |",
            "|---|---|---|---|---|---|---|"]
-    out += [f"| {names.link(c)} | {_figure(c)} | {names(c.metric)} · {names(c.place)} · {names(c.group)} | "
-            f"{c.as_of or 'undated'} | {names(c.source)} | **{v.verdict}** | {_text(v.explanation())} |"
+    out += [f"| {names.link(c)} | {_figure(c)} | {names[c.metric]} · {names[c.place]} · {names[c.group]} | "
+            f"{c.as_of or 'undated'} | {names[c.source]} | **{v.verdict}** | {_text(v.explanation())} |"
             for v in context.verdicts for c in (v.claim,)]
     return out + [""]
 

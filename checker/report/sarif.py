@@ -6,12 +6,14 @@ paths, so the log is byte-identical across runs.
 """
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
+from itertools import chain
 from urllib.parse import quote
 
 from .. import checks
 from ..model import Finding, Location, Severity
 from .context import ReportContext
+from .json_format import dumps
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _VERDICT_LEVEL = {"contradicts": "warning", "stale": "warning", "unattributed": "note"}
@@ -39,37 +41,43 @@ def _rules() -> list[dict]:
     return rules
 
 
+def _result(f: Finding, index: dict[str, int], context: ReportContext) -> dict:
+    result = {
+        "ruleId": f.check, "ruleIndex": index[f.check], "level": _LEVEL[f.severity],
+        "message": {"text": f.message + (f" {f.action}" if f.action else "")},
+        "partialFingerprints": {"casualtyCheck/v1": f.finding_id},
+    }
+    if f.locations:
+        result["locations"] = [_location(f.locations[0], context)]
+        if len(f.locations) > 1:
+            result["relatedLocations"] = [{"id": i, **_location(loc, context)}
+                                          for i, loc in enumerate(f.locations[1:], start=1)]
+    return result
+
+
+def _verdict_result(v, rule_index: int, context: ReportContext) -> dict:
+    return {"ruleId": "verdict", "ruleIndex": rule_index, "level": _VERDICT_LEVEL.get(v.verdict, "none"),
+            "message": {"text": v.summary()},
+            "partialFingerprints": {"casualtyCheck/v1": f"verdict-{v.claim.claim_id}"},
+            "locations": [_location(Location(v.claim.claim_id, v.claim.path, v.claim.line, v.claim.column), context)]}
+
+
 def render(findings: list[Finding], context: ReportContext) -> str:
     rules = _rules()
     index = {r["id"]: i for i, r in enumerate(rules)}
-    results = []
-    for f in findings:
-        result = {
-            "ruleId": f.check, "ruleIndex": index[f.check], "level": _LEVEL[f.severity],
-            "message": {"text": f.message + (f" {f.action}" if f.action else "")},
-            "partialFingerprints": {"casualtyCheck/v1": f.finding_id},
-        }
-        if f.locations:
-            result["locations"] = [_location(f.locations[0], context)]
-            if len(f.locations) > 1:
-                result["relatedLocations"] = [{"id": i, **_location(loc, context)}
-                                              for i, loc in enumerate(f.locations[1:], start=1)]
-        results.append(result)
+    # results are made as they are written (see `dumps`): a large run's never all exist at once
+    results: Iterator[dict] = (_result(f, index, context) for f in findings)
     if context.verdicts:  # a draft checked against an archive: a result per draft claim
         rules.append({"id": "verdict", "name": "verdict",
                       "shortDescription": {"text": "The verdict on a draft's claim checked against the archive."},
                       "fullDescription": {"text": "consistent, stale, contradicts, unattributed or unverifiable, "
                                                   "with its evidence."}})
-        results += [{"ruleId": "verdict", "ruleIndex": len(rules) - 1, "level": _VERDICT_LEVEL.get(v.verdict, "none"),
-                     "message": {"text": v.summary()},
-                     "partialFingerprints": {"casualtyCheck/v1": f"verdict-{v.claim.claim_id}"},
-                     "locations": [_location(Location(v.claim.claim_id, v.claim.path, v.claim.line, v.claim.column),
-                                             context)]}
-                    for v in context.verdicts]
+        verdict_index = len(rules) - 1
+        results = chain(results, (_verdict_result(v, verdict_index, context) for v in context.verdicts))
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [{
         "tool": {"driver": {"name": "casualty-check", "version": context.tool_version or "0",
                             "rules": rules}},
         "columnKind": "unicodeCodePoints",
         "results": results,
     }]}
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return dumps(log) + "\n"
