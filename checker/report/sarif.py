@@ -6,8 +6,6 @@ paths, so the log is byte-identical across runs.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
-from itertools import chain
 from urllib.parse import quote
 
 from .. import checks
@@ -65,15 +63,14 @@ def _verdict_result(v, rule_index: int, context: ReportContext) -> dict:
 def render(findings: list[Finding], context: ReportContext) -> str:
     rules = _rules()
     index = {r["id"]: i for i, r in enumerate(rules)}
-    # results are made as they are written (see `dumps`): a large run's never all exist at once
-    results: Iterator[dict] = (_result(f, index, context) for f in findings)
+    results = [_result(f, index, context) for f in findings]
     if context.verdicts:  # a draft checked against an archive: a result per draft claim
         rules.append({"id": "verdict", "name": "verdict",
                       "shortDescription": {"text": "The verdict on a draft's claim checked against the archive."},
                       "fullDescription": {"text": "consistent, stale, contradicts, unattributed or unverifiable, "
                                                   "with its evidence."}})
         verdict_index = len(rules) - 1
-        results = chain(results, (_verdict_result(v, verdict_index, context) for v in context.verdicts))
+        results += [_verdict_result(v, verdict_index, context) for v in context.verdicts]
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [{
         "tool": {"driver": {"name": "casualty-check", "version": context.tool_version or "0",
                             "rules": rules}},
