@@ -327,9 +327,17 @@ def _document_place(document: Document, places: _PlaceIndex) -> str:
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
+# "Thailand's government said 21 Thai nationals had been killed in Israel": the speaker's country,
+# a place only when the sentence names no other.
+_SPEAKERS_COUNTRY = compiled(
+    r"(?i)(?:'s|’s)[ \t]+(?:[\w-]+[ \t]+)?(?:government|ministry|president|prime[ \t]+minister|"
+    r"authorities|officials|agency|spokes(?:man|woman|person)|cabinet|embassy)\b")
+
+
 def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, bool]], default: str) -> str:
-    located = [(min(abs(s - cand.end), abs(cand.start - e)), p) for s, e, p, loc in places if loc]
-    return min(located)[1] if located else default
+    located = [(_SPEAKERS_COUNTRY.match(sentence, e) is not None, min(abs(s - cand.end), abs(cand.start - e)), p)
+               for s, e, p, loc in places if loc]
+    return min(located)[2] if located else default
 
 
 # A bare "the Health Ministry" is Gaza's in reporting on Gaza (SPEC 3.5), the home country's elsewhere.

@@ -414,3 +414,27 @@ def test_places_matched_once_per_document_read_as_in_each_sentence_alone():
             assert sorted(index.sentence(lo, hi)) == sorted(_located(sentence, _names_in(sentence, rules), 0, hi - lo))
     assert len(texts) > 5
     assert [p for _, _, p, _ in index.sentence(0, 2000)] == []  # "Ga|za": no place on either side of the cut
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Floods in southern Brazil have killed at least 147 people, the state civil defence agency said.", "brazil"),
+    ("More than 2,000 people were buried by the landslide in Papua New Guinea, the government said.",
+     "papua_new_guinea"),
+    ("Fighting in South Sudan has displaced 40,000 people since March, the U.N. said.", "south_sudan"),
+    ("In Guinea-Bissau, 12 people were killed in the clashes.", "guinea_bissau"),
+    ("Cholera has killed 63 people in Mozambique this year, health officials said.", "mozambique"),
+    ("The storm killed 23 people in the Philippines, disaster officials said.", "philippines"),
+])
+def test_every_country_is_a_place(text, place):
+    assert one(text).place == place
+
+
+@pytest.mark.parametrize("text, place", [
+    # the speaker's country gives way to the place where the people were killed
+    ("Thailand's government said 21 Thai nationals had been killed in Israel and 16 abducted.", "israel"),
+    ("Lebanon's health ministry said Israeli strikes in Beirut killed 14 people on Thursday.", "beirut"),
+    # and is the place when the sentence names no other
+    ("Nigeria's government said 120 people were killed in the attack.", "nigeria"),
+])
+def test_the_speakers_country_is_the_place_only_when_no_other_is_named(text, place):
+    assert claims_of(text)[0].place == place
