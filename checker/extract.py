@@ -9,6 +9,7 @@ ages, money, distances or counts of things are dropped before that.
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -263,27 +264,75 @@ _GROUP_PREDICATE = compiled(
     r"(?i)^[ \t]+of[ \t]+(?:the|them|those)(?:[ \t]+[\w-]+){0,2}?[ \t]+(?:are|were|was)[ \t]+(?:all[ \t]+)?(?P<noun>[^,;:.]{1,40})")
 
 
-def _names_in(text: str, rules: Rules) -> list[tuple[int, int, str, bool]]:
-    """(start, end, place, locative) for every place named in `text`, in text order; locative here
-    only when the name says so itself (a demonym, "the Strip"): `_located` reads the words around."""
+_WORD_RUN = compiled(r"\w+")
+# A place rules/places.yaml does not list, in a frame that makes a proper name one: "in Lahaina",
+# "on Maui", "the town of Pylos", "the capital, Port-au-Prince", "in remote Enga".
+_NAMED_PLACE = compiled(
+    r"(?:\b(?:in|at|near|around|across|inside|throughout|from|off|on)[ \t]+(?:the[ \t]+)?"
+    r"(?:(?:remote|northern|southern|eastern|western|central|coastal|rural)[ \t]+)?"
+    r"|\b(?:city|town|village|state|province|region|island|district|county|port|capital)[ \t]+of[ \t]+"
+    r"|\bthe[ \t]+capital,[ \t]+)"
+    r"(?P<name>\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ \t]+(?:(?:de|do|da|dos|das|del|la|el|al)[ \t]+)?\p{Lu}\p{Ll}[\p{L}'’-]*){0,3}+)"
+    # not a possessive, a building ("at Kamal Adwan hospital") or an adjective ("in Israeli strikes")
+    r"\b(?!['’]s\b|[ \t]+(?:hospital|clinic|school|mosque|church|university|airport|prison|stadium|hotel|station)\b"
+    r"|(?<=(?:i|an|ese|ish))[ \t]+\p{Ll})")
+# "told reporters in Geneva": where the speaker was.
+_SPEAKERS_WHEREABOUTS = compiled(r"(?:reporters|journalists|briefing|conference|speaking|headquarters)[ \t]+$")
+# Proper names those frames hold that are not places: times, storms, languages, institutions.
+_NOT_A_PLACE = compiled(
+    rf"(?i)(?:{dates._MONTH}|{'|'.join(w.capitalize() for w in dates.WEEKDAYS)}|Hurricane|Typhoon|Cyclone|Storm|"
+    r"Tropical|Operation|Christmas|Easter|Ramadan|Eid|English|Arabic|Hebrew|French|Spanish|Parliament|Congress|"
+    r"Twitter|Facebook|Telegram|Instagram|God)\b"
+    r"|.*\b(?:Hospital|Clinic|University|School|College|Mosque|Church|Cathedral|Ministry|Council|Agency|"
+    r"Office|Committee|Stadium|Airport|Prison|Court|Forces|Army|Party|Movement|Database|Project|Report|Network|"
+    r"Group|Institute|Foundation|Centre|Center|Programme|Program|Organization|Organisation|Society|Association|"
+    r"Union|Commission|Authority)$")
+
+
+def _place_id(name: str) -> str:
+    """A proper name as a place id: "Port-au-Prince" -> port_au_prince, "São Paulo" -> sao_paulo."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return _NON_WORDS.sub("_", ascii_name.lower().replace("'", "").replace("’", "")).strip("_")
+
+
+# How surely a name says where the people counted are: named in a locative frame ("in Rafah",
+# "the Strip", a place read from its frame), then a demonym ("658 Egyptians died in Mecca").
+_IN_FRAME, _DEMONYM, _MENTIONED = 2, 1, 0
+
+
+def _names_in(text: str, rules: Rules) -> list[tuple[int, int, str, int]]:
+    """(start, end, place, locative) for every place named in `text`, in text order; `locative`
+    ranks the name (_IN_FRAME, _DEMONYM, _MENTIONED) as far as the name alone tells: `_located`
+    reads the words around."""
     found = []
+    words = set(_WORD_RUN.findall(text))
     for place in rules.places:
-        if place.literals is not None and not any(name in text for name in place.literals):
+        if place.first_words is not None and place.first_words.isdisjoint(words):
             continue
         for pattern, demonym in ((place.names, False), (place.people, True)):
             if pattern is None:
                 continue
             for m in list(pattern.finditer(text, timeout=MATCH_TIMEOUT)):  # eager: see split_sentences
-                found.append((m.start(), m.end(), place.id, demonym or m[0].lower().startswith("the ")))
+                found.append((m.start(), m.end(), place.id, _DEMONYM if demonym
+                              else _IN_FRAME if m[0].lower().startswith("the ") else _MENTIONED))
+    known = sorted(found)
+    for m in list(_NAMED_PLACE.finditer(text, timeout=MATCH_TIMEOUT)):
+        start, end = m.span("name")
+        at = bisect.bisect_left(known, (end,))
+        if (at and known[at - 1][1] > start) or _NOT_A_PLACE.match(m["name"]) \
+                or rules.source_names.fullmatch(m["name"]) \
+                or _SPEAKERS_WHEREABOUTS.search(text, max(0, m.start() - 30), m.start()):
+            continue  # a listed place (or one overlapping it), or a name that is no place
+        found.append((start, end, _place_id(m["name"]), _IN_FRAME))
     return sorted(found)
 
 
-def _located(text: str, names: list[tuple[int, int, str, bool]], lo: int, hi: int) -> list[tuple[int, int, str, bool]]:
+def _located(text: str, names: list[tuple[int, int, str, int]], lo: int, hi: int) -> list[tuple[int, int, str, int]]:
     """The `names` of `text[lo:hi]` as (start, end, place, locative), offsets from `lo`; the
     locative frame ("in Gaza", "Gaza's") is read within those bounds."""
-    return [(s - lo, e - lo, p, fixed or bool(_LOCATIVE.search(text[max(lo, s - 40): s]))
-             or bool(_POSSESSIVE.match(text[e: min(hi, e + 2)])))
-            for s, e, p, fixed in names]
+    return [(s - lo, e - lo, p, _IN_FRAME if _LOCATIVE.search(text[max(lo, s - 40): s])
+             or _POSSESSIVE.match(text[e: min(hi, e + 2)]) else rank)
+            for s, e, p, rank in names]
 
 
 class _PlaceIndex:
@@ -297,10 +346,10 @@ class _PlaceIndex:
         self.starts = [n[0] for n in self.names]
         self.reach = list(accumulate((n[1] for n in self.names), max, initial=0))  # farthest end before each
 
-    def document(self) -> list[tuple[int, int, str, bool]]:
+    def document(self) -> list[tuple[int, int, str, int]]:
         return _located(self.text, self.names, 0, len(self.text))
 
-    def sentence(self, lo: int, hi: int) -> list[tuple[int, int, str, bool]]:
+    def sentence(self, lo: int, hi: int) -> list[tuple[int, int, str, int]]:
         """The places of the sentence `text[lo:hi]`, as `_located` gives them for it alone."""
         first, last = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
         inside = self.names[first:last]
@@ -318,9 +367,13 @@ _IN_WORD = compiled(r"\w\w")
 
 
 def _document_place(document: Document, places: _PlaceIndex) -> str:
-    """The place the document is about: the most named in locative frames, else the most named."""
+    """The place the document is about: the most named in locative frames, else the most named;
+    of the places the rules list, since a place read from its frame alone is as often where the
+    talks or the briefing were ("Hamas head in Cairo") as where the people were counted."""
     title = document.title
-    named = _located(title, _names_in(title, places.rules), 0, len(title)) + places.document()
+    listed = {place.id for place in places.rules.places}
+    named = [n for n in _located(title, _names_in(title, places.rules), 0, len(title)) + places.document()
+             if n[2] in listed]
     counts = Counter(p for _, _, p, loc in named if loc) or Counter(p for _, _, p, _ in named)
     if not counts:
         return ""
@@ -334,10 +387,10 @@ _SPEAKERS_COUNTRY = compiled(
     r"authorities|officials|agency|spokes(?:man|woman|person)|cabinet|embassy)\b")
 
 
-def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, bool]], default: str) -> str:
-    located = [(_SPEAKERS_COUNTRY.match(sentence, e) is not None, min(abs(s - cand.end), abs(cand.start - e)), p)
-               for s, e, p, loc in places if loc]
-    return min(located)[2] if located else default
+def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, int]], default: str) -> str:
+    located = [(_SPEAKERS_COUNTRY.match(sentence, e) is not None, -rank, min(abs(s - cand.end), abs(cand.start - e)), p)
+               for s, e, p, rank in places if rank]
+    return min(located)[-1] if located else default
 
 
 # A bare "the Health Ministry" is Gaza's in reporting on Gaza (SPEC 3.5), the home country's elsewhere.

@@ -438,3 +438,31 @@ def test_every_country_is_a_place(text, place):
 ])
 def test_the_speakers_country_is_the_place_only_when_no_other_is_named(text, place):
     assert claims_of(text)[0].place == place
+
+
+@pytest.mark.parametrize("text, place", [
+    # places the rules do not list, read from the frame that names them
+    ("At least 115 people were killed in Lahaina, the county said.", "lahaina"),
+    ("Survivors were taken to the port of Kalamata after the boat sank; 104 people were rescued and "
+     "at least 82 bodies recovered off Pylos.", "pylos"),
+    ("Clashes killed 115 people in the capital, Bamako, the U.N. said.", "bamako"),
+    ("The landslide killed more than 2,000 people in remote Enga, officials said.", "enga"),
+    ("Floods in the state of Rio Grande do Sul have killed 147 people.", "rio_grande_do_sul"),
+    ("At least 62 people died in São Paulo, officials said.", "sao_paulo"),
+    # and the states of the United States
+    ("Helene killed at least 73 people in North Carolina, the governor said.", "north_carolina"),
+    ("The storm killed 25 people in Georgia and 12 in Virginia.", "georgia"),
+])
+def test_a_place_is_read_from_its_frame(text, place):
+    assert claims_of(text)[0].place == place
+
+
+@pytest.mark.parametrize("text", [
+    "At least 40 people were killed on Thursday, officials said.",
+    "At least 40 people were killed in Israeli strikes, officials said.",
+    "At least 40 people were killed in Hurricane Helene, officials said.",
+    "At least 40 people were wounded, the U.N. spokesman told reporters in Geneva.",
+    "At least 40 people were killed at Kamal Adwan hospital, officials said.",
+])
+def test_words_in_a_place_frame_that_are_no_place(text):
+    assert one(text).place == "unknown"
