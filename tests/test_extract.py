@@ -466,3 +466,33 @@ def test_a_place_is_read_from_its_frame(text, place):
 ])
 def test_words_in_a_place_frame_that_are_no_place(text):
     assert one(text).place == "unknown"
+
+
+@pytest.mark.parametrize("text, value, metric, qualifier, scope", [
+    ("Hajj deaths pass 1,000 as extreme heat grips Mecca", 1000, "killed", "more_than", "cumulative"),
+    ("Helene toll climbs past 130 as rescuers reach cut-off towns", 130, "killed", "more_than", "cumulative"),
+    ("More than 1 million people are now internally displaced in Haiti, the IOM said.", 1_000_000, "displaced",
+     "more_than", "current"),
+    ("More than 1,400 people spent Monday night in emergency shelters on Maui, the Red Cross said.", 1400,
+     "displaced", "more_than", "current"),
+    ("FEMA estimated that some 4,500 people need longer-term housing.", 4500, "displaced", "about", "current"),
+    ("Shelters in the western part of the state housed nearly 2,000 people on Monday night.", 2000, "displaced",
+     "nearly", None),
+    ("Around 2,000 people whose homes were destroyed are staying in hotels and sports halls.", 2000, "displaced",
+     "about", None),
+    ("More than 500 people have died of the disease this year, the ministry said.", 500, "killed", "more_than",
+     "period"),
+])
+def test_phrasings_of_tolls_and_shelter(text, value, metric, qualifier, scope):
+    claim = one(text)
+    assert (claim.value, claim.metric, claim.qualifier) == (value, metric, qualifier)
+    assert scope is None or claim.scope == scope
+
+
+@pytest.mark.parametrize("text", [
+    "Floods hit 446 of the state's 497 municipalities, where residents were evacuated.",
+    "Officials defended the decision not to sound the island's 80 outdoor sirens as residents fled.",
+    "The storm destroyed 12 bridges and displaced families across the valley.",
+])
+def test_counts_of_things_are_no_claims(text):
+    assert claims_of(text) == []
