@@ -496,3 +496,9 @@ def test_phrasings_of_tolls_and_shelter(text, value, metric, qualifier, scope):
 ])
 def test_counts_of_things_are_no_claims(text):
     assert claims_of(text) == []
+
+
+def test_a_figure_on_a_holiday_is_dated_by_it():
+    text = "On Christmas Eve, gunmen opened fire on reporters outside the hospital, killing two journalists."
+    (claim,) = claims_of(text, published=date(2025, 1, 8))
+    assert claim.as_of == "2024-12-24"
