@@ -31,7 +31,7 @@ from .units import normalise
 # such as "Oct." or "U.S." do not end a sentence.
 _ABBREVIATIONS = compiled(
     r"(?i)(?:\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mr|mrs|ms|dr|st|gen|lt|col|"
-    r"sgt|capt|gov|sen|rep|no|vs|approx|est|inc|ltd|co|corp|jr|sr|prof)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$")
+    r"sgt|capt|gov|sen|rep|no|vs|approx|est|inc|ltd|co|corp|jr|sr|prof|rs)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$")
 _SENTENCE_END = compiled(r"[.!?]+[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])|\n+")
 _WORD = compiled(r"[\w'’]+")
 _CLAUSE_BREAK = compiled(r"[;—]|(?<!\d):(?!\d)|\s-\s|\b(?:but|while|whereas|although)\b")
@@ -55,6 +55,10 @@ _AMONG_THEM = compiled(r"(?i)^[ \t]+(?:[\w-]+[ \t]+){0,2}(?:were|are)[ \t]+among
 # "463 people, including 157 children, have died": the figure before a breakdown takes its metric.
 _BREAKDOWN_AFTER = compiled(r"(?i)^(?:[ \t]+[\w-]+){0,3},?[ \t]+(?:including|among them|among whom)[ \t]+$")
 _LIST_GAP, _BREAKDOWN_GAP = 10, 25
+_AND_OR = compiled(r"(?i)\b(?:and|or)\b|,")
+# The figure a count was revised from: "up from 614", "has fallen to four from 28".
+_EARLIER_FIGURE = compiled(r"(?i)\b(?:up|down|rising|falling|revised|increased|decreased)[ \t]+from[ \t]*$")
+_TO = compiled(r"(?i)\bto[ \t]*$")
 _NEXT_ANTECEDENT = compiled(r"(?i),[ \t]*[\w.,-]+[ \t]+(?:of whom|of them|among them|among whom)\b")
 _INTRODUCES = compiled(r"(?i)^[ \t]*(?:that[ \t]+)?$")
 # A name of Capitalised words ("Sudan Doctors Network", "Justice Minister Bekir Bozdag"), or people
@@ -86,7 +90,7 @@ _LOCATIVE = compiled(r"(?i)(?:\b(?:in|at|across|inside|throughout|from|near|of|i
 _TEASER = compiled(r"(?i)^\W*(?:read also|read more|see also|related|recommended|more on this|also read)\b")
 _POSSESSIVE = compiled(r"^(?:'s|’s)")
 _NON_COUNT_BEFORE = compiled(
-    r"(?i)(?:[$€£¥₪]|\b(?:hotline|helpline|phone|telephone|tel|fax|whatsapp|dial|call)(?:[ \t]+(?:is|on|at|number))?[ \t:]*$"
+    r"(?i)(?:[$€£¥₪₹₦₱₩₫]|\b(?:rs|inr|usd|eur|gbp|ngn|php|vnd|krw|jpy|aud)\.?[ \t]*$|\b(?:hotline|helpline|phone|telephone|tel|fax|whatsapp|dial|call)(?:[ \t]+(?:is|on|at|number))?[ \t:]*$"
     r"|\b(?:one|\d+)[ \t]+in[ \t]*$"  # "one in eight": a ratio
     r"|\b(?:usd|eur|us\$|aged|ages|age|ages of|number|no\.|article|resolution|"
     r"route|page|flight|channel|highway|section|chapter|room|apartment|building|unit|"
@@ -233,7 +237,10 @@ def _best_cue(sentence: str, cand: _Candidate, others: list[_Candidate],
             continue  # "including 500 children and 276 women, and wounded 5,763": the verb is the next figure's
         if cand.match.kind == "vague" and cue.position == "after" and between.strip().lower() == "of":
             continue  # "hundreds of thousands of displaced people" describes, it does not claim
-        key = (cue.priority < 0, gap, -cue.priority)  # a negative priority marks a fallback cue
+        # a negative priority marks a fallback cue; at equal distance, a cue before "and" is
+        # likelier the figure before's ("23,404 injured and 1,611 remained missing")
+        shared = cue.position == "before" and _AND_OR.search(between) is not None
+        key = (cue.priority < 0, gap, shared, -cue.priority)
         if best is None or key < best[0]:
             best = (key, cue, gap)
     return (best[1], best[2]) if best else None
@@ -767,8 +774,12 @@ def _read_sentence(sentence: str, rules: Rules, decimal_comma: bool = False) -> 
 def _continues(sentence: str, previous: _Candidate, cand: _Candidate) -> bool:
     """Whether `cand` continues a list or breakdown begun by the claim `previous`."""
     between = sentence[previous.end: cand.start]
-    if not _COORDINATION.search(between) or _NEW_CLAUSE.search(between):
+    if _NEW_CLAUSE.search(between):
         return False  # "... 49,133 injured, while more than 60,000 rescuers": a new clause, a new count
+    if _EARLIER_FIGURE.search(between) or (between.strip() == "from" and _TO.search(sentence, 0, previous.start)):
+        return True  # "killed ... since the coup, up from 614", "has fallen to four from 28": an earlier count
+    if not _COORDINATION.search(between):
+        return False
     limit = _BREAKDOWN_GAP if _BREAKDOWN.search(between) else _LIST_GAP
     return _words_between(between) <= limit
 

@@ -502,3 +502,26 @@ def test_a_figure_on_a_holiday_is_dated_by_it():
     text = "On Christmas Eve, gunmen opened fire on reporters outside the hospital, killing two journalists."
     (claim,) = claims_of(text, published=date(2025, 1, 8))
     assert claim.as_of == "2024-12-24"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The number of people known to have died in West Africa's Ebola outbreak has risen to 4,922, "
+     "according to the WHO.", [(4922, "killed")]),
+    ("In East Gippsland, the number of people unaccounted for has fallen to four from 28 on Saturday, police said.",
+     [(4, "missing"), (28, "missing")]),
+    ("The AAPP said on Saturday that 701 people had been killed by security forces since the coup, up from 614 "
+     "on Thursday.", [(701, "killed"), (614, "killed")]),
+    ("The council said 23,404 people had been injured and 1,611 remained missing.",
+     [(23404, "injured"), (1611, "missing")]),
+    ("As many as 382 passengers were still undergoing treatment, while 182 people were still untraced.",
+     [(382, "injured"), (182, "missing")]),
+    ("Troops had rescued the 137 hostages, made up of 76 females and 61 males.",
+     [(137, "hostages_released"), (76, "hostages_released"), (61, "hostages_released")]),
+    ("Troops rescued 40 people from a burning building.", []),
+    ("Up to 3,000 people crossed the Salween river into Thailand after air strikes.", [(3000, "displaced")]),
+    ("About 1.3 million people in the three countries face food shortages, the WFP said.",
+     [(1_300_000, "affected")]),
+    ("The railways will pay Rs 10 lakh to the families of the dead and Rs. 50,000 to the injured.", []),
+])
+def test_reported_revisions_breakdowns_and_outcomes(text, expected):
+    assert table(text, "metric") == expected
