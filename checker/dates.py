@@ -14,7 +14,11 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 #: A date expression: weekday, "October 7[, 2023]", "7 October [2023]", "October 2023", "yesterday".
-DATE = (rf"(?:{'|'.join(WEEKDAYS)}|yesterday|today"
+#: Holidays on a fixed day of the calendar, as the month and day they stand for.
+HOLIDAYS = {"christmas eve": "december 24", "christmas day": "december 25", "christmas": "december 25",
+            "boxing day": "december 26", "new year's eve": "december 31", "new year's day": "january 1"}
+HOLIDAY = r"christmas(?:[ \t]+(?:eve|day))?|boxing[ \t]+day|new[ \t]+year['’]s[ \t]+(?:eve|day)"
+DATE = (rf"(?:{'|'.join(WEEKDAYS)}|yesterday|today|{HOLIDAY}"
         rf"|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ \t]+\d{{4}})?"
         rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}(?:,?[ \t]+\d{{4}})?"
         rf"|{_MONTH}[ \t]+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})")
@@ -49,7 +53,8 @@ def _year_end(text: str, reference: date | None) -> date | None:
 
 def resolve(phrase: str, reference: date | None) -> date | None:
     """The date `phrase` names, on or before `reference`; None when it cannot be placed."""
-    text = " ".join(phrase.lower().replace(".", " ").split())
+    text = " ".join(phrase.lower().replace(".", " ").replace("’", "'").split())
+    text = HOLIDAYS.get(text, text)
     year_end = _year_end(text, reference)
     if year_end is not None:
         return year_end if reference is None or year_end <= reference else None

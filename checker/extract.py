@@ -9,6 +9,7 @@ ages, money, distances or counts of things are dropped before that.
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -30,7 +31,7 @@ from .units import normalise
 # such as "Oct." or "U.S." do not end a sentence.
 _ABBREVIATIONS = compiled(
     r"(?i)(?:\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mr|mrs|ms|dr|st|gen|lt|col|"
-    r"sgt|capt|gov|sen|rep|no|vs|approx|est|inc|ltd|co|corp|jr|sr|prof)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$")
+    r"sgt|capt|gov|sen|rep|no|vs|approx|est|inc|ltd|co|corp|jr|sr|prof|rs)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$")
 _SENTENCE_END = compiled(r"[.!?]+[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9])|\n+")
 _WORD = compiled(r"[\w'’]+")
 _CLAUSE_BREAK = compiled(r"[;—]|(?<!\d):(?!\d)|\s-\s|\b(?:but|while|whereas|although)\b")
@@ -54,6 +55,10 @@ _AMONG_THEM = compiled(r"(?i)^[ \t]+(?:[\w-]+[ \t]+){0,2}(?:were|are)[ \t]+among
 # "463 people, including 157 children, have died": the figure before a breakdown takes its metric.
 _BREAKDOWN_AFTER = compiled(r"(?i)^(?:[ \t]+[\w-]+){0,3},?[ \t]+(?:including|among them|among whom)[ \t]+$")
 _LIST_GAP, _BREAKDOWN_GAP = 10, 25
+_AND_OR = compiled(r"(?i)\b(?:and|or)\b|,")
+# The figure a count was revised from: "up from 614", "has fallen to four from 28".
+_EARLIER_FIGURE = compiled(r"(?i)\b(?:up|down|rising|falling|revised|increased|decreased)[ \t]+from[ \t]*$")
+_TO = compiled(r"(?i)\bto[ \t]*$")
 _NEXT_ANTECEDENT = compiled(r"(?i),[ \t]*[\w.,-]+[ \t]+(?:of whom|of them|among them|among whom)\b")
 _INTRODUCES = compiled(r"(?i)^[ \t]*(?:that[ \t]+)?$")
 # A name of Capitalised words ("Sudan Doctors Network", "Justice Minister Bekir Bozdag"), or people
@@ -85,7 +90,7 @@ _LOCATIVE = compiled(r"(?i)(?:\b(?:in|at|across|inside|throughout|from|near|of|i
 _TEASER = compiled(r"(?i)^\W*(?:read also|read more|see also|related|recommended|more on this|also read)\b")
 _POSSESSIVE = compiled(r"^(?:'s|’s)")
 _NON_COUNT_BEFORE = compiled(
-    r"(?i)(?:[$€£¥₪]|\b(?:hotline|helpline|phone|telephone|tel|fax|whatsapp|dial|call)(?:[ \t]+(?:is|on|at|number))?[ \t:]*$"
+    r"(?i)(?:[$€£¥₪₹₦₱₩₫]|\b(?:rs|inr|usd|eur|gbp|ngn|php|vnd|krw|jpy|aud)\.?[ \t]*$|\b(?:hotline|helpline|phone|telephone|tel|fax|whatsapp|dial|call)(?:[ \t]+(?:is|on|at|number))?[ \t:]*$"
     r"|\b(?:one|\d+)[ \t]+in[ \t]*$"  # "one in eight": a ratio
     r"|\b(?:usd|eur|us\$|aged|ages|age|ages of|number|no\.|article|resolution|"
     r"route|page|flight|channel|highway|section|chapter|room|apartment|building|unit|"
@@ -232,7 +237,10 @@ def _best_cue(sentence: str, cand: _Candidate, others: list[_Candidate],
             continue  # "including 500 children and 276 women, and wounded 5,763": the verb is the next figure's
         if cand.match.kind == "vague" and cue.position == "after" and between.strip().lower() == "of":
             continue  # "hundreds of thousands of displaced people" describes, it does not claim
-        key = (cue.priority < 0, gap, -cue.priority)  # a negative priority marks a fallback cue
+        # a negative priority marks a fallback cue; at equal distance, a cue before "and" is
+        # likelier the figure before's ("23,404 injured and 1,611 remained missing")
+        shared = cue.position == "before" and _AND_OR.search(between) is not None
+        key = (cue.priority < 0, gap, shared, -cue.priority)
         if best is None or key < best[0]:
             best = (key, cue, gap)
     return (best[1], best[2]) if best else None
@@ -263,27 +271,75 @@ _GROUP_PREDICATE = compiled(
     r"(?i)^[ \t]+of[ \t]+(?:the|them|those)(?:[ \t]+[\w-]+){0,2}?[ \t]+(?:are|were|was)[ \t]+(?:all[ \t]+)?(?P<noun>[^,;:.]{1,40})")
 
 
-def _names_in(text: str, rules: Rules) -> list[tuple[int, int, str, bool]]:
-    """(start, end, place, locative) for every place named in `text`, in text order; locative here
-    only when the name says so itself (a demonym, "the Strip"): `_located` reads the words around."""
+_WORD_RUN = compiled(r"\w+")
+# A place rules/places.yaml does not list, in a frame that makes a proper name one: "in Lahaina",
+# "on Maui", "the town of Pylos", "the capital, Port-au-Prince", "in remote Enga".
+_NAMED_PLACE = compiled(
+    r"(?:\b(?:in|at|near|around|across|inside|throughout|from|off|on)[ \t]+(?:the[ \t]+)?"
+    r"(?:(?:remote|northern|southern|eastern|western|central|coastal|rural)[ \t]+)?"
+    r"|\b(?:city|town|village|state|province|region|island|district|county|port|capital)[ \t]+of[ \t]+"
+    r"|\bthe[ \t]+capital,[ \t]+)"
+    r"(?P<name>\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ \t]+(?:(?:de|do|da|dos|das|del|la|el|al)[ \t]+)?\p{Lu}\p{Ll}[\p{L}'’-]*){0,3}+)"
+    # not a possessive, a building ("at Kamal Adwan hospital") or an adjective ("in Israeli strikes")
+    r"\b(?!['’]s\b|[ \t]+(?:hospital|clinic|school|mosque|church|university|airport|prison|stadium|hotel|station)\b"
+    r"|(?<=(?:i|an|ese|ish))[ \t]+\p{Ll})")
+# "told reporters in Geneva": where the speaker was.
+_SPEAKERS_WHEREABOUTS = compiled(r"(?:reporters|journalists|briefing|conference|speaking|headquarters)[ \t]+$")
+# Proper names those frames hold that are not places: times, storms, languages, institutions.
+_NOT_A_PLACE = compiled(
+    rf"(?i)(?:{dates._MONTH}|{'|'.join(w.capitalize() for w in dates.WEEKDAYS)}|Hurricane|Typhoon|Cyclone|Storm|"
+    r"Tropical|Operation|Christmas|Easter|Ramadan|Eid|English|Arabic|Hebrew|French|Spanish|Parliament|Congress|"
+    r"Twitter|Facebook|Telegram|Instagram|God)\b"
+    r"|.*\b(?:Hospital|Clinic|University|School|College|Mosque|Church|Cathedral|Ministry|Council|Agency|"
+    r"Office|Committee|Stadium|Airport|Prison|Court|Forces|Army|Party|Movement|Database|Project|Report|Network|"
+    r"Group|Institute|Foundation|Centre|Center|Programme|Program|Organization|Organisation|Society|Association|"
+    r"Union|Commission|Authority)$")
+
+
+def _place_id(name: str) -> str:
+    """A proper name as a place id: "Port-au-Prince" -> port_au_prince, "São Paulo" -> sao_paulo."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return _NON_WORDS.sub("_", ascii_name.lower().replace("'", "").replace("’", "")).strip("_")
+
+
+# How surely a name says where the people counted are: named in a locative frame ("in Rafah",
+# "the Strip", a place read from its frame), then a demonym ("658 Egyptians died in Mecca").
+_IN_FRAME, _DEMONYM, _MENTIONED = 2, 1, 0
+
+
+def _names_in(text: str, rules: Rules) -> list[tuple[int, int, str, int]]:
+    """(start, end, place, locative) for every place named in `text`, in text order; `locative`
+    ranks the name (_IN_FRAME, _DEMONYM, _MENTIONED) as far as the name alone tells: `_located`
+    reads the words around."""
     found = []
+    words = set(_WORD_RUN.findall(text))
     for place in rules.places:
-        if place.literals is not None and not any(name in text for name in place.literals):
+        if place.first_words is not None and place.first_words.isdisjoint(words):
             continue
         for pattern, demonym in ((place.names, False), (place.people, True)):
             if pattern is None:
                 continue
             for m in list(pattern.finditer(text, timeout=MATCH_TIMEOUT)):  # eager: see split_sentences
-                found.append((m.start(), m.end(), place.id, demonym or m[0].lower().startswith("the ")))
+                found.append((m.start(), m.end(), place.id, _DEMONYM if demonym
+                              else _IN_FRAME if m[0].lower().startswith("the ") else _MENTIONED))
+    known = sorted(found)
+    for m in list(_NAMED_PLACE.finditer(text, timeout=MATCH_TIMEOUT)):
+        start, end = m.span("name")
+        at = bisect.bisect_left(known, (end,))
+        if (at and known[at - 1][1] > start) or _NOT_A_PLACE.match(m["name"]) \
+                or rules.source_names.fullmatch(m["name"]) \
+                or _SPEAKERS_WHEREABOUTS.search(text, max(0, m.start() - 30), m.start()):
+            continue  # a listed place (or one overlapping it), or a name that is no place
+        found.append((start, end, _place_id(m["name"]), _IN_FRAME))
     return sorted(found)
 
 
-def _located(text: str, names: list[tuple[int, int, str, bool]], lo: int, hi: int) -> list[tuple[int, int, str, bool]]:
+def _located(text: str, names: list[tuple[int, int, str, int]], lo: int, hi: int) -> list[tuple[int, int, str, int]]:
     """The `names` of `text[lo:hi]` as (start, end, place, locative), offsets from `lo`; the
     locative frame ("in Gaza", "Gaza's") is read within those bounds."""
-    return [(s - lo, e - lo, p, fixed or bool(_LOCATIVE.search(text[max(lo, s - 40): s]))
-             or bool(_POSSESSIVE.match(text[e: min(hi, e + 2)])))
-            for s, e, p, fixed in names]
+    return [(s - lo, e - lo, p, _IN_FRAME if _LOCATIVE.search(text[max(lo, s - 40): s])
+             or _POSSESSIVE.match(text[e: min(hi, e + 2)]) else rank)
+            for s, e, p, rank in names]
 
 
 class _PlaceIndex:
@@ -297,10 +353,10 @@ class _PlaceIndex:
         self.starts = [n[0] for n in self.names]
         self.reach = list(accumulate((n[1] for n in self.names), max, initial=0))  # farthest end before each
 
-    def document(self) -> list[tuple[int, int, str, bool]]:
+    def document(self) -> list[tuple[int, int, str, int]]:
         return _located(self.text, self.names, 0, len(self.text))
 
-    def sentence(self, lo: int, hi: int) -> list[tuple[int, int, str, bool]]:
+    def sentence(self, lo: int, hi: int) -> list[tuple[int, int, str, int]]:
         """The places of the sentence `text[lo:hi]`, as `_located` gives them for it alone."""
         first, last = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
         inside = self.names[first:last]
@@ -318,18 +374,30 @@ _IN_WORD = compiled(r"\w\w")
 
 
 def _document_place(document: Document, places: _PlaceIndex) -> str:
-    """The place the document is about: the most named in locative frames, else the most named."""
+    """The place the document is about: the most named in locative frames, else the most named;
+    of the places the rules list, since a place read from its frame alone is as often where the
+    talks or the briefing were ("Hamas head in Cairo") as where the people were counted."""
     title = document.title
-    named = _located(title, _names_in(title, places.rules), 0, len(title)) + places.document()
+    listed = {place.id for place in places.rules.places}
+    named = [n for n in _located(title, _names_in(title, places.rules), 0, len(title)) + places.document()
+             if n[2] in listed]
     counts = Counter(p for _, _, p, loc in named if loc) or Counter(p for _, _, p, _ in named)
     if not counts:
         return ""
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
-def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, bool]], default: str) -> str:
-    located = [(min(abs(s - cand.end), abs(cand.start - e)), p) for s, e, p, loc in places if loc]
-    return min(located)[1] if located else default
+# "Thailand's government said 21 Thai nationals had been killed in Israel": the speaker's country,
+# a place only when the sentence names no other.
+_SPEAKERS_COUNTRY = compiled(
+    r"(?i)(?:'s|’s)[ \t]+(?:[\w-]+[ \t]+)?(?:government|ministry|president|prime[ \t]+minister|"
+    r"authorities|officials|agency|spokes(?:man|woman|person)|cabinet|embassy)\b")
+
+
+def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, int]], default: str) -> str:
+    located = [(_SPEAKERS_COUNTRY.match(sentence, e) is not None, -rank, min(abs(s - cand.end), abs(cand.start - e)), p)
+               for s, e, p, rank in places if rank]
+    return min(located)[-1] if located else default
 
 
 # A bare "the Health Ministry" is Gaza's in reporting on Gaza (SPEC 3.5), the home country's elsewhere.
@@ -525,7 +593,7 @@ _AS_OF = compiled(
     rf"|(?:by|through|until|up to)[ \t]+(?P<when>{dates.DATE})"
     rf"|(?:said|says|reported|announced|stated|confirmed|added|published|released)[ \t]+(?:on[ \t]+)?(?P<when>{dates.DATE})"
     # "since the ceasefire began on Friday" starts a window: the figure is not Friday's
-    rf"|(?<!(?:began|begun|started|effect|since|from)[ \t]+)on[ \t]+(?P<when>(?:{'|'.join(dates.WEEKDAYS)}|yesterday))"
+    rf"|(?<!(?:began|begun|started|effect|since|from)[ \t]+)on[ \t]+(?P<when>(?:{'|'.join(dates.WEEKDAYS)}|yesterday|{dates.HOLIDAY}))"
     # "killed 12 people Tuesday", as AP writes it; not "since Saturday" nor "Saturday's attack"
     rf"|(?<!(?:began|begun|started|effect|since|from|until|till|after|before|between|and|to|last|next|early|late|on)[ \t]+)"
     rf"(?P<when>{'|'.join(dates.WEEKDAYS)})(?![\w'’])"
@@ -706,8 +774,12 @@ def _read_sentence(sentence: str, rules: Rules, decimal_comma: bool = False) -> 
 def _continues(sentence: str, previous: _Candidate, cand: _Candidate) -> bool:
     """Whether `cand` continues a list or breakdown begun by the claim `previous`."""
     between = sentence[previous.end: cand.start]
-    if not _COORDINATION.search(between) or _NEW_CLAUSE.search(between):
+    if _NEW_CLAUSE.search(between):
         return False  # "... 49,133 injured, while more than 60,000 rescuers": a new clause, a new count
+    if _EARLIER_FIGURE.search(between) or (between.strip() == "from" and _TO.search(sentence, 0, previous.start)):
+        return True  # "killed ... since the coup, up from 614", "has fallen to four from 28": an earlier count
+    if not _COORDINATION.search(between):
+        return False
     limit = _BREAKDOWN_GAP if _BREAKDOWN.search(between) else _LIST_GAP
     return _words_between(between) <= limit
 

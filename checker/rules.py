@@ -137,9 +137,10 @@ class Place:
     id: str
     names: regex.Pattern
     people: regex.Pattern | None
-    #: every name and demonym when all are plain text (no pattern syntax), else None: a text that
-    #: contains none of them names no such place, which a substring search tells far quicker
-    literals: tuple[str, ...] | None = None
+    #: the first word of every name and demonym when all are plain text (no pattern syntax), else
+    #: None: names match whole words only, so a text where none of these stands as a word names
+    #: no such place, which a set lookup tells far quicker than the patterns
+    first_words: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -232,9 +233,12 @@ def _any_of(patterns: list[str], where: str, flags: int = regex.IGNORECASE, word
 _PATTERN_SYNTAX = frozenset("\\.^$*+?{}[]|()")
 
 
-def _plain_text(phrases: list[str]) -> tuple[str, ...] | None:
-    """`phrases` if none uses pattern syntax, else None."""
-    return None if any(_PATTERN_SYNTAX.intersection(p) for p in phrases) else tuple(phrases)
+def _first_words(phrases: list[str]) -> frozenset[str] | None:
+    """The first word of each phrase, or None if one uses pattern syntax or begins with no word."""
+    firsts = [regex.match(r"\w+", p) for p in phrases]
+    if any(_PATTERN_SYNTAX.intersection(p) for p in phrases) or None in firsts:
+        return None
+    return frozenset(m[0] for m in firsts)
 
 
 def load_rules(rules_dir: str | Path | None = None) -> Rules:
@@ -355,7 +359,7 @@ def _build(raw: dict[str, Any], where: dict[str, Path]) -> Rules:
     places = tuple(
         Place(pid, _any_of(spec["names"], f"{where['places']}: key places.{pid}", flags=0),
               _any_of(spec["people"], f"{where['places']}: key places.{pid}", flags=0) if spec.get("people") else None,
-              _plain_text(spec["names"] + (spec.get("people") or [])))
+              _first_words(spec["names"] + (spec.get("people") or [])))
         for pid, spec in raw["places"].get("places", {}).items())
 
     s = raw["sources"]

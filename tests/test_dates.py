@@ -45,3 +45,15 @@ def test_no_reference_only_dates_that_carry_their_year():
 
 def test_not_a_date():
     assert resolve("the ceasefire", FRIDAY) is None
+
+
+@pytest.mark.parametrize("phrase, published, expected", [
+    ("Christmas Eve", date(2025, 1, 8), date(2024, 12, 24)),
+    ("Christmas Day", date(2024, 12, 27), date(2024, 12, 25)),
+    ("New Year’s Eve", date(2025, 1, 2), date(2024, 12, 31)),
+    ("New Year's Day", date(2025, 1, 2), date(2025, 1, 1)),
+    ("Boxing Day", date(2024, 12, 20), date(2023, 12, 26)),  # never after publication
+])
+def test_holidays_on_a_fixed_day(phrase, published, expected):
+    assert resolve(phrase, published) == expected
+

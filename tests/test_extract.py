@@ -414,3 +414,114 @@ def test_places_matched_once_per_document_read_as_in_each_sentence_alone():
             assert sorted(index.sentence(lo, hi)) == sorted(_located(sentence, _names_in(sentence, rules), 0, hi - lo))
     assert len(texts) > 5
     assert [p for _, _, p, _ in index.sentence(0, 2000)] == []  # "Ga|za": no place on either side of the cut
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Floods in southern Brazil have killed at least 147 people, the state civil defence agency said.", "brazil"),
+    ("More than 2,000 people were buried by the landslide in Papua New Guinea, the government said.",
+     "papua_new_guinea"),
+    ("Fighting in South Sudan has displaced 40,000 people since March, the U.N. said.", "south_sudan"),
+    ("In Guinea-Bissau, 12 people were killed in the clashes.", "guinea_bissau"),
+    ("Cholera has killed 63 people in Mozambique this year, health officials said.", "mozambique"),
+    ("The storm killed 23 people in the Philippines, disaster officials said.", "philippines"),
+])
+def test_every_country_is_a_place(text, place):
+    assert one(text).place == place
+
+
+@pytest.mark.parametrize("text, place", [
+    # the speaker's country gives way to the place where the people were killed
+    ("Thailand's government said 21 Thai nationals had been killed in Israel and 16 abducted.", "israel"),
+    ("Lebanon's health ministry said Israeli strikes in Beirut killed 14 people on Thursday.", "beirut"),
+    # and is the place when the sentence names no other
+    ("Nigeria's government said 120 people were killed in the attack.", "nigeria"),
+])
+def test_the_speakers_country_is_the_place_only_when_no_other_is_named(text, place):
+    assert claims_of(text)[0].place == place
+
+
+@pytest.mark.parametrize("text, place", [
+    # places the rules do not list, read from the frame that names them
+    ("At least 115 people were killed in Lahaina, the county said.", "lahaina"),
+    ("Survivors were taken to the port of Kalamata after the boat sank; 104 people were rescued and "
+     "at least 82 bodies recovered off Pylos.", "pylos"),
+    ("Clashes killed 115 people in the capital, Bamako, the U.N. said.", "bamako"),
+    ("The landslide killed more than 2,000 people in remote Enga, officials said.", "enga"),
+    ("Floods in the state of Rio Grande do Sul have killed 147 people.", "rio_grande_do_sul"),
+    ("At least 62 people died in São Paulo, officials said.", "sao_paulo"),
+    # and the states of the United States
+    ("Helene killed at least 73 people in North Carolina, the governor said.", "north_carolina"),
+    ("The storm killed 25 people in Georgia and 12 in Virginia.", "georgia"),
+])
+def test_a_place_is_read_from_its_frame(text, place):
+    assert claims_of(text)[0].place == place
+
+
+@pytest.mark.parametrize("text", [
+    "At least 40 people were killed on Thursday, officials said.",
+    "At least 40 people were killed in Israeli strikes, officials said.",
+    "At least 40 people were killed in Hurricane Helene, officials said.",
+    "At least 40 people were wounded, the U.N. spokesman told reporters in Geneva.",
+    "At least 40 people were killed at Kamal Adwan hospital, officials said.",
+])
+def test_words_in_a_place_frame_that_are_no_place(text):
+    assert one(text).place == "unknown"
+
+
+@pytest.mark.parametrize("text, value, metric, qualifier, scope", [
+    ("Hajj deaths pass 1,000 as extreme heat grips Mecca", 1000, "killed", "more_than", "cumulative"),
+    ("Helene toll climbs past 130 as rescuers reach cut-off towns", 130, "killed", "more_than", "cumulative"),
+    ("More than 1 million people are now internally displaced in Haiti, the IOM said.", 1_000_000, "displaced",
+     "more_than", "current"),
+    ("More than 1,400 people spent Monday night in emergency shelters on Maui, the Red Cross said.", 1400,
+     "displaced", "more_than", "current"),
+    ("FEMA estimated that some 4,500 people need longer-term housing.", 4500, "displaced", "about", "current"),
+    ("Shelters in the western part of the state housed nearly 2,000 people on Monday night.", 2000, "displaced",
+     "nearly", None),
+    ("Around 2,000 people whose homes were destroyed are staying in hotels and sports halls.", 2000, "displaced",
+     "about", None),
+    ("More than 500 people have died of the disease this year, the ministry said.", 500, "killed", "more_than",
+     "period"),
+])
+def test_phrasings_of_tolls_and_shelter(text, value, metric, qualifier, scope):
+    claim = one(text)
+    assert (claim.value, claim.metric, claim.qualifier) == (value, metric, qualifier)
+    assert scope is None or claim.scope == scope
+
+
+@pytest.mark.parametrize("text", [
+    "Floods hit 446 of the state's 497 municipalities, where residents were evacuated.",
+    "Officials defended the decision not to sound the island's 80 outdoor sirens as residents fled.",
+    "The storm destroyed 12 bridges and displaced families across the valley.",
+])
+def test_counts_of_things_are_no_claims(text):
+    assert claims_of(text) == []
+
+
+def test_a_figure_on_a_holiday_is_dated_by_it():
+    text = "On Christmas Eve, gunmen opened fire on reporters outside the hospital, killing two journalists."
+    (claim,) = claims_of(text, published=date(2025, 1, 8))
+    assert claim.as_of == "2024-12-24"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The number of people known to have died in West Africa's Ebola outbreak has risen to 4,922, "
+     "according to the WHO.", [(4922, "killed")]),
+    ("In East Gippsland, the number of people unaccounted for has fallen to four from 28 on Saturday, police said.",
+     [(4, "missing"), (28, "missing")]),
+    ("The AAPP said on Saturday that 701 people had been killed by security forces since the coup, up from 614 "
+     "on Thursday.", [(701, "killed"), (614, "killed")]),
+    ("The council said 23,404 people had been injured and 1,611 remained missing.",
+     [(23404, "injured"), (1611, "missing")]),
+    ("As many as 382 passengers were still undergoing treatment, while 182 people were still untraced.",
+     [(382, "injured"), (182, "missing")]),
+    ("Troops had rescued the 137 hostages, made up of 76 females and 61 males.",
+     [(137, "hostages_released"), (76, "hostages_released"), (61, "hostages_released")]),
+    ("Troops rescued 40 people from a burning building.", []),
+    ("Up to 3,000 people crossed the Salween river into Thailand after air strikes.", [(3000, "displaced")]),
+    ("About 1.3 million people in the three countries face food shortages, the WFP said.",
+     [(1_300_000, "affected")]),
+    ("The railways will pay Rs 10 lakh to the families of the dead and Rs. 50,000 to the injured.", []),
+])
+def test_reported_revisions_breakdowns_and_outcomes(text, expected):
+    assert table(text, "metric") == expected
