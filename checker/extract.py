@@ -90,9 +90,9 @@ _LOCATIVE = compiled(r"(?i)(?:\b(?:in|at|across|inside|throughout|from|near|of|i
 _TEASER = compiled(r"(?i)^\W*(?:read also|read more|see also|related|recommended|more on this|also read)\b")
 _POSSESSIVE = compiled(r"^(?:'s|’s)")
 _NON_COUNT_BEFORE = compiled(
-    r"(?i)(?:[$€£¥₪₹₦₱₩₫]|\b(?:rs|inr|usd|eur|gbp|ngn|php|vnd|krw|jpy|aud)\.?[ \t]*$|\b(?:hotline|helpline|phone|telephone|tel|fax|whatsapp|dial|call)(?:[ \t]+(?:is|on|at|number))?[ \t:]*$"
+    r"(?i)(?:[$€£¥₪₹₦₱₩₫]|\b(?:hotline|helpline|phone|telephone|tel|fax|whatsapp|dial|call)(?:[ \t]+(?:is|on|at|number))?[ \t:]*$"
     r"|\b(?:one|\d+)[ \t]+in[ \t]*$"  # "one in eight": a ratio
-    r"|\b(?:usd|eur|us\$|aged|ages|age|ages of|number|no\.|article|resolution|"
+    r"|\b(?:usd|eur|us\$|gbp|inr|rs\.?|ngn|php|vnd|krw|jpy|aud|aged|ages|age|ages of|number|no\.|article|resolution|"
     r"route|page|flight|channel|highway|section|chapter|room|apartment|building|unit|"
     r"magnitude|grade|level|category|phase|wave|covid|[a-z]+-)|\w-|[+#])[ \t]*$|\d[:.,]$")
 _NON_COUNT_AFTER = compiled(
