@@ -83,7 +83,8 @@ _SCHEMAS: dict[str, dict] = {
         "type": "object", "additionalProperties": False,
         "properties": {"places": {"type": "object", "additionalProperties": {
             "type": "object", "additionalProperties": False, "required": ["names"],
-            "properties": {"names": _PATTERNS, "people": _PATTERNS}}}},
+            "properties": {"names": _PATTERNS, "people": _PATTERNS}}},
+            "not_places": _PATTERNS, "institutions": _PATTERNS},
     },
     "sources": {
         "type": "object", "additionalProperties": False,
@@ -157,6 +158,8 @@ class Rules:
     same_people: dict[str, frozenset[str]]
     same_as_metric: dict[str, frozenset[str]]
     places: tuple[Place, ...]
+    #: a proper name that the frame of an unlisted place holds but that names none
+    not_a_place: regex.Pattern
     source_names: regex.Pattern
     source_frames: regex.Pattern
     source_anaphors: regex.Pattern
@@ -392,6 +395,9 @@ def _build(raw: dict[str, Any], where: dict[str, Path]) -> Rules:
         same_people={place: frozenset(groups) for place, groups in g.get("same_people", {}).items()},
         same_as_metric={metric: frozenset(groups) for metric, groups in g.get("same_as_metric", {}).items()},
         places=places,
+        not_a_place=_compile(rf"(?:{'|'.join(raw['places'].get('not_places', [])) or '(?!)'})\b"
+                             rf"|.*\b(?:{'|'.join(raw['places'].get('institutions', [])) or '(?!)'})$",
+                             f"{where['places']}: keys not_places, institutions"),
         source_names=source_names,
         source_frames=source_frames,
         source_anaphors=_compile(s.get("anaphors", "(?!)"), f"{source_file}: key anaphors"),

@@ -525,3 +525,10 @@ def test_a_figure_on_a_holiday_is_dated_by_it():
 ])
 def test_reported_revisions_breakdowns_and_outcomes(text, expected):
     assert table(text, "metric") == expected
+
+
+def test_an_editor_names_words_that_make_no_place(tmp_path):
+    text = "At least 27 people were killed in Camp Mystic, officials said."
+    assert one(text).place == "camp_mystic"
+    (tmp_path / "places.yaml").write_text("not_places: [Camp]\n", encoding="utf-8")
+    assert one(text, rules=load_rules(tmp_path)).place == "unknown"
