@@ -18,6 +18,7 @@ import sqlite3
 import sys
 from contextlib import contextmanager
 from dataclasses import fields
+from datetime import date
 from pathlib import Path
 from typing import Iterator
 
@@ -27,6 +28,9 @@ from .rules import Rules
 
 DEFAULT_DIR = ".casualty-check-cache"
 DATABASE = "claims.sqlite"
+#: Entries neither read nor written for this many days are dropped when a run closes the cache:
+#: those of older versions of the tool or the rules, and of articles no longer in the archive.
+UNUSED_DAYS = 30
 _COMMIT_EVERY = 500  # puts per transaction: fewer fsyncs, little work lost on interruption
 # hashed beside the text; `line_starts` is derived from the text
 _METADATA_FIELDS = tuple(f.name for f in fields(Document) if f.name not in ("text", "line_starts"))
@@ -58,13 +62,19 @@ class ClaimsCache:
         self.path = Path(folder) / DATABASE
         self.hits = self.misses = 0
         self._pending = 0
+        self._today = date.today().toordinal()
+        self._read: list[str] = []  # the keys of the hits, marked used on closing
         self._salt = "\n".join((_tool_fingerprint(), rules.version, repr(rules.numbers))).encode()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=30)
             self._db.execute("PRAGMA journal_mode=WAL")  # readers of another run are not blocked
             self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, rows BLOB NOT NULL)")
+            self._db.execute("CREATE TABLE IF NOT EXISTS claims "
+                             "(key TEXT PRIMARY KEY, rows BLOB NOT NULL, used INTEGER NOT NULL DEFAULT 0)")
+            if "used" not in {column[1] for column in self._db.execute("PRAGMA table_info(claims)")}:
+                # a cache written before entries were dated: its entries count as long unused
+                self._db.execute("ALTER TABLE claims ADD COLUMN used INTEGER NOT NULL DEFAULT 0")
         except (OSError, sqlite3.Error) as exc:
             raise self._error(exc) from None
 
@@ -92,6 +102,7 @@ class ClaimsCache:
             self.misses += 1
             return None
         self.hits += 1
+        self._read.append(key)
         return claims
 
     def put(self, key: str, claims: list[Claim]) -> None:
@@ -103,7 +114,8 @@ class ClaimsCache:
             columns[index] = list(map(sys.intern, columns[index]))
         rows = marshal.dumps(columns)
         try:
-            self._db.execute("INSERT OR REPLACE INTO claims (key, rows) VALUES (?, ?)", (key, rows))
+            self._db.execute("INSERT OR REPLACE INTO claims (key, rows, used) VALUES (?, ?, ?)",
+                             (key, rows, self._today))
             self._pending += 1
             if self._pending >= _COMMIT_EVERY:
                 self._db.commit()
@@ -112,8 +124,15 @@ class ClaimsCache:
             raise self._error(exc) from None
 
     def close(self) -> None:
+        """Mark what this run read as used, drop what no run used for UNUSED_DAYS, and commit."""
         try:
+            # an entry already used today is not written again: a warm run rewrites nothing
+            self._db.executemany("UPDATE claims SET used = ? WHERE key = ? AND used < ?",
+                                 ((self._today, key, self._today) for key in self._read))
+            self._db.execute("DELETE FROM claims WHERE used < ?", (self._today - UNUSED_DAYS,))
             self._db.commit()
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
         finally:
             self._db.close()
 
