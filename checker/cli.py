@@ -435,6 +435,7 @@ def check(ctx, paths, manifest, reference, fmt, fail_on, baseline, changed_only,
     With --archive (or --date), PATHS are drafts: the archive is context only, only findings
     involving a draft's claim are reported, and each draft claim gets a verdict.
     """
+    from .pipeline import collector_paused  # noqa: PLC0415
     from .report import FORMATS, ReportContext  # noqa: PLC0415
 
     config = _config(ctx)
@@ -450,7 +451,9 @@ def check(ctx, paths, manifest, reference, fmt, fail_on, baseline, changed_only,
     findings, baselined = _without_baseline(ctx, result.findings, baseline)
     context = ReportContext(result.documents, tuple(result.claims), __version__, str(Path(output or ".").parent),
                             suppressed=result.suppressed, baselined=baselined, verdicts=verdicts)
-    _write(FORMATS[fmt](findings, context), output, _paths(ctx, paths))
+    with collector_paused():
+        text = FORMATS[fmt](findings, context)
+    _write(text, output, _paths(ctx, paths))
     ctx.exit(exit_status(findings, fail_on or config.fail_on or "error"))
 
 

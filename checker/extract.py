@@ -868,8 +868,9 @@ def claims_frame(claims: Iterable[Claim]):
     """The claim table (SPEC 2) as a pandas DataFrame with the spec's columns in order."""
     import pandas as pd  # noqa: PLC0415
 
-    rows = [[getattr(c, col) for col in CLAIM_COLUMNS] for c in claims]
-    frame = pd.DataFrame(rows, columns=list(CLAIM_COLUMNS))
+    claims = list(claims)
+    # column by column: pandas infers each column's type once instead of transposing rows
+    frame = pd.DataFrame({col: [getattr(c, col) for c in claims] for col in CLAIM_COLUMNS})
     for col in ("lower", "upper"):
         frame[col] = frame[col].astype("Int64")
     return frame
