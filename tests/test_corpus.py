@@ -3,7 +3,8 @@
 - tests/corpus: the development corpus, 18 wire-style articles on several kinds of events
   (tests/corpus.md);
 - tests/heldout and tests/heldout_b: 10 articles each on other events, written and annotated
-  without looking at the tool, then used for development (tests/heldout.md, tests/heldout_b.md).
+  without looking at the tool, then used for development (tests/heldout.md, tests/heldout_b.md);
+- tests/heldout_c: 10 more, written the same way, whose errors have not been read (tests/heldout_c.md).
 
 The thresholds sit a little below the figures measured when they were set (in the comments), so
 a change that makes extraction worse fails here; raise them when extraction improves.
@@ -41,6 +42,12 @@ THRESHOLDS = {
     "heldout_b": {"strict_f1": 0.88, "precision": 0.92, "recall": 0.92,
                   "fields": {"metric": 0.93, "qualifier": 0.97, "scope": 0.74, "source": 0.73, "as_of": 0.80,
                              "unit": 0.98, "place": 0.49, "group": 0.79, "attributed": 0.61}},
+    # measured (blind: its errors not read): strict F1 0.851 (precision 0.899, recall 0.808); values
+    # precision 0.933, recall 0.838; metric 0.96, qualifier 0.99, scope 0.86, source 1.00, as_of 0.88,
+    # unit 1.00, place 0.45, group 0.95, attributed 0.66
+    "heldout_c": {"strict_f1": 0.82, "precision": 0.90, "recall": 0.81,
+                  "fields": {"metric": 0.93, "qualifier": 0.96, "scope": 0.83, "source": 0.97, "as_of": 0.85,
+                             "unit": 0.98, "place": 0.42, "group": 0.92, "attributed": 0.63}},
 }
 
 
