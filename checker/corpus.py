@@ -288,7 +288,8 @@ class _TextOfHTML(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._skip = 0
-        self._silenced: str | None = None  # text of the block after a directive, until it ends
+        # after a directive, whether the block it silences has shown text yet; None: no directive
+        self._silencing: bool | None = None
 
     def handle_starttag(self, tag, attrs):
         if tag in ("script", "style", "noscript"):
@@ -300,22 +301,21 @@ class _TextOfHTML(HTMLParser):
         if tag in ("script", "style", "noscript"):
             self._skip = max(0, self._skip - 1)
         elif tag in self.BLOCKS:
-            ends_silenced = self._silenced is not None and self._silenced.strip() != ""
-            self.parts.append(_PARAGRAPH_BREAK if ends_silenced else "\n")
-            self._silenced = None if ends_silenced else self._silenced
+            self.parts.append(_PARAGRAPH_BREAK if self._silencing else "\n")
+            self._silencing = None if self._silencing else self._silencing
 
     def handle_data(self, data):
         if not self._skip:
             data = data.replace("\r", " ").replace("\n", " ")  # a line break in markup is a space
             self.parts.append(data)
-            if self._silenced is not None:
-                self._silenced += data
+            if self._silencing is not None and data.strip():
+                self._silencing = True
 
     def handle_comment(self, data):
         comment = f"<!--{data}-->"
         if not self._skip and DIRECTIVE.fullmatch(comment):
             self.parts.append(f"\n{comment}\n")
-            self._silenced = ""
+            self._silencing = False
 
 
 def _html_lines(blocks: Iterable[str]) -> Iterator[str]:

@@ -17,7 +17,7 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 #: Holidays on a fixed day of the calendar, as the month and day they stand for.
 HOLIDAYS = {"christmas eve": "december 24", "christmas day": "december 25", "christmas": "december 25",
             "boxing day": "december 26", "new year's eve": "december 31", "new year's day": "january 1"}
-HOLIDAY = r"christmas(?:[ \t]+(?:eve|day))?|boxing[ \t]+day|new[ \t]+year['’]s[ \t]+(?:eve|day)"
+HOLIDAY = "|".join(name.replace(" ", r"[ \t]+").replace("'", "['’]") for name in sorted(HOLIDAYS, key=len, reverse=True))
 DATE = (rf"(?:{'|'.join(WEEKDAYS)}|yesterday|today|{HOLIDAY}"
         rf"|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ \t]+\d{{4}})?"
         rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}(?:,?[ \t]+\d{{4}})?"
