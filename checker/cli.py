@@ -99,7 +99,9 @@ def render_claims(claims: list[Claim], fmt: str) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(CLAIM_COLUMNS), lineterminator="\n")
     writer.writeheader()
-    writer.writerows({k: "" if v is None else v for k, v in r.items()} for r in rows)
+    # booleans as SPEC writes them (`true`/`false`), as JSON does
+    writer.writerows({k: "" if v is None else str(v).lower() if isinstance(v, bool) else v for k, v in r.items()}
+                     for r in rows)
     return out.getvalue()
 
 
@@ -330,8 +332,8 @@ def _run_draft(ctx, paths, manifest, reference, archive, when, changed_only: boo
     try:
         drafts = list(read_documents(paths, manifest))
         # an unreadable archive document is reported (exit 2) but does not stop the draft's check
-        _, context = (extract_claims(archive, rules, manifest, problems=_problems(ctx), **_execution(ctx))
-                      if archive else (0, []))
+        context = (extract_claims(archive, rules, manifest, problems=_problems(ctx), **_execution(ctx)).claims
+                   if archive else [])
         table = load_reference(reference or config.reference or default_reference())
         return check_draft(drafts, context, rules, table, when.date() if when else None)
     except (InputError, RulesError, ReferenceError, CacheError, EngineError) as exc:
@@ -368,8 +370,8 @@ def extract(ctx, paths, manifest, fmt, output):
     paths = _paths(ctx, paths)
     rules = _rules(ctx)
     try:
-        documents, claims = extract_claims(paths, rules, manifest or _config(ctx).manifest,
-                                           problems=_problems(ctx), **_execution(ctx))
+        documents, claims, _ = extract_claims(paths, rules, manifest or _config(ctx).manifest,
+                                              problems=_problems(ctx), **_execution(ctx))
     except (InputError, CacheError, EngineError) as exc:
         raise _fail(exc) from None
     _some_documents(documents, _problems(ctx))
@@ -396,8 +398,8 @@ def evaluate_command(ctx, gold_path, paths, manifest, verbose):
     rules = _rules(ctx)
     texts: dict[str, str] = {}
     try:
-        _, claims = extract_claims(paths, rules, manifest or _config(ctx).manifest,
-                                   on_document=lambda d: texts.setdefault(d.doc, d.text))
+        claims = extract_claims(paths, rules, manifest or _config(ctx).manifest,
+                                on_document=lambda d: texts.setdefault(d.doc, d.text)).claims
     except (InputError, CacheError, EngineError) as exc:
         raise _fail(exc) from None
     for row in unfound_quotes(gold, texts):
@@ -450,7 +452,8 @@ def check(ctx, paths, manifest, reference, fmt, fail_on, baseline, changed_only,
                       progress=fmt in ("text", "markdown"))
     findings, baselined = _without_baseline(ctx, result.findings, baseline)
     context = ReportContext(result.documents, tuple(result.claims), __version__, str(Path(output or ".").parent),
-                            suppressed=result.suppressed, baselined=baselined, verdicts=verdicts)
+                            suppressed=result.suppressed, baselined=baselined, verdicts=verdicts,
+                            events=tuple(result.events))
     with collector_paused():
         text = FORMATS[fmt](findings, context)
     _write(text, output, _paths(ctx, paths))
@@ -498,7 +501,8 @@ def report(ctx, paths, manifest, reference, output, charts, baseline, changed_on
     base = "." if output == "-" else str(Path(output).parent)
     folder = f"{Path(output).stem}-charts" if charts == "png" else ""
     context = ReportContext(result.documents, tuple(result.claims), __version__, base, charts=folder,
-                            suppressed=result.suppressed, baselined=baselined, verdicts=verdicts)
+                            suppressed=result.suppressed, baselined=baselined, verdicts=verdicts,
+                            events=tuple(result.events))
     with collector_paused():
         text = markdown.render(findings, context)
     _write(text, output, _paths(ctx, paths))

@@ -39,7 +39,7 @@ from .suppress import DIRECTIVE
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
 MANIFEST_NAME = "manifest.csv"
-METADATA_FIELDS = ("published", "outlet", "url", "title", "locale", "lang")
+METADATA_FIELDS = ("published", "outlet", "url", "title", "locale", "lang", "event")
 
 #: Files above this size are streamed in parts instead of being read whole.
 STREAM_BYTES = 8 * 2**20
@@ -568,6 +568,7 @@ def _document(found: _Text, path: Path, meta: dict, problems: Problems) -> Docum
     values = dict(doc=found.doc, path=str(path), text=found.text, published=published,
                   outlet=str(meta.get("outlet") or ""), url=str(meta.get("url") or ""),
                   title=str(meta.get("title") or ""), locale=str(meta.get("locale") or meta.get("lang") or ""),
+                  event=str(meta.get("event") or ""),
                   line_starts=_line_starts(found.text))
     if (found.offset, found.line, found.column) == (0, 1, 1):
         return Document(**values)

@@ -77,6 +77,7 @@ class Document:
     url: str = ""
     title: str = ""
     locale: str = ""  # e.g. "de", "fr-FR": decides whether "1.160" is 1,160 or 1.16
+    event: str = ""  # an event id the manifest or front matter fixes (SPEC 3.6); "" = found from the text
     line_starts: tuple[int, ...] = field(default=(0,), repr=False, compare=False)
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -121,6 +122,8 @@ class Claim:
     outlet: str
     source: str
     confidence: float
+    event: str = ""  # set by the events stage (checker/events.py)
+    estimate: bool = False  # a study's, a model's or a projection's figure, not a count
 
 
 CLAIM_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Claim))
@@ -153,9 +156,10 @@ class Finding:
     dates: tuple[str, ...]
     locations: tuple[Location, ...] = ()
     action: str = ""
+    event: str = ""  # the event of the series (SPEC 3.6)
 
 
 FINDING_COLUMNS: tuple[str, ...] = (
-    "finding_id", "check", "severity", "metric", "place", "group", "message",
+    "finding_id", "check", "severity", "metric", "place", "group", "event", "message",
     "claim_ids", "docs", "values", "dates",
 )

@@ -1,4 +1,4 @@
-"""Running the stages for given paths and rules: documents → claims → series → findings.
+"""Running the stages for given paths and rules: documents → claims → events → series → findings.
 
 The pipeline stamps each problem with its check id and configured severity, derives a stable
 finding id from the check and its claims, and sorts findings by (path, line, column, check, id).
@@ -16,10 +16,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Collection, Iterable, Iterator, Sequence
+from typing import Callable, Collection, Iterable, Iterator, NamedTuple, Sequence
 
 from .cache import CacheError, open_cache
 from .corpus import DocumentPart, InputError, Problems, placed, read_documents
+from .events import DocumentProfile, Event, assign, profile
 from .extract import claims_frame, extract
 from .model import Claim, Document, Finding, Location, Severity
 from .numbers import MATCH_TIMEOUT
@@ -37,6 +38,7 @@ class Result:
     documents: int
     claims: list[Claim]
     findings: list[Finding]
+    events: list[Event] = field(default_factory=list, kw_only=True)
     #: findings dropped because the text asked for it (`<!-- casualty-check: ignore -->`)
     suppressed: int = field(default=0, kw_only=True)
 
@@ -46,10 +48,19 @@ def default_reference() -> Path:
     return Path(str(resources.files("checker.data"))) / "reference" / "series.csv"
 
 
+class Extraction(NamedTuple):
+    """What reading and extracting found: how many documents, their claims in document then text
+    order (each with its event), and the events."""
+
+    documents: int
+    claims: list[Claim]
+    events: list[Event]
+
+
 def extract_claims(paths: Sequence[str | Path], rules: Rules, manifest: str | Path | None = None,
                    on_document: Callable[[Document], None] | None = None, *, engine: Engine = Engine(),
-                   cache_dir: str | Path | None = None, problems: Problems | None = None) -> tuple[int, list[Claim]]:
-    """(number of documents, their claims in document then text order); `on_document` sees each document.
+                   cache_dir: str | Path | None = None, problems: Problems | None = None) -> Extraction:
+    """The documents' claims, grouped into events; `on_document` sees each document.
 
     `engine` says where extraction runs (see parallel.py); `cache_dir` holds the claims cache (None: no cache).
     `problems` collects what cannot be read or extracted, one line per file or document, and the run
@@ -58,11 +69,13 @@ def extract_claims(paths: Sequence[str | Path], rules: Rules, manifest: str | Pa
     problems = problems if problems is not None else Problems(keep_going=False)
     documents, finished = 0, False
     unfinished: deque[Document] = deque()  # read, their claims not back yet
+    profiles: list[DocumentProfile] = []
 
     def read() -> Iterable[Document]:
         nonlocal documents, finished
         for document in read_documents(paths, manifest, problems):
             documents += getattr(document, "offset", 0) == 0  # a streamed file counts once
+            profiles.append(profile(document, rules))  # a streamed file's parts add up (events.assign)
             if on_document is not None:
                 on_document(document)
             unfinished.append(document)
@@ -85,7 +98,8 @@ def extract_claims(paths: Sequence[str | Path], rules: Rules, manifest: str | Pa
                     raise  # reading itself failed, not the extraction of a document
                 while unfinished:
                     claims.extend(_extract_alone(unfinished.popleft(), rules, problems))
-    return documents, claims
+    events, claims = assign(claims, profiles, rules)
+    return Extraction(documents, claims, events)
 
 
 def _extract_alone(document: Document, rules: Rules, problems: Problems) -> list[Claim]:
@@ -125,13 +139,17 @@ def collector_paused() -> Iterator[None]:
 
 
 @collector_paused()
-def check_claims(claims: list[Claim], rules: Rules, reference=None) -> list[Finding]:
-    """Findings of every enabled check over `claims` (and the reference series, a DataFrame or None)."""
+def check_claims(claims: list[Claim], rules: Rules, reference=None, events: Sequence[Event] = ()) -> list[Finding]:
+    """Findings of every enabled check over `claims` grouped into `events` (and the reference
+    series, a DataFrame or None). A finding that rests on a claim whose sameness with the others
+    is a guess (see `series.guesses`) is a note, and says why."""
     from . import checks  # noqa: PLC0415  (pandas-heavy: only when checking)
-    from .series import intervals, timeline  # noqa: PLC0415
+    from .gazetteer import Gazetteer  # noqa: PLC0415
+    from .series import doubts, intervals, timeline  # noqa: PLC0415
 
     options = checks.configure(rules.checks)
-    table = intervals(claims_frame(claims))
+    table = intervals(claims_frame(claims), {e.event: e for e in events}, Gazetteer(rules))
+    guess = dict(zip(table["claim_id"].to_numpy().tolist(), table["guess"].to_numpy().tolist()))
     context = checks.CheckContext(claims=table, series=timeline(table), reference=reference,
                                   directions=rules.directions)
     by_id = {c.claim_id: c for c in claims}
@@ -143,12 +161,20 @@ def check_claims(claims: list[Claim], rules: Rules, reference=None) -> list[Find
         configured = Severity(opts["severity"])
         for problem in module.run(context, opts):
             involved = [by_id[c] for c in problem.claim_ids]
+            severity = _SEVERITY_BELOW[configured] if problem.minor else configured
+            message = problem.message
+            reasons = list(dict.fromkeys([*(guess[c] for c in problem.claim_ids if guess.get(c)),
+                                          *doubts(involved, problem.values, rules.same_count_ratio)]))
+            if reasons and severity is not Severity.INFO:
+                severity = Severity.INFO
+                message += f" A note, not a warning: that these count the same is a guess ({'; '.join(reasons)})."
             findings.append(Finding(
                 finding_id=finding_id(check_id, problem.claim_ids),
                 check=check_id,
-                severity=_SEVERITY_BELOW[configured] if problem.minor else configured,
+                severity=severity,
                 metric=problem.metric, place=problem.place, group=problem.group,
-                message=problem.message,
+                event=involved[0].event if involved else "",
+                message=message,
                 claim_ids=problem.claim_ids,
                 docs=tuple(dict.fromkeys([c.doc for c in involved])),
                 values=problem.values, dates=problem.dates,
@@ -202,10 +228,10 @@ def run(paths: Sequence[str | Path], rules: Rules, manifest: str | Path | None =
         if on_document is not None:
             on_document(document)
 
-    documents, claims = extract_claims(paths, rules, manifest, read, engine=engine, cache_dir=cache_dir,
-                                       problems=problems)
+    documents, claims, events = extract_claims(paths, rules, manifest, read, engine=engine, cache_dir=cache_dir,
+                                               problems=problems)
     reference = load_reference(reference_path or default_reference())
-    findings = check_claims(claims, rules, reference)
+    findings = check_claims(claims, rules, reference, events)
     by_id = {c.claim_id: c for c in claims}
     kept = []
     for f in findings:
@@ -216,7 +242,7 @@ def run(paths: Sequence[str | Path], rules: Rules, manifest: str | Path | None =
     suppressed = len(findings) - len(kept)
     if changed is not None:
         kept = [f for f in kept if _involves(f, changed)]
-    return Result(documents, claims, kept, suppressed=suppressed)
+    return Result(documents, claims, kept, suppressed=suppressed, events=events)
 
 
 @dataclass(frozen=True)
@@ -241,13 +267,16 @@ def check_draft(drafts: Sequence[Document], archive: Sequence[Claim], rules: Rul
 
     dated = [d if d.published else replace(d, published=today or date.today()) for d in drafts]
     silenced = {d.doc: _silenced_ranges(d, checks.REGISTRY) for d in dated}
-    claims = [c for d in dated for c in placed(d, extract(d, rules))]
     # a draft that is also in the archive folder counts once, as the draft
     context = [c for c in archive if c.doc not in silenced]
+    events, every = assign([c for d in dated for c in placed(d, extract(d, rules))] + context,
+                           [profile(d, rules) for d in dated], rules)
+    claims, context = every[:len(every) - len(context)], every[len(every) - len(context):]
     mine = {c.claim_id: c for c in claims}
-    involving = [f for f in check_claims(claims + context, rules, reference) if mine.keys() & set(f.claim_ids)]
+    involving = [f for f in check_claims(claims + context, rules, reference, events) if mine.keys() & set(f.claim_ids)]
     findings = [f for f in involving
                 if not any(s.covers(mine[c].start, f.check) for c in f.claim_ids if c in mine for s in silenced[mine[c].doc])]
     return DraftResult(len(dated), claims, findings, archive=context, suppressed=len(involving) - len(findings),
+                       events=events,
                        verdicts=judge(claims, context, findings, reference, rules.directions,
                                       checks.configure(rules.checks)["reference"]["lag_days"], rules.numbers.tolerance))

@@ -22,7 +22,7 @@ from .model import Qualifier, Scope
 from .numbers import NumberLexicon
 from .user_cache import compiled, folder, keep
 
-RULE_FILES = ("qualifiers", "units", "metrics", "groups", "places", "sources", "scopes", "checks")
+RULE_FILES = ("qualifiers", "units", "metrics", "groups", "places", "sources", "scopes", "events", "checks")
 MAX_RULES_BYTES = 1_000_000
 
 _PATTERN = {"type": "string", "minLength": 1}
@@ -84,7 +84,8 @@ _SCHEMAS: dict[str, dict] = {
         "properties": {"places": {"type": "object", "additionalProperties": {
             "type": "object", "additionalProperties": False, "required": ["names"],
             "properties": {"names": _PATTERNS, "people": _PATTERNS}}},
-            "not_places": _PATTERNS, "institutions": _PATTERNS},
+            "not_places": _PATTERNS, "institutions": _PATTERNS,
+            "areas": {"type": "object", "additionalProperties": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"}}},
     },
     "sources": {
         "type": "object", "additionalProperties": False,
@@ -102,10 +103,22 @@ _SCHEMAS: dict[str, dict] = {
             "since_phrase": _PATTERN, "event_start": _PATTERN,
         },
     },
+    "events": {
+        "type": "object", "additionalProperties": False,
+        "properties": {
+            "types": {"type": "object", "propertyNames": {"pattern": "^[a-z][a-z0-9_]*$"}, "additionalProperties": {
+                "type": "object", "additionalProperties": False, "required": ["words"],
+                "properties": {"words": _PATTERNS, "window_days": {"type": "integer", "minimum": 1}}}},
+            "same_event_similarity": {"type": "number", "minimum": 0, "maximum": 1},
+            "earlier_event_days": {"type": "integer", "minimum": 1},
+            "incidents": _PATTERNS, "estimates": _PATTERNS, "revisions": _PATTERNS,
+        },
+    },
     "checks": {
         "type": "object", "additionalProperties": False,
         "properties": {
             "directions": {"type": "object", "additionalProperties": {"enum": ["rises", "falls", "either"]}},
+            "same_count_ratio": {"type": "number", "exclusiveMinimum": 1},
             "checks": {"type": "object", "additionalProperties": {
                 "type": "object", "properties": {
                     "enabled": {"type": "boolean"},
@@ -145,6 +158,15 @@ class Place:
 
 
 @dataclass(frozen=True)
+class EventType:
+    """A kind of event (rules/events.yaml): the words naming it and how long its reporting runs."""
+
+    id: str
+    words: regex.Pattern
+    window_days: int
+
+
+@dataclass(frozen=True)
 class Rules:
     """Every rule the stages use, compiled once. `raw` keeps the merged YAML; `version` hashes it."""
 
@@ -168,7 +190,15 @@ class Rules:
     since_phrase: regex.Pattern
     event_start: regex.Pattern
     since_date_period_days: int
+    event_types: tuple[EventType, ...]
+    same_event_similarity: float
+    earlier_event_days: int
+    incident_words: regex.Pattern
+    estimate_words: regex.Pattern
+    revision_words: regex.Pattern
+    place_areas: dict[str, str]
     directions: dict[str, str]
+    same_count_ratio: float
     checks: dict[str, dict[str, Any]]
     raw: dict[str, Any]
     version: str
@@ -381,6 +411,8 @@ def _build(raw: dict[str, Any], where: dict[str, Path]) -> Rules:
     source_frames = _any_of(frames, f"{source_file}: key frames")
 
     sc = raw["scopes"]
+    ev = raw["events"]
+    events_file = where["events"]
     units = raw["units"]
     checks = raw["checks"]
     return Rules(
@@ -406,7 +438,16 @@ def _build(raw: dict[str, Any], where: dict[str, Path]) -> Rules:
         since_phrase=_compile(sc.get("since_phrase", r"\bsince\b"), f"{where['scopes']}: key since_phrase"),
         event_start=_compile(sc.get("event_start", "(?!)"), f"{where['scopes']}: key event_start"),
         since_date_period_days=sc.get("since_date_period_days", 31),
+        event_types=tuple(EventType(tid, _any_of(spec["words"], f"{events_file}: key types.{tid}"),
+                                    spec.get("window_days", 365)) for tid, spec in ev.get("types", {}).items()),
+        same_event_similarity=float(ev.get("same_event_similarity", 0.5)),
+        earlier_event_days=ev.get("earlier_event_days", 60),
+        incident_words=_any_of(ev.get("incidents", []), f"{events_file}: key incidents"),
+        estimate_words=_any_of(ev.get("estimates", []), f"{events_file}: key estimates"),
+        revision_words=_any_of(ev.get("revisions", []), f"{events_file}: key revisions"),
+        place_areas=dict(raw["places"].get("areas", {})),
         directions=dict(checks.get("directions", {})),
+        same_count_ratio=float(checks.get("same_count_ratio", 3)),
         checks={k: dict(v or {}) for k, v in checks.get("checks", {}).items()},
         raw=raw,
         version=hashlib.sha256(json.dumps(raw, sort_keys=True, default=str).encode()).hexdigest()[:16],

@@ -1,4 +1,12 @@
-"""Claims → series: the claim table as intervals over time, keyed by (metric, place, group, unit).
+"""Claims → series: the claim table as intervals over time, keyed by (event, metric, place, group, unit).
+
+A figure whose place is unknown forms a series with its own document's figures only: two
+articles that name no place are not known to count the same people.
+
+Each claim also gets `guess`: why its sameness with the other figures of its series is a guess
+and not read from the text ("" when it is not): an estimate, one incident's figure, a figure of
+an earlier event, a place outside its event's area, or no place at all; `doubts` adds the reasons
+a pair of claims gives. The pipeline makes a finding that rests on a guess a note.
 
 A claim stands for an interval, not a point (SPEC 3.3). Two readings are kept for each claim:
 
@@ -16,13 +24,21 @@ Everything here is vectorised: a million claims take a second or two.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-SERIES_KEY = ["metric", "place", "group", "unit"]
+from .events import EARLIER, INCIDENT, Event
+from .gazetteer import Gazetteer
+from .model import Claim
+
+SERIES_KEY = ["event", "metric", "place", "group", "unit"]
+# A reference series (SPEC 4b) names its event optionally: "" speaks for every event's claims.
+REFERENCE_KEY = ["event", "metric", "place", "group", "unit"]
 REFERENCE_COLUMNS = ["date", "metric", "place", "group", "value", "source"]
+_UNPLACED = ("", "unknown")
 
 class ReferenceError(Exception):
     """A reference file that cannot be used; the message names the file and the problem."""
@@ -73,9 +89,50 @@ def key_codes(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
     return pd.factorize(code)[0].astype("int64")
 
 
-def intervals(claims: pd.DataFrame) -> pd.DataFrame:
+def guesses(claims: pd.DataFrame, events: Mapping[str, Event], gazetteer: Gazetteer | None) -> np.ndarray:
+    """Per claim, why its sameness with its series is a guess ("" when the text says it)."""
+    reasons = np.full(len(claims), "", dtype=object)
+    kinds = {e.event: e.kind for e in events.values()}
+    areas = {e.event: e.area for e in events.values()}
+    for i, (event, place, estimate) in enumerate(zip(claims["event"].to_numpy(), claims["place"].to_numpy(),
+                                                     claims["estimate"].to_numpy())):
+        kind = kinds.get(event)
+        if estimate:
+            reasons[i] = "an estimate, not a count"
+        elif kind == INCIDENT:
+            reasons[i] = "one incident's figure, matched to the others by the incident's wording only"
+        elif kind == EARLIER:
+            reasons[i] = "a figure of an earlier event, named in passing"
+        elif place in _UNPLACED:
+            reasons[i] = "no place is named for it"
+        elif gazetteer is not None and areas.get(event) and not gazetteer.within(place, areas[event]) \
+                and gazetteer.area_of(place):
+            reasons[i] = f"its place ({place}) lies outside the event's area ({areas[event]})"
+    return reasons
+
+
+def doubts(claims: Sequence[Claim], values: Sequence[int], ratio: float) -> list[str]:
+    """Why a finding on `claims` (with `values`) may compare figures that count different things,
+    beyond each claim's own `guesses`: two figures of one article that no one source gives both
+    of (an article names several counts: a district's, a day's, a group's), or figures more than
+    `ratio` times apart (a revision or a misprint moves a toll by less; a different count does
+    not)."""
+    reasons = []
+    sources = {c.source for c in claims}
+    if len(claims) > 1 and len({c.doc for c in claims}) == 1 and (len(sources) > 1 or "unattributed" in sources):
+        reasons.append("both figures stand in one article, which may give them for different things")
+    positive = [abs(v) for v in values[:2] if v]
+    if len(positive) == 2 and max(positive) > ratio * min(positive):
+        reasons.append(f"the figures are more than {ratio:g} times apart, more like two different counts "
+                       "than one count revised or misprinted")
+    return reasons
+
+
+def intervals(claims: pd.DataFrame, events: Mapping[str, Event] | None = None,
+              gazetteer: Gazetteer | None = None) -> pd.DataFrame:
     """The claim table with `lo`/`hi` and `lo_r`/`hi_r` (floats, ±inf when unbounded), `date`
-    (datetime64, NaT when undated) and `series_id` (an integer per series, see `key_codes`)."""
+    (datetime64, NaT when undated), `series_id` (an integer per series, see `key_codes`) and
+    `guess` (see `guesses`; with no `events`, only estimates and unplaced figures are guesses)."""
     frame = claims.copy(deep=False)  # new columns only: the input stays as it was
     qualifier = frame["qualifier"].to_numpy()
     value = pd.to_numeric(frame["value"], errors="coerce").to_numpy(dtype="float64")
@@ -94,7 +151,11 @@ def intervals(claims: pd.DataFrame) -> pd.DataFrame:
     frame["lo_r"] = np.where(about, np.maximum(value - margin, frame["lo"]), frame["lo"])
     frame["hi_r"] = np.where(about, np.minimum(value + np.where(persons & (margin >= 1), margin - 1, margin),
                                                frame["hi"]), frame["hi"])
-    frame["series_id"] = key_codes(frame, SERIES_KEY)
+    # An unplaced figure's series is its document's own.
+    unplaced = frame["place"].isin(_UNPLACED).to_numpy()
+    keyed = frame[SERIES_KEY].assign(place=np.where(unplaced, "\0" + frame["doc"].astype(str), frame["place"]))
+    frame["series_id"] = key_codes(keyed, SERIES_KEY)
+    frame["guess"] = guesses(frame, events or {}, gazetteer)
     # Parse each distinct date once: a million claims share a few thousand dates.
     codes, uniques = pd.factorize(frame["as_of"].fillna(""))
     parsed = pd.to_datetime(pd.Series(uniques).replace("", None), errors="coerce", format="%Y-%m-%d")
@@ -114,10 +175,10 @@ def timeline(claims: pd.DataFrame) -> pd.DataFrame:
 
 
 def load_reference(path: str | Path) -> pd.DataFrame:
-    """A reference series CSV (SPEC 4b): `date,metric,place,group,value,source`."""
+    """A reference series CSV (SPEC 4b): `date,metric,place,group,value,source[,event]`."""
     path = Path(path)
     try:
-        frame = pd.read_csv(path, dtype={"metric": str, "place": str, "group": str, "source": str})
+        frame = pd.read_csv(path, dtype={"metric": str, "place": str, "group": str, "source": str, "event": str})
     except FileNotFoundError:
         raise ReferenceError(f"{path}: reference file not found") from None
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
@@ -132,4 +193,6 @@ def load_reference(path: str | Path) -> pd.DataFrame:
         row = int(bad.idxmax()) + 2
         raise ReferenceError(f"{path}:{row}: bad date or value in reference row")
     frame["unit"] = "persons"
-    return frame[REFERENCE_COLUMNS + ["unit"]].sort_values(["metric", "place", "group", "date"]).reset_index(drop=True)
+    frame["event"] = frame["event"].fillna("").astype(str) if "event" in frame.columns else ""
+    return (frame[REFERENCE_COLUMNS + ["unit", "event"]].sort_values(["event", "metric", "place", "group", "date"])
+            .reset_index(drop=True))

@@ -127,9 +127,17 @@ def _sources(archive: Sequence[Claim], reference: pd.DataFrame | None) -> dict[t
         if c.source != "unattributed":
             tally[(c.metric, c.place, c.group, c.unit)][c.source] += 1
     if reference is not None and not reference.empty:
-        for key, sources in reference.groupby(SERIES_KEY, sort=False)["source"]:
+        for key, sources in reference.groupby(SERIES_KEY[1:], sort=False)["source"]:
             tally[key].update(sources)
     return tally
+
+
+def _series_of(claim: Claim, by_series: Mapping[tuple, pd.DataFrame], empty: pd.DataFrame) -> pd.DataFrame:
+    """The known figures of the claim's series: the archive's of its event, and the reference's
+    (which names no event, or the claim's)."""
+    key = (claim.metric, claim.place, claim.group, claim.unit)
+    parts = [by_series[k] for k in dict.fromkeys([(claim.event, *key), ("", *key)]) if k in by_series]
+    return pd.concat(parts) if len(parts) > 1 else parts[0] if parts else empty
 
 
 def _suggestion(counts: Counter) -> str:
@@ -219,13 +227,13 @@ def judge(draft: Sequence[Claim], archive: Sequence[Claim], findings: Sequence[F
         elif claim.scope == "period":
             verdict, text = UNVERIFIABLE, "a count over a period, not a running total: nothing to compare"
         else:
-            series = by_series.get((claim.metric, claim.place, claim.group, claim.unit), empty)
+            series = _series_of(claim, by_series, empty)
             verdict, text = _compare(row, series, directions.get(claim.metric, "either"), lag_days, tolerance)
         evidence = [text]
         if loud:
             # off the reference only because it repeats an older figure: stale, with the finding as evidence
             behind = (verdict == STALE and all(f.check == "reference" for f in loud)
-                      and _repeats_older(row, by_series.get((claim.metric, claim.place, claim.group, claim.unit), empty)))
+                      and _repeats_older(row, _series_of(claim, by_series, empty)))
             verdict = STALE if behind else CONTRADICTS
             evidence = ([text] if behind else []) + _contradiction(claim, loud, by_id)
         suggested = ""

@@ -61,7 +61,7 @@ class Archive:
 def load_archive(paths: Sequence[str | Path], rules: Rules, reference_path: str | Path | None = None,
                  manifest: str | Path | None = None) -> Archive:
     """Extract the archive's claims and load the reference series (InputError/ReferenceError if unreadable)."""
-    documents, claims = extract_claims(list(paths), rules, manifest) if paths else (0, [])
+    documents, claims, _ = extract_claims(list(paths), rules, manifest) if paths else (0, [], [])
     return Archive(documents, claims, load_reference(reference_path or default_reference()))
 
 

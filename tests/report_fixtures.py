@@ -4,8 +4,13 @@ without the extractor or the checks: three articles about an earthquake, one of 
 """
 from __future__ import annotations
 
+from checker.events import Event
 from checker.model import Claim, Finding, Location, Severity
 from checker.report import ReportContext
+
+QUAKE = "2023-02-06-earthquake-turkey"
+EVENTS = (Event(QUAKE, "Earthquake, Turkey, 2023-02-06", "earthquake", "turkey", "2023-02-06", area="turkey",
+                docs=("quake_a", "quake_b", "quake_c"), claims=5),)
 
 A = "articles/quake_a.txt"
 B = "articles/quake_b.txt"
@@ -19,7 +24,7 @@ def claim(doc: str, path: str, line: int, column: int, start: int, quote: str, s
                  end=start + len(quote), quote=quote, sentence=sentence, metric=metric, place="turkey",
                  group=group, value=value, lower=lower, upper=upper, qualifier=qualifier, unit="persons",
                  scope=scope, period_start="", as_of=as_of, published=published, outlet=outlet,
-                 source=source, confidence=0.9)
+                 source=source, confidence=0.9, event=QUAKE)
 
 
 CLAIMS = (
@@ -45,7 +50,7 @@ def _loc(c: Claim) -> Location:
 
 FINDINGS = [
     Finding(finding_id="decrease-0123456789", check="decrease", severity=Severity.ERROR, metric="killed",
-            place="turkey", group="all",
+            place="turkey", group="all", event=QUAKE,
             message="killed in turkey falls from 20,213 on 2023-02-10 (afad) to 18,342 on 2023-02-12 (afad), "
                     "1,871 fewer (9.3%), in a count that only rises.",
             claim_ids=(CLAIMS[2].claim_id, CLAIMS[0].claim_id), docs=("quake_b", "quake_a"),
@@ -53,13 +58,13 @@ FINDINGS = [
             locations=(_loc(CLAIMS[2]), _loc(CLAIMS[0])),
             action="Check whether the later article repeats an older figure, or the earlier one a typo."),
     Finding(finding_id="part_whole-abcdef0123", check="part_whole", severity=Severity.WARNING, metric="killed",
-            place="turkey", group="children",
+            place="turkey", group="children", event=QUAKE,
             message="killed (children) in turkey: nearly 5,000 is a part of 20,213, which, at 25%, is plausible "
                     "but unusual; check the figure, source: unicef, line 1\nline 2.",
             claim_ids=(CLAIMS[1].claim_id, CLAIMS[0].claim_id), docs=("quake_a",), values=(5000, 20213),
             dates=("2023-02-10", "2023-02-10"), locations=(_loc(CLAIMS[1]), _loc(CLAIMS[0])), action=""),
     Finding(finding_id="undated-fedcba9876", check="undated", severity=Severity.INFO, metric="missing",
-            place="turkey", group="all",
+            place="turkey", group="all", event=QUAKE,
             message="missing in turkey: thousands could not be placed in time (the article has no date).",
             claim_ids=(CLAIMS[4].claim_id,), docs=("quake_c",), values=(2000,), dates=("",),
             locations=(_loc(CLAIMS[4]),), action="Add the publication date to the manifest."),
@@ -68,7 +73,7 @@ FINDINGS = [
 
 def context(base: str = "reports", charts: str = "") -> ReportContext:
     return ReportContext(documents=3, claims=CLAIMS, tool_version="0.0.0-test", base=base, charts=charts,
-                         suppressed=1, baselined=2)
+                         suppressed=1, baselined=2, events=EVENTS)
 
 
 #: A small corpus the pipeline runs on: the later article's toll is lower (a `decrease` error

@@ -35,7 +35,7 @@ def small_batches(monkeypatch):
 
 
 def test_two_processes_give_the_same_claims_in_the_same_order(rules, sequential, small_batches):
-    documents, claims = extract_claims([CORPUS], rules, engine=Engine(jobs=2))
+    documents, claims, _ = extract_claims([CORPUS], rules, engine=Engine(jobs=2))
     assert documents == sequential[0] == len(list(CORPUS.glob("*.txt")))
     assert len(claims) > 200
     assert claims == sequential[1]

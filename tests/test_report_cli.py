@@ -65,10 +65,10 @@ def test_report_writes_and_links_a_png_per_charted_series(corpus):
     stale = write_corpus(report.parent / "quake-charts", {"gone-series.png": "old"}) / "gone-series.png"
     assert run("report", str(corpus), "-o", str(report), "--charts", "png").exit_code == 0
     pngs = sorted((report.parent / "quake-charts").glob("*.png"))
-    assert [p.name for p in pngs] == ["killed-turkey-all-persons.png"] and not stale.exists()
+    assert [p.name for p in pngs] == ["2023-02-10-earthquake-turkey-killed-turkey-all-persons.png"] and not stale.exists()
     assert pngs[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     text = report.read_text(encoding="utf-8")
-    assert "![killed · turkey · all (persons)](quake-charts/killed-turkey-all-persons.png)" in text
+    assert "![killed · turkey · all (persons)](quake-charts/2023-02-10-earthquake-turkey-killed-turkey-all-persons.png)" in text
 
 
 def test_png_bytes_are_identical_across_processes():

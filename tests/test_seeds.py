@@ -26,7 +26,7 @@ def test_seed_claims_match_gold_annotations():
     from checker.pipeline import extract_claims
     from checker.rules import load_rules
 
-    _, claims = extract_claims([SEEDS], load_rules())
+    claims = extract_claims([SEEDS], load_rules()).claims
     texts = {p.stem: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
     precision, recall, f1 = score(claims, read_gold(SEEDS / "gold.csv"), texts).strict_prf
     assert f1 >= 0.95, (precision, recall)
@@ -35,7 +35,7 @@ def test_seed_claims_match_gold_annotations():
 def test_claim_table_has_every_spec_column_in_order():
     header = run("extract", str(SEEDS), "--format", "csv").output.splitlines()[0]
     assert header == ("claim_id,doc,path,line,column,start,end,quote,sentence,metric,place,group,value,"
-                      "lower,upper,qualifier,unit,scope,period_start,as_of,published,outlet,source,confidence")
+                      "lower,upper,qualifier,unit,scope,period_start,as_of,published,outlet,source,confidence,event,estimate")
 
 
 def _matches(finding: dict, expected: dict) -> bool:

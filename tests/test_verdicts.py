@@ -167,7 +167,7 @@ def run(*args: str):
 def seeds_split(tmp_path_factory):
     """The seed with the most claims as the draft, the other seeds (and their manifest) as the archive."""
     folder = tmp_path_factory.mktemp("archive")
-    _, claims = extract_claims([SEEDS], RULES)
+    claims = extract_claims([SEEDS], RULES).claims
     counts: dict[str, int] = {}
     for c in claims:
         counts[c.path] = counts.get(c.path, 0) + 1

@@ -29,7 +29,7 @@ from typing import Iterator
 import numpy as np
 import pandas as pd
 
-from ..series import SERIES_KEY
+from ..series import REFERENCE_KEY, SERIES_KEY, key_codes
 from .base import CheckContext, Problem, day, fmt, interval_text, records, series_name
 
 ID = "reference"
@@ -51,20 +51,25 @@ def _day_numbers(dates: pd.Series) -> np.ndarray:
     return (dates.to_numpy().astype("datetime64[D]") - _EPOCH).astype("int64")
 
 
+def _reference_keys(series: pd.DataFrame, reference: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The claims' and the reference's keys (REFERENCE_KEY): a reference row naming an event
+    speaks for that event's claims only; one naming none for the claims of every other event."""
+    named = set(reference["event"]) - {""}
+    claims = series[REFERENCE_KEY].assign(event=np.where(series["event"].isin(named), series["event"], ""))
+    return claims, reference[REFERENCE_KEY]
+
+
 def _window(series: pd.DataFrame, positions: np.ndarray, reference: pd.DataFrame, lag: int) -> np.ndarray:
     """For each claim at `positions`, the reference figures of its series `k` days before its date
     (column k; NaN where none), looked up through one integer key per (series, day)."""
-    codes = series["series_id"].to_numpy()
-    # The reference's series get the claims' series ids (-1: a series no claim speaks to).
-    first = np.unique(codes, return_index=True)[1]
-    ids = series[SERIES_KEY].iloc[first].assign(series_id=codes[first])
-    ref_codes = reference[SERIES_KEY].merge(ids, on=SERIES_KEY, how="left")["series_id"].fillna(-1).to_numpy()
-    known = ref_codes >= 0
+    claim_keys, ref_keys_frame = _reference_keys(series.iloc[positions], reference)
+    both = key_codes(pd.concat([claim_keys, ref_keys_frame], ignore_index=True), REFERENCE_KEY)
+    codes, ref_codes = both[:len(claim_keys)], both[len(claim_keys):]
     span = 1 << 20  # more days than any series covers
-    ref_keys = pd.Index(ref_codes[known].astype("int64") * span + _day_numbers(reference["date"])[known] + span // 2)
+    ref_keys = pd.Index(ref_codes.astype("int64") * span + _day_numbers(reference["date"]) + span // 2)
     # A trailing NaN: `get_indexer`'s -1 (no figure that day) then reads as NaN.
-    ref_values = np.append(reference["value"].to_numpy(dtype="float64")[known], np.nan)
-    claim_days = codes[positions] * span + _day_numbers(series["date"].iloc[positions]) + span // 2
+    ref_values = np.append(reference["value"].to_numpy(dtype="float64"), np.nan)
+    claim_days = codes * span + _day_numbers(series["date"].iloc[positions]) + span // 2
     table = np.full((len(positions), lag + 1), np.nan)
     for k in range(lag + 1):
         table[:, k] = ref_values[ref_keys.get_indexer(claim_days - k)]
@@ -103,7 +108,10 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
     if reference is None or reference.empty:
         return
     series = context.series
-    positions = np.flatnonzero(((series["scope"] == "cumulative") & (series["unit"] == "persons")).to_numpy())
+    # A figure whose sameness with the series is a guess (an estimate, an incident, ...) is not
+    # the reference's to judge.
+    positions = np.flatnonzero(((series["scope"] == "cumulative") & (series["unit"] == "persons")
+                                & (series["guess"] == "")).to_numpy())
     lag, stale = options["lag_days"], options["stale_days"]
     table = _window(series, positions, reference, lag)
     compared = ~np.isnan(table).all(axis=1)
@@ -121,13 +129,14 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
     by_series: dict[tuple, list[dict]] = defaultdict(list)
     by_figure: dict[tuple, list[dict]] = defaultdict(list)
     for ref in records(reference.assign(day=_day_numbers(reference["date"]))):
-        by_series[tuple(ref[k] for k in SERIES_KEY)].append(ref)
+        by_series[tuple(ref[k] for k in REFERENCE_KEY)].append(ref)
         by_figure[(ref["place"], ref["value"])].append(ref)
     for rows in by_series.values():
         rows.sort(key=lambda ref: ref["day"])
     days_of = {key: [ref["day"] for ref in rows] for key, rows in by_series.items()}
-    for claim, today in zip(records(flagged), _day_numbers(flagged["date"]).tolist()):
-        key = tuple(claim[k] for k in SERIES_KEY)
+    flagged_keys = records(_reference_keys(flagged, reference)[0])
+    for claim, keys, today in zip(records(flagged), flagged_keys, _day_numbers(flagged["date"]).tolist()):
+        key = tuple(keys[k] for k in REFERENCE_KEY)
         rows, days = by_series[key], days_of[key]
         window = rows[bisect_left(days, today - lag):bisect_right(days, today)]
         latest = window[-1]

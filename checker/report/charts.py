@@ -19,8 +19,9 @@ CHARTED_SCOPES = ("cumulative", "current")
 
 @dataclass(frozen=True)
 class Timeline:
-    """The dated running figures of one series (metric, place, group, unit), oldest first."""
+    """The dated running figures of one series (event, metric, place, group, unit), oldest first."""
 
+    event: str
     metric: str
     place: str
     group: str
@@ -34,16 +35,16 @@ class Timeline:
     @property
     def slug(self) -> str:
         """A file name stem: ids are snake_case already, so joining them is safe and unique."""
-        return "-".join((self.metric, self.place, self.group, self.unit))
+        return "-".join((self.event, self.metric, self.place, self.group, self.unit)).replace("/", "-")
 
 
-def series_key(claim: Claim) -> tuple[str, str, str, str]:
-    return claim.metric, claim.place, claim.group, claim.unit
+def series_key(claim: Claim) -> tuple[str, str, str, str, str]:
+    return claim.event, claim.metric, claim.place, claim.group, claim.unit
 
 
 def timelines(claims: tuple[Claim, ...] | list[Claim]) -> list[Timeline]:
     """Series with at least two dated, non-vague running figures (one point is no timeline), by key."""
-    by_key: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
+    by_key: dict[tuple[str, str, str, str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         # a vague figure ("thousands") charted at its lower bound would draw a dip that is not there
         if claim.as_of and claim.scope in CHARTED_SCOPES and claim.qualifier != "vague":

@@ -21,6 +21,13 @@ class ReportContext:
     baselined: int = 0
     #: for a draft checked against an archive, a `checker.verdicts.Verdict` per draft claim
     verdicts: tuple = ()
+    #: the events the claims count for (`checker.events.Event`)
+    events: tuple = ()
+
+    @cached_property
+    def event_names(self) -> dict[str, str]:
+        """Event id -> its readable name (the id itself for an event not listed)."""
+        return {e.event: e.name for e in self.events}
 
     @cached_property
     def by_id(self) -> dict[str, Claim]:

@@ -23,6 +23,6 @@ def render(findings: list[Finding], context: ReportContext) -> str:
                            anchor.column if anchor else "", f.action] + [""] * len(extra))
     for v in context.verdicts:
         c = v.claim
-        writer.writerow([f"verdict-{c.claim_id}", "verdict", "", c.metric, c.place, c.group, v.explanation(),
+        writer.writerow([f"verdict-{c.claim_id}", "verdict", "", c.metric, c.place, c.group, c.event, v.explanation(),
                          c.claim_id, c.doc, c.value, c.as_of, c.path, c.line, c.column, "", v.verdict])
     return out.getvalue()

@@ -141,33 +141,46 @@ def _finding(f: Finding, claims: dict[str, Claim], names: _Names) -> list[str]:
     return lines
 
 
-def _findings(findings: list[Finding], claims: dict[str, Claim], names: _Names) -> list[str]:
+def _event_heading(event: str, context: ReportContext) -> str:
+    name = context.event_names.get(event, event)
+    return _text(name if name == event or not event else f"{name} ({event})") or "Event not known"
+
+
+def _findings(findings: list[Finding], claims: dict[str, Claim], names: _Names, context: ReportContext) -> list[str]:
     out: list[str] = []
     for severity in _ORDER:
         group = [f for f in findings if f.severity is severity]
         if not group:
             continue
         out += [f"## {_HEADINGS[severity]} ({len(group)})", ""]
-        by_series: dict[tuple[str, str, str], list[Finding]] = defaultdict(list)
+        by_series: dict[tuple[str, str, str, str], list[Finding]] = defaultdict(list)
         for f in group:
-            by_series[(f.metric, f.place, f.group)].append(f)
-        for (metric, place, grp), items in sorted(by_series.items()):
-            out += [f"### {_text(metric)} · {_text(place)} · {_text(grp)}", ""]
+            by_series[(f.event, f.metric, f.place, f.group)].append(f)
+        event = None
+        for (this_event, metric, place, grp), items in sorted(by_series.items()):
+            if this_event != event:
+                event = this_event
+                out += [f"### {_event_heading(event, context)}", ""]
+            out += [f"#### {_text(metric)} · {_text(place)} · {_text(grp)}", ""]
             for f in items:
                 out += _finding(f, claims, names)
     return out
 
 
 def _timelines(context: ReportContext, names: _Names) -> list[str]:
-    charted = {(t.metric, t.place, t.group, t.unit): t for t in timelines(context.claims)}
-    series: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
+    charted = {(t.event, t.metric, t.place, t.group, t.unit): t for t in timelines(context.claims)}
+    series: dict[tuple[str, str, str, str, str], list[Claim]] = defaultdict(list)
     for claim in context.claims:
         series[series_key(claim)].append(claim)
     out = ["## Timelines", "",
            "Every figure per series, oldest first; running totals and current counts are charted.", ""]
+    event = None
     for key, items in sorted(series.items()):
-        metric, place, grp, unit = key
-        out += [f"### {_text(metric)} · {_text(place)} · {_text(grp)} ({_text(unit)})", "",
+        this_event, metric, place, grp, unit = key
+        if this_event != event:
+            event = this_event
+            out += [f"### {_event_heading(event, context)}", ""]
+        out += [f"#### {_text(metric)} · {_text(place)} · {_text(grp)} ({_text(unit)})", "",
                 "| as of | figure | scope | source | published | where |", "|---|---|---|---|---|---|"]
         out += [f"| {c.as_of or 'undated'} | {_figure(c)} | {c.scope} | {names[c.source]} | "
                 f"{c.published or '—'} | {names.link(c)} |" for c in _chronological(items)]
@@ -225,7 +238,7 @@ def render(findings: list[Finding], context: ReportContext) -> str:
     out += ["Contents: " + " · ".join(sections), ""] if sections else []
     names = _Names(context.base)
     out += _verdicts(context, names)
-    out += _findings(findings, claims, names)
+    out += _findings(findings, claims, names, context)
     if context.claims:
         out += _timelines(context, names)
         out += _appendix(context, names)

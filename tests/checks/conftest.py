@@ -7,7 +7,8 @@ A table is written as text, one claim a line, columns named in a header and sepa
 
 `quote` is read with the public `parse_number`, which gives value, bounds, qualifier and unit, so
 the tables say what a reporter writes. Columns left out take defaults: group `all`, scope
-`cumulative`, source `unattributed`, one sentence per line, line numbers counting per document.
+`cumulative`, source `unattributed`, event `war`, estimate `false`, one sentence per line, line
+numbers counting per document.
 """
 from __future__ import annotations
 
@@ -50,7 +51,7 @@ def claim_list(table: str) -> list[Claim]:
             "qualifier": number.qualifier.value, "unit": number.unit.value,
             "scope": row.get("scope", "cumulative"), "period_start": row.get("period_start", ""),
             "as_of": as_of, "published": as_of, "outlet": "", "source": row.get("source", "unattributed"),
-            "confidence": 0.9,
+            "confidence": 0.9, "event": row.get("event", "war"), "estimate": row.get("estimate", "") == "true",
         }
         claims.append(Claim(**{c: values[c] for c in CLAIM_COLUMNS}))
     return claims
@@ -64,6 +65,8 @@ def reference_frame(table: str) -> pd.DataFrame:
     frame["date"] = pd.to_datetime(frame["date"])
     frame["value"] = frame["value"].astype(int)
     frame["unit"] = "persons"
+    if "event" not in frame.columns:
+        frame["event"] = ""
     return frame
 
 

@@ -1,0 +1,257 @@
+"""Claims → events: what each figure counts for (SPEC 3.6).
+
+Documents are grouped into events by what they report: the country-level area their figures are
+about (checker/gazetteer.py), the kind of event their headline and text name (rules/events.yaml)
+and their dates. Two documents join when they share the area, their kinds are alike and no more
+than the kind's `window_days` separate them from the event's latest article; a manifest or
+front-matter column `event` fixes a document's event instead.
+
+Within a document a figure may count for something else:
+- a figure dated well before its event began counts for that earlier event ("the 2004 tsunami,
+  which killed some 230,000"), named by its year, kind and place;
+- a figure about a place in another area counts for the event found there at that time, if any
+  ("Israel says 1,200 were killed" in an article on the war in Gaza);
+- a figure of one incident (a strike, a blast, a shipwreck) near the figure is a series of its own,
+  a part of the event.
+
+The stage only names events and sorts claims into them; which claims are surely the same count
+is the series stage's question (checker/series.py reads `Event.kind`).
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from .gazetteer import Gazetteer, place_id
+from .model import Claim, Document
+from .rules import Rules
+
+# How a claim came to its event: the document's own, an earlier event it recalls, an incident
+# within the document's event, or the event of another area it names.
+MAIN, EARLIER, INCIDENT, ELSEWHERE = "main", "earlier", "incident", "elsewhere"
+_TITLE_WEIGHT = 3
+_INCIDENT_REACH = 120  # characters between an incident's words and its figure
+_RUNNING_TOTAL = ("since", "so far", "in total", "overall", "altogether", "in all", "cumulative", "the war")
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One event: what a series counts for. `kind` says how its claims came to it (MAIN for a
+    group of documents, EARLIER, INCIDENT or a fixed event); `parent` is the event an incident
+    is part of."""
+
+    event: str
+    name: str
+    type: str
+    place: str
+    start: str
+    kind: str = MAIN
+    parent: str = ""
+    area: str = ""  # the country-level area (checker/gazetteer.py); "" when unplaced
+    docs: tuple[str, ...] = ()
+    claims: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentProfile:
+    """What the events stage needs of a document: its date, a fixed event, and how often its
+    headline and text name each kind of event."""
+
+    doc: str
+    published: date | None
+    fixed: str
+    kinds: tuple[tuple[str, int], ...]
+
+
+def profile(document: Document, rules: Rules) -> DocumentProfile:
+    """The profile of `document` (one pass of each kind's words over its text)."""
+    counts: Counter[str] = Counter()
+    for kind in rules.event_types:
+        counts[kind.id] = (_TITLE_WEIGHT * len(kind.words.findall(document.title))
+                           + len(kind.words.findall(document.text)))
+    return DocumentProfile(document.doc, document.published, document.event,
+                           tuple(sorted((k, n) for k, n in counts.items() if n)))
+
+
+def _profile_of_claims(doc: str, claims: Sequence[Claim], rules: Rules) -> DocumentProfile:
+    """A document's profile read off its claims alone (an archive's claims, kept without their
+    texts): its publication date, and the kinds its figures' sentences name."""
+    sentences = "\n".join(dict.fromkeys(c.sentence for c in claims))
+    published = next((c.published for c in claims if c.published), "")
+    counts = {t.id: len(t.words.findall(sentences)) for t in rules.event_types}
+    return DocumentProfile(doc, date.fromisoformat(published) if published else None, "",
+                           tuple(sorted((k, n) for k, n in counts.items() if n)))
+
+
+def _cosine(a: Counter, b: Counter) -> float:
+    dot = sum(n * b[k] for k, n in a.items())
+    norm = math.sqrt(sum(n * n for n in a.values())) * math.sqrt(sum(n * n for n in b.values()))
+    return dot / norm if norm else 0.0
+
+
+def _kind_of(counts: Counter, rules: Rules) -> str:
+    """The kind named most; ties go to the kind listed first in the rules."""
+    order = {t.id: i for i, t in enumerate(rules.event_types)}
+    best = sorted(counts.items(), key=lambda kv: (-kv[1], order.get(kv[0], len(order))))
+    return best[0][0] if best and best[0][1] else "event"
+
+
+@dataclass
+class _Cluster:
+    area: str
+    kinds: Counter
+    docs: list[str]
+    first: date
+    last: date
+    fixed: str = ""
+
+
+class _Grouping:
+    """Documents grouped into events, and each document's event."""
+
+    def __init__(self, profiles: Sequence[DocumentProfile], claims_by_doc: dict[str, list[Claim]],
+                 rules: Rules, gazetteer: Gazetteer) -> None:
+        self.rules, self.gazetteer = rules, gazetteer
+        self.windows = {t.id: t.window_days for t in rules.event_types}
+        self.clusters: list[_Cluster] = []
+        self.of_doc: dict[str, _Cluster] = {}
+        fixed: dict[str, _Cluster] = {}
+        for p in sorted(profiles, key=lambda p: (p.published or date.max, p.doc)):
+            kinds = Counter(dict(p.kinds))
+            area = self._area(claims_by_doc.get(p.doc, ()))
+            when = p.published or date.max
+            if p.fixed:
+                cluster = fixed.get(p.fixed)
+                if cluster is None:
+                    cluster = fixed[p.fixed] = _Cluster(area, Counter(), [], when, when, fixed=p.fixed)
+                    self.clusters.append(cluster)
+            else:
+                cluster = self._joinable(area, kinds, p.published)
+                if cluster is None:
+                    cluster = _Cluster(area, Counter(), [], when, when)
+                    self.clusters.append(cluster)
+            cluster.kinds.update(kinds)
+            cluster.docs.append(p.doc)
+            cluster.first, cluster.last = min(cluster.first, when), max(cluster.last, when) if p.published else cluster.last
+            self.of_doc[p.doc] = cluster
+
+    def _area(self, claims: Iterable[Claim]) -> str:
+        """The area most of a document's figures are about ("" when none names a known place)."""
+        areas = Counter(a for a in (self.gazetteer.area_of(c.place) for c in claims) if a)
+        return sorted(areas.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if areas else ""
+
+    def _joinable(self, area: str, kinds: Counter, published: date | None) -> _Cluster | None:
+        """The open event of the same area and a like kind that a document of `published` joins."""
+        if not area or published is None:
+            return None  # an unplaced or undated document is an event of its own
+        best, best_score = None, self.rules.same_event_similarity
+        for cluster in self.clusters:
+            if cluster.fixed or cluster.area != area:
+                continue
+            window = self.windows.get(_kind_of(cluster.kinds, self.rules), 365)
+            if published - cluster.last > timedelta(days=window):
+                continue
+            score = _cosine(kinds, cluster.kinds) if kinds and cluster.kinds else float(not kinds and not cluster.kinds)
+            if score >= best_score:
+                best, best_score = cluster, score + 1e-9  # the first of equal scores
+        return best
+
+
+def _main_event(cluster: _Cluster, claims: Iterable[Claim], rules: Rules, gazetteer: Gazetteer) -> Event:
+    kind = _kind_of(cluster.kinds, rules)
+    places = Counter(c.place for c in claims if c.place and c.place != "unknown"
+                     and (not cluster.area or gazetteer.within(c.place, cluster.area)))
+    top = sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))
+    place = top[0][0] if top else (cluster.area or "unknown")
+    start = "" if cluster.first == date.max else cluster.first.isoformat()
+    if cluster.fixed:
+        return Event(cluster.fixed, cluster.fixed.replace("_", " ").replace("-", " "), kind, place, start,
+                     area=cluster.area, docs=tuple(cluster.docs))
+    where = place if place == cluster.area or not cluster.area else f"{place}-{cluster.area}"
+    ident = "-".join(x for x in (start, kind, where.replace("_", "-")) if x) or f"doc-{cluster.docs[0]}"
+    if not cluster.area:
+        ident = f"{ident}-{place_id(cluster.docs[0])}"  # unplaced: never shared across documents
+    name = f"{kind.capitalize()}, {_readable(place)}{', ' + _readable(cluster.area) if where != place else ''}"
+    return Event(ident, f"{name}, {start}" if start else name, kind, place, start, area=cluster.area,
+                 docs=tuple(cluster.docs))
+
+
+def _readable(place: str) -> str:
+    return place.replace("_", " ").title() if place and place != "unknown" else "place unknown"
+
+
+def _incident(claim: Claim, rules: Rules) -> str:
+    """The incident noun near the claim's figure ("strike", "blast"), or ""."""
+    sentence = claim.sentence
+    lowered = sentence.lower()
+    if any(word in lowered for word in _RUNNING_TOTAL):
+        return ""
+    at = sentence.find(claim.quote)
+    if at < 0:
+        return ""
+    lo, hi = max(0, at - _INCIDENT_REACH), min(len(sentence), at + len(claim.quote) + _INCIDENT_REACH)
+    m = rules.incident_words.search(sentence, lo, hi)
+    return place_id(m[0].split()[-1]) if m else ""
+
+
+def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: Rules,
+           gazetteer: Gazetteer | None = None) -> tuple[list[Event], list[Claim]]:
+    """The events found, in order of their ids, and `claims` (same order) with `event` set."""
+    gazetteer = gazetteer or Gazetteer(rules)
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_doc[c.doc].append(c)
+    merged: dict[str, DocumentProfile] = {}
+    for p in profiles:  # the parts of a streamed document are one document
+        first = merged.get(p.doc)
+        merged[p.doc] = p if first is None else replace(
+            first, kinds=tuple(sorted((Counter(dict(first.kinds)) + Counter(dict(p.kinds))).items())))
+    profiles = [*merged.values(), *(_profile_of_claims(d, found, rules) for d, found in by_doc.items()
+                                    if d not in merged)]
+    grouping = _Grouping(profiles, by_doc, rules, gazetteer)
+    main = {id(cl): _main_event(cl, (c for d in cl.docs for c in by_doc.get(d, ())), rules, gazetteer)
+            for cl in grouping.clusters}
+    events: dict[str, Event] = {e.event: e for e in main.values()}
+    counts: Counter[str] = Counter()
+    docs_of: dict[str, dict[str, None]] = defaultdict(dict)
+    out = []
+    for claim in claims:
+        cluster = grouping.of_doc[claim.doc]
+        event = main[id(cluster)]
+        event = _claims_event(claim, event, cluster, grouping, main, events, rules, gazetteer)
+        counts[event.event] += 1
+        docs_of[event.event][claim.doc] = None
+        out.append(replace(claim, event=event.event))
+    found = [replace(e, docs=tuple(docs_of[e.event]) or e.docs, claims=counts[e.event])
+             for e in sorted(events.values(), key=lambda e: e.event)]
+    return found, out
+
+
+def _claims_event(claim: Claim, event: Event, cluster: _Cluster, grouping: _Grouping, main: dict[int, Event],
+                  events: dict[str, Event], rules: Rules, gazetteer: Gazetteer) -> Event:
+    """The event `claim` counts for, its document's being `event`; new events go into `events`."""
+    as_of = date.fromisoformat(claim.as_of) if claim.as_of else None
+    if as_of and cluster.first != date.max and as_of < cluster.first - timedelta(days=rules.earlier_event_days):
+        counts = Counter(t.id for t in rules.event_types if t.words.search(claim.sentence))
+        kind = _kind_of(counts, rules) if counts else event.type
+        place = claim.place if claim.place and claim.place != "unknown" else event.place
+        ident = f"{as_of.year}-{kind}-{place.replace('_', '-')}"
+        return events.setdefault(ident, Event(ident, f"{kind.capitalize()}, {_readable(place)}, {as_of.year}",
+                                              kind, place, f"{as_of.year}-01-01", kind=EARLIER,
+                                              area=gazetteer.area_of(place)))
+    area = gazetteer.area_of(claim.place)
+    if area and cluster.area and area != cluster.area and as_of:
+        for other in grouping.clusters:
+            if other.area == area and not other.fixed and other.first <= as_of <= other.last + timedelta(days=7):
+                return main[id(other)]
+    noun = _incident(claim, rules)
+    if noun:
+        place = claim.place if claim.place and claim.place != "unknown" else event.place
+        ident = f"{event.event}/{noun.replace('_', '-')}-{place.replace('_', '-')}"
+        return events.setdefault(ident, Event(ident, f"{noun.replace('_', ' ').capitalize()} in {_readable(place)} "
+                                              f"({event.name})", noun, place, event.start, kind=INCIDENT,
+                                              parent=event.event, area=event.area))
+    return event

