@@ -6,8 +6,8 @@ The key hashes every field of the document (its text and metadata: `published` d
 `title` helps place them), the rules' version and the number lexicon (a configuration file may
 change the tolerance without touching the rule files), and the tool: its version, the Python
 version (claims are stored in `marshal`'s format) and the source of the top-level `checker`
-modules, so a changed extractor never serves stale claims. Only the process that reads documents
-touches the database; workers never do.
+modules and of the `checker.extract` package, so a changed extractor never serves stale claims.
+Only the process that reads documents touches the database; workers never do.
 """
 from __future__ import annotations
 
@@ -46,11 +46,18 @@ class CacheError(Exception):
     """A cache that cannot be used; the message names the file and the problem."""
 
 
+def _extraction_sources() -> list[Path]:
+    """The modules extraction runs: the package's top-level ones and the `extract` package's."""
+    package = Path(__file__).parent
+    return sorted([*package.glob("*.py"), *package.glob("extract/*.py")])
+
+
 def _tool_fingerprint() -> str:
-    """The tool and Python versions and a hash of the package's top-level modules (extraction lives there)."""
+    """The tool and Python versions and a hash of the modules extraction runs (`_extraction_sources`)."""
     digest = hashlib.sha256(__version__.encode() + sys.version.encode())
-    for module in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(module.name.encode())
+    package = Path(__file__).parent
+    for module in _extraction_sources():
+        digest.update(module.relative_to(package).as_posix().encode())
         digest.update(module.read_bytes())
     return digest.hexdigest()
 

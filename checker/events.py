@@ -51,6 +51,7 @@ class Event:
     kind: str = MAIN
     parent: str = ""
     area: str = ""  # the country-level area (checker/gazetteer.py); "" when unplaced
+    areas: tuple[str, ...] = ()  # every area a good share of its figures are about, `area` first
     docs: tuple[str, ...] = ()
     claims: int = 0
 
@@ -101,12 +102,21 @@ def _kind_of(counts: Counter, rules: Rules) -> str:
 
 @dataclass
 class _Cluster:
-    area: str
+    areas: Counter  # how many of its figures are about each area
     kinds: Counter
     docs: list[str]
     first: date
     last: date
     fixed: str = ""
+
+    @property
+    def area(self) -> str:
+        return _top(self.areas)
+
+
+def _top(counts: Counter) -> str:
+    """The most counted key ("" for none); ties go to the first in alphabetical order."""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if counts else ""
 
 
 class _Grouping:
@@ -121,40 +131,45 @@ class _Grouping:
         fixed: dict[str, _Cluster] = {}
         for p in sorted(profiles, key=lambda p: (p.published or date.max, p.doc)):
             kinds = Counter(dict(p.kinds))
-            area = self._area(claims_by_doc.get(p.doc, ()))
+            areas = self._areas(claims_by_doc.get(p.doc, ()))
             when = p.published or date.max
             if p.fixed:
                 cluster = fixed.get(p.fixed)
                 if cluster is None:
-                    cluster = fixed[p.fixed] = _Cluster(area, Counter(), [], when, when, fixed=p.fixed)
+                    cluster = fixed[p.fixed] = _Cluster(Counter(), Counter(), [], when, when, fixed=p.fixed)
                     self.clusters.append(cluster)
             else:
-                cluster = self._joinable(area, kinds, p.published)
+                cluster = self._joinable(areas, kinds, p.published)
                 if cluster is None:
-                    cluster = _Cluster(area, Counter(), [], when, when)
+                    cluster = _Cluster(Counter(), Counter(), [], when, when)
                     self.clusters.append(cluster)
+            cluster.areas.update(areas)
             cluster.kinds.update(kinds)
             cluster.docs.append(p.doc)
             cluster.first, cluster.last = min(cluster.first, when), max(cluster.last, when) if p.published else cluster.last
             self.of_doc[p.doc] = cluster
 
-    def _area(self, claims: Iterable[Claim]) -> str:
-        """The area most of a document's figures are about ("" when none names a known place)."""
-        areas = Counter(a for a in (self.gazetteer.area_of(c.place) for c in claims) if a)
-        return sorted(areas.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if areas else ""
+    def _areas(self, claims: Iterable[Claim]) -> Counter:
+        """How many of a document's figures are about each area (none for unplaced figures)."""
+        return Counter(a for a in (self.gazetteer.area_of(c.place) for c in claims) if a)
 
-    def _joinable(self, area: str, kinds: Counter, published: date | None) -> _Cluster | None:
-        """The open event of the same area and a like kind that a document of `published` joins."""
-        if not area or published is None:
+    def _joinable(self, areas: Counter, kinds: Counter, published: date | None) -> _Cluster | None:
+        """The open event that a document of `published`, about `areas`, joins: one whose main
+        area the document speaks of, or which speaks of the document's main area (a cyclone
+        across three countries is one event), of a like kind, its latest article no more than its
+        kind's window before."""
+        if not areas or published is None:
             return None  # an unplaced or undated document is an event of its own
         best, best_score = None, self.rules.same_event_similarity
         for cluster in self.clusters:
-            if cluster.fixed or cluster.area != area:
+            if cluster.fixed or not (cluster.area in areas or _top(areas) in cluster.areas):
                 continue
             window = self.windows.get(_kind_of(cluster.kinds, self.rules), 365)
             if published - cluster.last > timedelta(days=window):
                 continue
             score = _cosine(kinds, cluster.kinds) if kinds and cluster.kinds else float(not kinds and not cluster.kinds)
+            if cluster.area != _top(areas):
+                score *= _cosine(areas, cluster.areas) ** 0.5  # another country's event: only if much alike
             if score >= best_score:
                 best, best_score = cluster, score + 1e-9  # the first of equal scores
         return best
@@ -169,14 +184,23 @@ def _main_event(cluster: _Cluster, claims: Iterable[Claim], rules: Rules, gazett
     start = "" if cluster.first == date.max else cluster.first.isoformat()
     if cluster.fixed:
         return Event(cluster.fixed, cluster.fixed.replace("_", " ").replace("-", " "), kind, place, start,
-                     area=cluster.area, docs=tuple(cluster.docs))
+                     area=cluster.area, areas=_shared(cluster.areas), docs=tuple(cluster.docs))
     where = place if place == cluster.area or not cluster.area else f"{place}-{cluster.area}"
     ident = "-".join(x for x in (start, kind, where.replace("_", "-")) if x) or f"doc-{cluster.docs[0]}"
     if not cluster.area:
         ident = f"{ident}-{place_id(cluster.docs[0])}"  # unplaced: never shared across documents
     name = f"{kind.capitalize()}, {_readable(place)}{', ' + _readable(cluster.area) if where != place else ''}"
     return Event(ident, f"{name}, {start}" if start else name, kind, place, start, area=cluster.area,
-                 docs=tuple(cluster.docs))
+                 areas=_shared(cluster.areas), docs=tuple(cluster.docs))
+
+
+# An area an event's figures are about, beside its main one, when this share of them or more are.
+_AREA_SHARE = 0.15
+
+
+def _shared(areas: Counter) -> tuple[str, ...]:
+    total = sum(areas.values())
+    return tuple(a for a, n in sorted(areas.items(), key=lambda kv: (-kv[1], kv[0])) if n >= _AREA_SHARE * total)
 
 
 def _readable(place: str) -> str:
@@ -241,9 +265,9 @@ def _claims_event(claim: Claim, event: Event, cluster: _Cluster, grouping: _Grou
         ident = f"{as_of.year}-{kind}-{place.replace('_', '-')}"
         return events.setdefault(ident, Event(ident, f"{kind.capitalize()}, {_readable(place)}, {as_of.year}",
                                               kind, place, f"{as_of.year}-01-01", kind=EARLIER,
-                                              area=gazetteer.area_of(place)))
+                                              area=gazetteer.area_of(place), areas=(gazetteer.area_of(place),)))
     area = gazetteer.area_of(claim.place)
-    if area and cluster.area and area != cluster.area and as_of:
+    if area and cluster.area and area not in event.areas and as_of:
         for other in grouping.clusters:
             if other.area == area and not other.fixed and other.first <= as_of <= other.last + timedelta(days=7):
                 return main[id(other)]
@@ -253,5 +277,5 @@ def _claims_event(claim: Claim, event: Event, cluster: _Cluster, grouping: _Grou
         ident = f"{event.event}/{noun.replace('_', '-')}-{place.replace('_', '-')}"
         return events.setdefault(ident, Event(ident, f"{noun.replace('_', ' ').capitalize()} in {_readable(place)} "
                                               f"({event.name})", noun, place, event.start, kind=INCIDENT,
-                                              parent=event.event, area=event.area))
+                                              parent=event.event, area=event.area, areas=event.areas))
     return event

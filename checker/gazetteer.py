@@ -25,7 +25,7 @@ from .rules import Rules
 
 # Cities this populous or more are in the index (GeoNames' smallest bundled table).
 MIN_CITY_POPULATION = 15_000
-_INDEX_VERSION = "1"
+_INDEX_VERSION = "2"
 _NON_WORDS = regex.compile(r"\W+")
 
 
@@ -39,8 +39,14 @@ def place_id(name: str) -> str:
 class _Index:
     countries: dict[str, str]  # ISO code -> country name
     country_codes: dict[str, str]  # place id of a country's name -> ISO code
-    subdivisions: dict[str, str]  # place id -> ISO code of its country
-    cities: dict[str, str]  # place id -> ISO code of its country (the most populous of that name)
+    subdivisions: dict[str, list[str]]  # place id -> ISO codes of the countries with one of that name
+    cities: dict[str, list[str]]  # place id -> the same, the country of the most populous first
+
+
+def _add(table: dict[str, list[str]], key: str, iso: str) -> None:
+    countries = table.setdefault(key, [])
+    if iso not in countries:
+        countries.append(iso)
 
 
 def _build_index() -> _Index:
@@ -54,14 +60,14 @@ def _build_index() -> _Index:
         for attr in ("name", "common_name", "official_name"):
             if hasattr(country, attr):
                 country_codes.setdefault(place_id(getattr(country, attr)), country.alpha_2)
-    subdivisions: dict[str, str] = {}
-    for sub in pycountry.subdivisions:
-        subdivisions.setdefault(place_id(sub.name), sub.country_code)
+    subdivisions: dict[str, list[str]] = {}
+    for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        _add(subdivisions, place_id(sub.name), sub.country_code)
     for state in names.get_us_states().values():
-        subdivisions[place_id(state["name"])] = "US"
-    cities: dict[str, str] = {}
-    for city in sorted(names.get_cities().values(), key=lambda c: -c["population"]):
-        cities.setdefault(place_id(city["name"]), city["countrycode"])
+        _add(subdivisions, place_id(state["name"]), "US")
+    cities: dict[str, list[str]] = {}
+    for city in sorted(names.get_cities().values(), key=lambda c: (-c["population"], c["geonameid"])):
+        _add(cities, place_id(city["name"]), city["countrycode"])
     return _Index(countries, country_codes, subdivisions, cities)
 
 
@@ -85,35 +91,54 @@ class Gazetteer:
     def __init__(self, rules: Rules) -> None:
         self._areas = rules.place_areas
         self._listed = {place.id: place for place in rules.places}
-        self._memo: dict[str, str] = {}
+        self._memo: dict[str, tuple[str, ...]] = {}
+        self._countries: frozenset[str] | None = None
 
     def _country_id(self, iso: str) -> str:
         """The place id rules/places.yaml gives a country (`drc`), else its name's snake_case."""
         name = _index().countries.get(iso, iso)
+        if place_id(name) in self._listed:
+            return place_id(name)
         for pid, place in self._listed.items():
             if place.names.fullmatch(name):
                 return pid
         return place_id(name)
 
     def area_of(self, place: str) -> str:
-        """The country-level area of `place` (itself for a country or an override's target); ""
-        for a place the gazetteer does not know."""
+        """The country-level area of `place` (itself for a country or an override's target; for a
+        name several countries have, the likeliest); "" for a place the gazetteer does not know."""
+        found = self.areas_of(place)
+        return found[0] if found else ""
+
+    def areas_of(self, place: str) -> tuple[str, ...]:
+        """Every country-level area a place of that name lies in, the likeliest first."""
         if not place or place == "unknown":
-            return ""
+            return ()
         if place not in self._memo:
             self._memo[place] = self._lookup(place)
         return self._memo[place]
 
-    def _lookup(self, place: str) -> str:
+    @property
+    def _country_ids(self) -> frozenset[str]:
+        """The ids countries go by here (`drc`, `united_states`), found once."""
+        if self._countries is None:
+            self._countries = frozenset(self._country_id(iso) for iso in _index().countries)
+        return self._countries
+
+    def _lookup(self, place: str) -> tuple[str, ...]:
         if place in self._areas:
-            return self._areas[place]
+            return (self._areas[place],)
+        if place in self._country_ids:
+            return (place,)
         index = _index()
         listed = self._listed.get(place)
         for key in (place, *self._spelled(listed)):
-            for table in (index.country_codes, index.subdivisions, index.cities):
+            if key in index.country_codes:
+                return (self._country_id(index.country_codes[key]),)
+            for table in (index.subdivisions, index.cities):
                 if key in table:
-                    return self._country_id(table[key])
-        return ""
+                    return tuple(dict.fromkeys(self._country_id(iso) for iso in table[key]))
+        return ()
 
     @staticmethod
     def _spelled(listed) -> tuple[str, ...]:
@@ -123,9 +148,7 @@ class Gazetteer:
         words = regex.findall(r"\(\?:([^()|?]+)\)", listed.names.pattern)
         return tuple(place_id(w) for w in words if regex.fullmatch(r"[\p{L} .'’-]+", w))
 
-    def is_country(self, place: str) -> bool:
-        return bool(place) and self.area_of(place) == place
-
     def within(self, part: str, whole: str) -> bool:
-        """Whether `part` lies in `whole` (a country-level area), or is it."""
-        return bool(whole) and (part == whole or self.area_of(part) == whole)
+        """Whether `part` lies in `whole` (a country-level area), or is it; a name several
+        countries have lies in each of them."""
+        return bool(whole) and (part == whole or whole in self.areas_of(part))

@@ -93,7 +93,7 @@ def guesses(claims: pd.DataFrame, events: Mapping[str, Event], gazetteer: Gazett
     """Per claim, why its sameness with its series is a guess ("" when the text says it)."""
     reasons = np.full(len(claims), "", dtype=object)
     kinds = {e.event: e.kind for e in events.values()}
-    areas = {e.event: e.area for e in events.values()}
+    areas = {e.event: e.areas or (e.area,) for e in events.values()}
     for i, (event, place, estimate) in enumerate(zip(claims["event"].to_numpy(), claims["place"].to_numpy(),
                                                      claims["estimate"].to_numpy())):
         kind = kinds.get(event)
@@ -105,9 +105,9 @@ def guesses(claims: pd.DataFrame, events: Mapping[str, Event], gazetteer: Gazett
             reasons[i] = "a figure of an earlier event, named in passing"
         elif place in _UNPLACED:
             reasons[i] = "no place is named for it"
-        elif gazetteer is not None and areas.get(event) and not gazetteer.within(place, areas[event]) \
-                and gazetteer.area_of(place):
-            reasons[i] = f"its place ({place}) lies outside the event's area ({areas[event]})"
+        elif gazetteer is not None and any(areas.get(event, ())) and gazetteer.area_of(place) \
+                and not any(gazetteer.within(place, area) for area in areas[event]):
+            reasons[i] = f"its place ({place}) lies outside the event's area ({', '.join(areas[event])})"
     return reasons
 
 

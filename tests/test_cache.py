@@ -3,6 +3,8 @@ rules or number lexicon is."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -10,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from checker import extract as extract_module
-from checker.cache import CacheError, open_cache
+from checker.cache import CacheError, _extraction_sources, open_cache
 from checker.cli import cli
 from checker.corpus import read_documents
 from checker.parallel import Engine, extract_documents
@@ -101,6 +103,18 @@ def test_other_rules_or_tolerance_miss_the_cache(archive, rules, tmp_path):
     assert (hits, misses) == (0, 6)
     about = next(c for c in claims if c.qualifier == "about")
     assert about.lower == round(about.value * 0.75)
+
+
+def test_the_tool_fingerprint_covers_every_module_extraction_runs():
+    """A changed extractor must miss the cache: whatever module `extract` imports, in the package
+    `checker.extract` or beside it, is hashed into the key."""
+    code = ("import sys, checker.extract\n"
+            "print('\\n'.join(m.__file__ for n, m in sys.modules.items() if n.split('.')[0] == 'checker'"
+            " and getattr(m, '__file__', None) and m.__file__.endswith('.py')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    imported = {Path(f).resolve() for f in done.stdout.split()}
+    assert {Path(extract_module.__file__).resolve(), *Path(extract_module.__file__).parent.glob("*.py")} <= imported
+    assert imported <= {p.resolve() for p in _extraction_sources()}
 
 
 def test_unreadable_cache_is_one_line_and_exit_2(tmp_path):

@@ -1,0 +1,189 @@
+"""Documents → claims: every number of people a document states, with what it counts, where,
+when, of whom, and on whose word (SPEC 2).
+
+A number found by `numbers.scan` becomes a claim when a metric cue of rules/metrics.yaml stands
+near it (or, failing one, it continues a list started by a claim of the same sentence: "killing
+447 and wounding 1,246", "nearly 20,000 lives, including 7,729 children"). Numbers that are dates,
+ages, money, distances or counts of things are dropped before that.
+
+This module reads a document sentence by sentence and puts each claim together; each attribute
+of a claim has its own module:
+
+- sentences.py: sentences and clauses, the figure candidate (`_Candidate`)
+- metric.py: which numbers count people, the metric cue, lists and breakdowns, the unit counted
+- group.py: `group`, the subgroup counted
+- place.py: `place`, the places named and the document's own
+- source.py: `source`, attribution frames and the speakers an anaphor refers back to
+- when.py: `as_of`, date phrases, speech dates, event dates
+- scope.py: `scope` and `period_start`
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable
+
+from ..model import CLAIM_COLUMNS, Claim, Document, Qualifier
+from ..numbers import scan, uses_decimal_comma
+from ..rules import Rules
+from ..scanning import MATCH_TIMEOUT
+from ..units import normalise
+from .group import _claim_group, _group
+from .metric import (_AMONG_THEM, _APPOSITION, _BREAKDOWN_AFTER, _PART_OF, _best_cue, _continues, _counted_unit,
+                     _cue_matches, _is_count, _refine)
+from .place import _document_place, _place, _PlaceIndex
+from .scope import _scope
+from .sentences import _ANTECEDENT, _TEASER, _Candidate, _clause_of, split_sentences
+from .source import _Carried, _frames, _source, _Speakers, named_sources
+from .when import _event_dates, _explicit_date
+
+# Names other modules and the tests import from `checker.extract`, where they were defined before
+# the attributes had modules of their own.
+from .place import _located, _names_in  # noqa: E402,F401,I001
+from .source import _OTHER_SOURCE, sentence_starts  # noqa: E402,F401
+
+
+@dataclass(slots=True)
+class _Found:
+    """What is decided about one candidate; mutable while the sentence is read."""
+
+    candidate: _Candidate
+    metric: str
+    cue_scope: str
+    gap: int
+    inherited: bool
+    group: str = "all"
+    place: str = ""
+
+
+def _read_sentence(sentence: str, rules: Rules, decimal_comma: bool = False) -> list[_Found]:
+    """The claims of one sentence: candidates, their cues, metrics inherited along lists."""
+    candidates = [
+        _Candidate(m, m.start, m.end)
+        for m in scan(sentence, rules.numbers, decimal_comma)
+        if _is_count(sentence, m, m.start, m.end, rules)
+    ]
+    # "at least 90 of the roughly 200 residents were killed": the second figure is the whole the
+    # first is taken from, no claim of its own, and it must not stand between the first and its cue
+    candidates = [c for i, c in enumerate(candidates)
+                  if not (i and _PART_OF.match(sentence[candidates[i - 1].end: c.start]))]
+    if not candidates:
+        return []
+    cues = _cue_matches(sentence, rules)
+    asides = _APPOSITION.search(sentence) is not None  # once here, not for each figure and cue
+    found: list[_Found] = []
+    unread: list[_Candidate] = []  # no cue of their own: may take the metric of a breakdown after them
+    for cand in candidates:
+        best = _best_cue(sentence, cand, candidates, cues, asides)
+        previous = found[-1] if found else None
+        if best is not None:
+            cue, gap = best
+            item = _Found(cand, cue.metric, cue.scope, gap, inherited=False)
+        elif previous is not None and cand.match.kind != "vague" and (
+                _continues(sentence, previous.candidate, cand) or _AMONG_THEM.match(sentence[cand.end:])):
+            item = _Found(cand, previous.metric, previous.cue_scope, previous.gap, inherited=True)
+        else:
+            unread.append(cand)
+            continue
+        if unread and not item.inherited and _BREAKDOWN_AFTER.match(sentence[unread[-1].end: cand.start]):
+            whole = _Found(unread.pop(), item.metric, item.cue_scope, item.gap, inherited=True)
+            found.append(_finish(whole, sentence, rules, None))
+        found.append(_finish(item, sentence, rules, previous))
+    return found
+
+
+def _finish(item: _Found, sentence: str, rules: Rules, previous: _Found | None) -> _Found:
+    """Metric refined by the noun counted, and the group counted."""
+    cand = item.candidate
+    item.metric = _refine(item.metric, sentence, cand, rules)
+    item.group = _group(sentence, cand, rules)
+    if previous is not None and _ANTECEDENT.match(sentence[cand.end:]):
+        item.group = "hostages" if previous.metric.startswith("hostages") else previous.group
+    return item
+
+
+def extract(document: Document, rules: Rules) -> list[Claim]:
+    """Every claim of `document`, in text order."""
+    text = document.text
+    place_index = _PlaceIndex(text, rules)
+    default_place = _document_place(document, place_index)
+    published = document.published
+    decimal_comma = uses_decimal_comma(document.locale)
+    event_dates = _event_dates(document.text, published)
+    claims: list[Claim] = []
+    names = named_sources(text, rules)
+    speakers = _Speakers(rules, default_place, published, names)
+    for s_start, s_end in split_sentences(text):
+        sentence = text[s_start:s_end]
+        if _TEASER.match(sentence):
+            continue
+        found = _read_sentence(sentence, rules, decimal_comma)
+        if not found:
+            speakers.heard(sentence)  # read only if a later sentence refers back to it
+            continue
+        anaphoric = rules.source_anaphors.search(sentence, timeout=MATCH_TIMEOUT) is not None
+        carried = speakers.referent(sentence) if anaphoric else _Carried()
+        sentence_source = None
+        previous: tuple[_Candidate | None, date | None] = (None, None)  # the sentence's previous figure, its date
+        frames = _frames(sentence, rules, default_place, names)
+        places = place_index.sentence(s_start, s_end)
+        for item in found:
+            cand = item.candidate
+            number = cand.match.number
+            normalised = normalise(number.value, _counted_unit(sentence, cand, rules), rules.persons_per_household)
+            if normalised is None:
+                continue
+            value, unit = normalised
+            factor = value / number.value if number.value else 1.0
+            clause_start, clause = _clause_of(sentence, cand)
+            source = _source(sentence, cand, frames, tuple(f.candidate.start for f in found if f is not item))
+            if source is None:
+                source = carried.source
+            # the date: the text's own for this figure; a breakdown's total's ("as of July 10: 5,024
+            # killed"); the one the sentence referred back to gave ("... on Sunday. It said 1,210"); else
+            # the publication date
+            explicit = _explicit_date(clause, cand.start - clause_start, published, previous[1],
+                                      tuple(f.candidate.start - clause_start for f in found if f is not item),
+                                      cand.end - cand.start)
+            if explicit is None and previous[0] is not None and (item.inherited or _continues(sentence, previous[0], cand)):
+                explicit = previous[1]
+            previous = (cand, explicit)
+            as_of = explicit or carried.when or published
+            at = cand.start - clause_start
+            scope, period_start = _scope(clause, (at, at + cand.end - cand.start), item.metric, item.cue_scope,
+                                         as_of, rules, event_dates,
+                                         tuple(f.candidate.start - clause_start for f in found if f is not item))
+            sentence_source = sentence_source or source
+            place = _place(sentence, cand, places, default_place)
+            group = _claim_group(item.group, place, item.metric, rules)
+            start, end = s_start + cand.start, s_start + cand.end
+            line, column = document.position(start)
+            bound = lambda x: None if x is None else int(round(x * factor))  # noqa: E731
+            confidence = 0.5 if number.qualifier is Qualifier.VAGUE else 0.95 - 0.05 * min(item.gap, 8)
+            if item.inherited:
+                confidence -= 0.15
+            claims.append(Claim(
+                claim_id=f"{document.doc}:{start}", doc=document.doc, path=document.path,
+                line=line, column=column, start=start, end=end, quote=text[start:end],
+                sentence=" ".join(sentence.split()), metric=item.metric, place=place or "unknown",
+                group=group, value=int(round(value)), lower=bound(number.lower), upper=bound(number.upper),
+                qualifier=number.qualifier.value, unit=unit.value, scope=scope,
+                period_start=period_start.isoformat() if period_start else "",
+                as_of=as_of.isoformat() if as_of else "",
+                published=published.isoformat() if published else "", outlet=document.outlet,
+                source=source or "unattributed", confidence=round(max(0.1, confidence), 2),
+            ))
+        speakers.heard(sentence, anaphoric, sentence_source)
+    return claims
+
+
+def claims_frame(claims: Iterable[Claim]):
+    """The claim table (SPEC 2) as a pandas DataFrame with the spec's columns in order."""
+    import pandas as pd  # noqa: PLC0415
+
+    claims = list(claims)
+    # column by column: pandas infers each column's type once instead of transposing rows
+    frame = pd.DataFrame({col: [getattr(c, col) for c in claims] for col in CLAIM_COLUMNS})
+    for col in ("lower", "upper"):
+        frame[col] = frame[col].astype("Int64")
+    return frame

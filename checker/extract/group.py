@@ -1,0 +1,42 @@
+"""Of whom a figure counts (the claim's `group`): the subgroup named right after the figure ("12
+Palestinian children") or what the counted people are said to be ("96 of the dead are
+children"), `all` if none, or if the group is no narrower than the place's people or the metric.
+"""
+from __future__ import annotations
+
+from ..rules import Rules
+from ..user_cache import compiled
+from .sentences import _WORD, _Candidate
+
+
+def _group(sentence: str, cand: _Candidate, rules: Rules) -> str:
+    """The subgroup the figure counts: the noun right after it ("12 Palestinian children"), or what
+    the counted people are said to be ("96 of the dead are children"); `all` if none."""
+    after = sentence[cand.end: cand.end + 80]
+    said_to_be = _GROUP_PREDICATE.match(after)
+    noun = said_to_be["noun"] if said_to_be else _PHRASE_END.split(after, maxsplit=1)[0]
+    words = " ".join(_WORD.findall(_NOUN_PHRASE_END.split(noun, maxsplit=1)[0])[:4])
+    best = None
+    for gid, pattern in rules.groups:
+        m = pattern.search(words)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), gid)
+    return best[1] if best else "all"
+
+
+_PHRASE_END = compiled(r"[,;:.()]")
+# The noun phrase after a figure ends at a verb, a preposition or a subordinate clause:
+# "11,000 as rescuers battle" counts no rescuers.
+_NOUN_PHRASE_END = compiled(
+    r"(?i)\b(?:as|when|after|while|but|in|on|at|from|by|who|that|which|were|was|have|has|had|are|is|"
+    r"since|during|across|into|near|with|for|to|of whom|of them)\b")
+_GROUP_PREDICATE = compiled(
+    r"(?i)^[ \t]+of[ \t]+(?:the|them|those)(?:[ \t]+[\w-]+){0,2}?[ \t]+(?:are|were|was)[ \t]+(?:all[ \t]+)?(?P<noun>[^,;:.]{1,40})")
+
+
+def _claim_group(group: str, place: str, metric: str, rules: Rules) -> str:
+    """The group as the claim gives it: `all` when the group is the place's own people
+    (rules.same_people: "Gazans" in Gaza) or what the metric already counts (rules.same_as_metric)."""
+    if group in rules.same_people.get(place, ()) or group in rules.same_as_metric.get(metric, ()):
+        return "all"
+    return group

@@ -1,0 +1,183 @@
+"""What a figure counts (the claim's `metric` and `unit`): which numbers are counts of people at
+all (not dates, years, ages, money, measures or counts of things), the metric cue of
+rules/metrics.yaml nearest a figure, the list or breakdown a figure without a cue of its own
+continues ("killing 447 and wounding 1,246"), the metric refined by the noun counted, and whether
+the figure counts people, households or a percentage.
+"""
+from __future__ import annotations
+
+import bisect
+
+from .. import dates
+from ..model import Unit
+from ..numbers import NumberMatch
+from ..rules import Cue, Rules
+from ..scanning import matches_at
+from ..user_cache import compiled
+from .sentences import _ANTECEDENT, _CLAUSE_BREAK, _REACH, _Candidate, _words_between
+from .source import sentence_starts
+
+
+# Numbers that count no people (`_is_count`).
+_NON_COUNT_BEFORE = compiled(
+    r"(?i)(?:[$€£¥₪₹₦₱₩₫]|\b(?:hotline|helpline|phone|telephone|tel|fax|whatsapp|dial|call)(?:[ \t]+(?:is|on|at|number))?[ \t:]*$"
+    r"|\b(?:one|\d+)[ \t]+in[ \t]*$"  # "one in eight": a ratio
+    r"|\b(?:usd|eur|us\$|gbp|inr|rs\.?|ngn|php|vnd|krw|jpy|aud|aged|ages|age|ages of|number|no\.|article|resolution|"
+    r"route|page|flight|channel|highway|section|chapter|room|apartment|building|unit|"
+    r"magnitude|grade|level|category|phase|wave|covid|[a-z]+-)|\w-|[+#])[ \t]*$|\d[:.,]$")
+_NON_COUNT_AFTER = compiled(
+    r"(?i)^(?:-?\w*-(?!strong)\w|[ \t]+of[ \t]+the[ \t]+\w+est\b|"
+    r"[ \t]+in[ \t]+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|a hundred)\b"
+    r"(?![ \t]+(?:\w+[ \t]+)?(?:hours?|days?|weeks?|months?|years?|attacks?|strikes?))|"  # "one in eight"
+    r"[ \t]+(?:rise|increase|jump|drop|decline|fall|decrease|surge|spike)\b|[ \t]*(?:years?[ \t-]old|-year|year-old|:\d|\.\d|/\d|st\b|nd\b|rd\b|th\b|°|"
+    r"km|mm\b|cm\b|kg\b|ml\b|mph|m/s|a\.m\.|p\.m\.|am\b|pm\b))")
+_YEAR = compiled(r"^(?:1[89]|20)\d\d$")
+_PEOPLE_NOUN = compiled(
+    r"(?i)^[ \t]+(?:people|persons|residents|civilians|children|women|men|soldiers|palestinians|"
+    r"israelis|ukrainians|hostages|victims|others|refugees|migrants|bodies|dead|deaths|killed|injured|wounded)\b")
+_SHARE_OF = compiled(r"(?i)^[ \t]+of[ \t]+(?:the[ \t]+|all[ \t]+|its[ \t]+|their[ \t]+)?")
+# "at least 90 of the roughly 200 residents": the whole a figure is taken from (`_read_sentence`).
+_PART_OF = compiled(r"(?i)^[ \t]+of[ \t]+(?:the|its|their|some|\w+(?:'s|’s))[ \t]+$")
+
+# The cue of a figure (`_best_cue`).
+_APPOSITION = compiled(
+    r"(?i),[ \t]*(?:(?:or|including|mostly|most of them|many of them|among them|a quarter|a third|a fifth|half|"
+    r"about half|nearly half|more than half|\w+-(?:thirds|quarters|fifths|tenths))\b|[\d.]+ ?(?:%|percent|per cent))[^,;:]{0,80},")
+# "1.5 million people [in the quake zone] are now homeless": a place phrase before the verb.
+_LOCATIVE_PHRASE = compiled(
+    r"(?i)\b(?:in|across|inside|throughout|near|around|from)[ \t]+(?:the[ \t]+)?(?:[\w'’-]+[ \t]+){0,2}?[\w'’-]+"
+    r"(?=[ \t]+(?:are|were|have|had|has|is|was)\b)")
+# No noun after the figure ("displaced more than 10 million, ..."): the cue's noun test is moot.
+_NO_NOUN = compiled(r"(?i)^[ \t]*(?:[.,;:)]|$|(?:in|across|since|from|over|during|last|this|so far)\b)")
+_NEXT_VERB = compiled(r"(?i)\band[ \t]+$")
+_AND_OR = compiled(r"(?i)\b(?:and|or)\b|,")
+
+# Lists and breakdowns: a figure without a cue of its own takes the metric of the one it
+# continues (`_continues`, `_read_sentence`).
+_COORDINATION = compiled(r"(?i)\b(?:and|including|of whom|of them|among them|among whom|plus|as well as|with)\b|[,:]")
+# A breakdown of a figure ("..., including 386 children", "...: 72 Palestinians, three Lebanese")
+# may stand further from it than a plain list item.
+_BREAKDOWN = compiled(
+    r"(?i)(?:\b(?:including|of whom|of them|among them|among whom|among those)\b|:)(?:\W+\w+){0,2}\W*$"
+    r"|\b(?:bringing|raising|taking|pushing)\b.*\bto\W*$")  # "..., bringing the total since January to 1,316"
+# A clause break other than the colon that opens a breakdown.
+_NEW_CLAUSE = compiled(r"[;—]|\s-\s|\b(?:but|while|whereas|although)\b")
+# "... and UNICEF said about 100,000 children were among them": a part of the figure before.
+_AMONG_THEM = compiled(r"(?i)^[ \t]+(?:[\w-]+[ \t]+){0,2}(?:were|are)[ \t]+among[ \t]+(?:them|those)\b")
+# "463 people, including 157 children, have died": the figure before a breakdown takes its metric.
+_BREAKDOWN_AFTER = compiled(r"(?i)^(?:[ \t]+[\w-]+){0,3},?[ \t]+(?:including|among them|among whom)[ \t]+$")
+_LIST_GAP, _BREAKDOWN_GAP = 10, 25
+# The figure a count was revised from: "up from 614", "has fallen to four from 28".
+_EARLIER_FIGURE = compiled(r"(?i)\b(?:up|down|rising|falling|revised|increased|decreased)[ \t]+from[ \t]*$")
+_TO = compiled(r"(?i)\bto[ \t]*$")
+
+
+def _is_count(sentence: str, m: NumberMatch, start: int, end: int, rules: Rules) -> bool:
+    """False for numbers that are dates, years, ages, times, money, measures or counts of things."""
+    before, after = sentence[max(0, start - 30): start], sentence[end: end + 40]
+    if _NON_COUNT_BEFORE.search(before) or _NON_COUNT_AFTER.match(after):
+        return False
+    if dates.MONTH_BEFORE.search(before) or dates.MONTH_AFTER.match(after):
+        return False
+    if m.number.unit is Unit.PERSONS and rules.non_people.match(after):
+        return False
+    if m.number.unit is Unit.PERSONS and m.number.value != round(m.number.value):
+        return False  # "1.16 people" counts no one: a European "1.160" in a document without its locale
+    share_of = _SHARE_OF.match(after)
+    if m.number.unit is Unit.PERCENT and share_of and rules.non_people.match(after[share_of.end():]):
+        return False  # "80% of hospitals"
+    core = sentence[start:end]
+    if m.kind == "digits" and _YEAR.match(core.strip()) and not _PEOPLE_NOUN.match(after):
+        return False
+    return True
+
+
+def _cue_matches(sentence: str, rules: Rules) -> list[tuple[Cue, int, int]]:
+    """(cue, start, end) of every metric cue of the sentence, tried only where it can begin."""
+    found = []
+    for cue, offsets in zip(rules.cues, sentence_starts(rules)(sentence)):
+        for m in matches_at(cue.pattern, sentence, offsets) if offsets else ():
+            found.append((cue, m.start(), m.end()))
+    return found
+
+
+def _best_cue(sentence: str, cand: _Candidate, others: list[_Candidate],
+              cues: list[tuple[Cue, int, int]], asides: bool) -> tuple[Cue, int] | None:
+    """The cue nearest the candidate (in words), other numbers and clause breaks blocking the way;
+    `asides` is False when the sentence has no apposition (that no part of it can have one)."""
+    best: tuple[tuple[int, int], Cue, int] | None = None
+    after_text = sentence[cand.end: cand.end + _REACH]
+    starts = [o.start for o in others]  # in text order
+    for cue, cs, ce in cues:
+        if cue.position == "before" and ce <= cand.start:
+            lo, hi = ce, cand.start
+        elif cue.position == "after" and cs >= cand.end:
+            lo, hi = cand.end, cs
+        else:
+            continue
+        if hi - lo > _REACH:
+            continue  # farther than any cue's word gap can reach
+        between = sentence[lo:hi]
+        # a figure in an apposition does not stand between ("1.8 million people, or nearly 80
+        # percent of the population, have been displaced")
+        inside = starts[bisect.bisect_left(starts, lo): bisect.bisect_left(starts, hi)]
+        if inside:
+            # an apposition runs from comma to comma: without two there is none to look for
+            spans = [(lo + a.start(), lo + a.end()) for a in _APPOSITION.finditer(between)] \
+                if asides and between.count(",") >= 2 else []
+            if any(o != cand.start and not any(a <= o < b for a, b in spans) for o in inside):
+                continue
+        if _CLAUSE_BREAK.search(between):
+            continue
+        # "1.7 million people, or three-quarters of the population, have been displaced"
+        gap = _words_between(_APPOSITION.sub(" ", _LOCATIVE_PHRASE.sub(" ", between) if cue.position == "after" else between))
+        if gap > cue.max_gap:
+            continue
+        # the bridge verb may be read as the number's qualifier: "toll passes 11,000"
+        if cue.bridge is not None and gap > 4 and not (
+                cue.bridge.search(between) or cue.bridge.search(sentence[lo:max(hi, cand.match.core)])):
+            continue
+        if cue.noun is not None and not cue.noun.match(after_text) and not _NO_NOUN.match(after_text):
+            continue
+        if cue.position == "before" and _ANTECEDENT.match(after_text):
+            continue  # "132 hostages ..., 29 of whom have died": what comes before is the antecedent's
+        if cue.position == "after" and _NEXT_VERB.search(between):
+            continue  # "including 500 children and 276 women, and wounded 5,763": the verb is the next figure's
+        if cand.match.kind == "vague" and cue.position == "after" and between.strip().lower() == "of":
+            continue  # "hundreds of thousands of displaced people" describes, it does not claim
+        # a negative priority marks a fallback cue; at equal distance, a cue before "and" is
+        # likelier the figure before's ("23,404 injured and 1,611 remained missing")
+        shared = cue.position == "before" and _AND_OR.search(between) is not None
+        key = (cue.priority < 0, gap, shared, -cue.priority)
+        if best is None or key < best[0]:
+            best = (key, cue, gap)
+    return (best[1], best[2]) if best else None
+
+
+def _continues(sentence: str, previous: _Candidate, cand: _Candidate) -> bool:
+    """Whether `cand` continues a list or breakdown begun by the claim `previous`."""
+    between = sentence[previous.end: cand.start]
+    if _NEW_CLAUSE.search(between):
+        return False  # "... 49,133 injured, while more than 60,000 rescuers": a new clause, a new count
+    if _EARLIER_FIGURE.search(between) or (between.strip() == "from" and _TO.search(sentence, 0, previous.start)):
+        return True  # "killed ... since the coup, up from 614", "has fallen to four from 28": an earlier count
+    if not _COORDINATION.search(between):
+        return False
+    limit = _BREAKDOWN_GAP if _BREAKDOWN.search(between) else _LIST_GAP
+    return _words_between(between) <= limit
+
+
+def _refine(metric: str, sentence: str, cand: _Candidate, rules: Rules) -> str:
+    """The metric as the noun counted refines it (rules.refinements: "release of 240 prisoners")."""
+    after = sentence[cand.end:]
+    for source_metric, noun, becomes in rules.refinements:
+        if metric == source_metric and noun.match(after):
+            return becomes
+    return metric
+
+
+def _counted_unit(sentence: str, cand: _Candidate, rules: Rules) -> str:
+    """What the figure counts, for `units.normalise`: percent, household (rules.household_nouns) or person."""
+    if cand.match.number.unit is Unit.PERCENT:
+        return "percent"
+    return "household" if rules.household_nouns.match(sentence[cand.end:]) else "person"

@@ -1,0 +1,90 @@
+"""Over what time a figure counts (the claim's `scope` and `period_start`): a stock standing now
+("are sheltering": current), a window ("since Oct. 7", "in the past 24 hours", "between ... and
+...": period, with the day it starts), or the scope the metric cue gives (a running total).
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import regex
+
+from .. import dates
+from ..rules import Rules
+from ..scanning import MATCH_TIMEOUT
+from ..user_cache import compiled
+from .sentences import _words_between
+
+
+def _scope(clause: str, span: tuple[int, int], metric: str, metric_scope: str, as_of: date | None,
+           rules: Rules, event_dates: frozenset[date] = frozenset(),
+           others: tuple[int, ...] = ()) -> tuple[str, date | None]:
+    """(scope, period_start) of the figure at `span` of `clause` from the cues of the clause.
+
+    State and "since" cues count only near the figure: in "1.8 million have been displaced, and more
+    than 1 million are sheltering", "are sheltering" is the second figure's. A "since" date that is
+    the day of the event itself ("since Saturday", after "Saturday's attack") opens no window. A
+    figure a toll is brought to ("raising the death toll to 30,035") is a running total. `others`
+    are the starts of the clause's other figures: "with another 10,100 missing" is not 11,300's window.
+    """
+    near = lambda m, before, after: _near(clause, span, m, before, after)  # noqa: E731
+    if rules.directions.get(metric) != "rises":  # a toll that only accumulates is never a stock
+        if any(near(m, 3, 8) for m in rules.current_cues.finditer(clause, timeout=MATCH_TIMEOUT)):
+            return "current", None
+    if _TOTAL_BEFORE.search(clause[:span[0]]):
+        return metric_scope, None
+    if any(near(m, _SINCE_WORDS, _SINCE_WORDS) for m in rules.event_start.finditer(clause, timeout=MATCH_TIMEOUT)):
+        return metric_scope, None
+    for since in rules.since_phrase.finditer(clause, timeout=MATCH_TIMEOUT):
+        when = dates.DATE_PATTERN.match(clause[since.end():].lstrip())
+        if not when or not near(since, _SINCE_WORDS, _SINCE_WORDS):
+            continue
+        start = dates.resolve(when[0], as_of)
+        if start is not None and (start in event_dates or (
+                as_of is not None and (as_of - start).days > rules.since_date_period_days)):
+            return metric_scope, None
+        return "period", start
+    window = _BETWEEN_DATES.search(clause)
+    if window:
+        return "period", dates.resolve(window["first"], as_of)
+    period = next((m for m in rules.period_cues.finditer(clause, timeout=MATCH_TIMEOUT)
+                   if not (m.start() >= span[1] and any(0 <= o - m.end() <= 12 for o in others))), None)
+    if period and _WEEKDAY.search(period[0]) and _RUNNING_TOTAL.search(clause):
+        return metric_scope, None  # "the toll rose to 52 on Saturday": a total dated, not a window
+    if period:
+        return "period", _period_start(clause[period.start():], as_of)
+    return metric_scope, None
+
+
+_SINCE_WORDS = 15
+_TOTAL_BEFORE = compiled(
+    r"(?i)(?:\b(?:toll|total|tally)\b(?:[ \t]+[\w.'’-]+){0,5}?[ \t]+(?:to|at)"
+    r"|\b(?:bringing|raising|taking|pushing)[ \t]+to)[ \t]+(?:the[ \t]+)?$")
+
+
+def _near(clause: str, span: tuple[int, int], m: regex.Match, before: int, after: int) -> bool:
+    """Whether the cue `m` stands at most `before` words before the span or `after` words after it."""
+    if m.end() <= span[0]:
+        return _words_between(clause[m.end():span[0]]) <= before
+    if m.start() >= span[1]:
+        return _words_between(clause[span[1]:m.start()]) <= after
+    return True
+
+
+_BETWEEN_DATES = compiled(
+    rf"(?i)\b(?:between|from)[ \t]+(?P<first>{dates.DATE})[ \t]+(?:and|to|until|through)[ \t]+{dates.DATE}")
+_WEEKDAY = compiled(rf"(?i)\b(?:{'|'.join(dates.WEEKDAYS)})\b")
+# Words of a running total: a weekday beside them dates the total instead of opening a window.
+_RUNNING_TOTAL = compiled(
+    r"(?i)\b(?:toll|total|tally|rose|risen|rises|climbed|jumped|reached|stood|stands|up from|down from|"
+    r"so far|in all|overall|put the|puts the|number of (?:the )?(?:dead|deaths|injured|wounded|missing))\b")
+
+
+def _period_start(text: str, as_of: date | None) -> date | None:
+    """Start of a window named right after a period cue ("that began Oct. 10", "past 24 hours")."""
+    if as_of is None:
+        return None
+    hours = regex.match(r"(?i)in the (?:past|last) (\d+) hours", text)
+    if hours:
+        return as_of - timedelta(days=max(1, int(hours[1]) // 24))
+    when = dates.DATE_PATTERN.search(text[:80])
+    return dates.resolve(when[0], as_of) if when else None

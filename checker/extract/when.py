@@ -1,0 +1,75 @@
+"""When a figure is given for (the claim's `as_of`): the date phrase nearest the figure ("as of
+March 3", "by Sunday", "said on Tuesday", "down from 100 a day earlier"), the day a statement
+was made (which a later "it said" takes over, source.py), and the days the document names as its
+event's ("Saturday's attack": a "since Saturday" after it opens no window, scope.py).
+
+`extract` dates a claim by the first of: the figure's own date phrase, the date of the figure it
+continues, the date the speaker an anaphor refers back to gave, the publication date.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from .. import dates
+from ..scanning import MATCH_TIMEOUT
+from ..user_cache import compiled
+
+
+# The date a figure is given for: "as of March 3", "by Sunday", "said on Tuesday", "on Tuesday".
+# "on October 7" alone is left out: it names the event far more often than the count's date.
+_AS_OF = compiled(
+    rf"(?i)\b(?:(?:as of|as at|as on|updated)[ \t]+"
+    rf"(?:(?:midnight|noon|the morning|the evening|late|early)[ \t]+)?(?:on[ \t]+)?(?:the[ \t]+)?(?P<when>{dates.DATE})"
+    # "by Sunday", but not "hit by the Feb. 6 earthquakes"
+    rf"|(?:by|through|until|up to)[ \t]+(?P<when>{dates.DATE})"
+    rf"|(?:said|says|reported|announced|stated|confirmed|added|published|released)[ \t]+(?:on[ \t]+)?(?P<when>{dates.DATE})"
+    # "since the ceasefire began on Friday" starts a window: the figure is not Friday's
+    rf"|(?<!(?:began|begun|started|effect|since|from)[ \t]+)on[ \t]+(?P<when>(?:{'|'.join(dates.WEEKDAYS)}|yesterday|{dates.HOLIDAY}))"
+    # "killed 12 people Tuesday", as AP writes it; not "since Saturday" nor "Saturday's attack"
+    rf"|(?<!(?:began|begun|started|effect|since|from|until|till|after|before|between|and|to|last|next|early|late|on)[ \t]+)"
+    rf"(?P<when>{'|'.join(dates.WEEKDAYS)})(?![\w'’])"
+    rf"|(?:between|from)[ \t]+{dates.DATE}[ \t]+(?:and|to|until|through)[ \t]+(?P<when>{dates.DATE})"
+    rf"|(?:in|during)[ \t]+(?P<when>(?:1[89]|20)\d\d)(?![\d-])"
+    rf"|(?P<when>last year|(?:by[ \t]+)?the end of (?:the |this |last )?year)"
+    rf"|(?P<earlier>a day earlier|the day before|the previous day|a week earlier))\b")
+_EARLIER = {"a day earlier": 1, "the day before": 1, "the previous day": 1, "a week earlier": 7}
+
+
+def _explicit_date(clause: str, at: int, published: date | None, before: date | None = None,
+                   others: tuple[int, ...] = (), span: int = 0) -> date | None:
+    """The date the text gives for the figure at offset `at` of `clause`: the nearest date phrase.
+    "A day earlier" dates only the figure right before it ("to 84, down from 100 reported a day
+    earlier"), counting back from `before` (the date of the figure before), else from `published`."""
+    end = at + span
+    # the nearest date phrase; on a tie the one after the figure ("rose to 52 on Saturday")
+    nearest = sorted(_AS_OF.finditer(clause, timeout=MATCH_TIMEOUT),
+                     key=lambda m: (m.start() - end, 0) if m.start() >= end else (max(0, at - m.end()), 1))
+    for m in nearest:
+        if m["earlier"]:
+            if m.start() < at or any(at < o < m.start() for o in others):
+                continue
+            anchor = before or published
+            return anchor - timedelta(days=_EARLIER[m["earlier"].lower()]) if anchor else None
+        resolved = dates.resolve(m["when"], published)
+        if resolved is not None:
+            return resolved
+    return None
+
+
+# The day a statement was made: "said on Thursday that", "released new figures on Sunday".
+_SPEECH_DATE = compiled(
+    rf"(?i)\b(?:said|says|told reporters|announced|reported|released|published|issued|confirmed|stated|updated)"
+    rf"(?:[ \t]+[\w-]+){{0,3}}?[ \t]+on[ \t]+(?P<when>{dates.DATE})")
+
+
+# "Saturday's Hamas attack", "the Feb. 6 earthquakes", "the invasion on Feb. 24": the day the event began.
+_EVENTS = r"(?:attacks?|earthquakes?|quakes?|invasion|offensive|floods?|flooding|storm|cyclone|hurricane|typhoon|bombing|blast|explosion|war|incursion|assault|outbreak|massacre)"
+_EVENT_DATE = compiled(
+    rf"(?i)\b(?P<when>{dates.DATE})(?:'s|’s)?[ \t]+(?:[\w-]+[ \t]+){{0,2}}{_EVENTS}\b"
+    rf"|\b{_EVENTS}[ \t]+(?:of|on)[ \t]+(?P<when>{dates.DATE})")
+
+
+def _event_dates(text: str, published: date | None) -> frozenset[date]:
+    """The days the document names as the day its event happened."""
+    found = [dates.resolve(m["when"], published) for m in list(_EVENT_DATE.finditer(text, timeout=MATCH_TIMEOUT))]
+    return frozenset(d for d in found if d is not None)
