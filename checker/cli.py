@@ -288,7 +288,7 @@ def _progress(paths: tuple[str, ...], show: bool) -> Iterator[Callable[[Document
 
 
 def _run(ctx, paths, manifest, reference, *, changed_only: bool = False, since: str | None = None,
-         progress: bool = False):
+         progress: bool = False, on_document=None):
     """Run the pipeline with the configuration's defaults; any input problem becomes exit status 2."""
     from .gitdiff import GitError, changed_files  # noqa: PLC0415
     from .pipeline import run  # noqa: PLC0415
@@ -300,8 +300,10 @@ def _run(ctx, paths, manifest, reference, *, changed_only: bool = False, since: 
     try:
         changed = changed_files(paths[0], since) if changed_only or since else None
         with _progress(paths, progress) as tick:
+            hooks = [h for h in (on_document, tick) if h is not None]
+            seen = (lambda d: [h(d) for h in hooks]) if hooks else None
             result = run(paths, rules, manifest or config.manifest, reference or config.reference,
-                         changed=changed, on_document=tick, problems=_problems(ctx), **_execution(ctx))
+                         changed=changed, on_document=seen, problems=_problems(ctx), **_execution(ctx))
     except (InputError, RulesError, ReferenceError, GitError, CacheError, EngineError) as exc:
         raise _fail(exc) from None
     _some_documents(result.documents, _problems(ctx))
@@ -378,41 +380,90 @@ def extract(ctx, paths, manifest, fmt, output):
     _write(render_claims(claims, fmt), output, paths)
 
 
-@cli.command("eval")
-@click.option("--gold", "gold_path", required=True, type=click.Path(dir_okay=False),
-              help="Gold annotations CSV (SPEC 6: doc,quote,metric,...,value,...,optional).")
+@cli.command()
 @paths_argument
 @manifest_option
-@click.option("-v", "--verbose", is_flag=True, help="Also list misses, false positives and wrong fields.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@output_option
+@_apply(engine_options)
 @click.pass_context
-def evaluate_command(ctx, gold_path, paths, manifest, verbose):
-    """Score extraction on annotated documents: precision, recall, strict F1, per-field accuracy."""
-    from .evaluate import GoldError, read_gold, score, unfound_quotes  # noqa: PLC0415
+def events(ctx, paths, manifest, fmt, output):
+    """List the events the documents under PATHS report (SPEC 3.6): id, name, kind, place, start,
+    their documents and how many claims count for each."""
     from .pipeline import extract_claims  # noqa: PLC0415
 
-    try:
-        gold = read_gold(gold_path)
-    except GoldError as exc:
-        raise _fail(exc) from None
     paths = _paths(ctx, paths)
-    rules = _rules(ctx)
-    texts: dict[str, str] = {}
     try:
-        claims = extract_claims(paths, rules, manifest or _config(ctx).manifest,
-                                on_document=lambda d: texts.setdefault(d.doc, d.text)).claims
+        documents, _, found = extract_claims(paths, _rules(ctx), manifest or _config(ctx).manifest,
+                                             problems=_problems(ctx), **_execution(ctx))
     except (InputError, CacheError, EngineError) as exc:
         raise _fail(exc) from None
-    for row in unfound_quotes(gold, texts):
-        click.echo(f"warning: {gold_path}:{row.line}: quote not found in document {row.doc!r}: {row.quote!r}", err=True)
-    scores = score(claims, gold, texts)
-    if verbose:
-        for row in scores.missed:
-            click.echo(f"missed: {row.doc}: {row.quote!r} ({row.fields.get('metric', '')} {row.value})")
-        for claim in scores.false_positives:
-            click.echo(f"false positive: {claim.doc}: {claim.quote!r} ({claim.metric} {claim.value})")
-        for claim, row, wrong in scores.field_errors():
-            click.echo(f"field: {row.doc}: {row.quote!r}: " + ", ".join(wrong))
-    click.echo("\n".join(scores.summary()))
+    _some_documents(documents, _problems(ctx))
+    _write(render_events(found, fmt), output, paths)
+
+
+def render_events(found, fmt: str) -> str:
+    """The events as JSON (an array of records) or as text, one paragraph each."""
+    rows = [{"event": e.event, "name": e.name, "type": e.type, "place": e.place, "start": e.start, "kind": e.kind,
+             "parent": e.parent, "areas": list(e.areas), "docs": list(e.docs), "claims": e.claims} for e in found]
+    if fmt == "json":
+        return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+    lines = []
+    for r in rows:
+        part = f", part of {r['parent']}" if r["parent"] else ""
+        lines += [f"{r['event']}: {r['name']} ({r['type']}, {r['kind']}{part})",
+                  f"  {r['claims']} claim{'s' if r['claims'] != 1 else ''} in {len(r['docs'])} document"
+                  f"{'s' if len(r['docs']) != 1 else ''}: {', '.join(r['docs'])}"]
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+@cli.command("eval")
+@click.option("--gold", "gold_path", type=click.Path(dir_okay=False),
+              help="Gold annotations CSV (SPEC 6: doc,quote,metric,...,value,...,optional).")
+@click.option("--expected", "expected_path", type=click.Path(dir_okay=False),
+              help="Expected findings CSV (kind,metric,group,must_contain_values,present,note).")
+@paths_argument
+@manifest_option
+@reference_option
+@click.option("-v", "--verbose", is_flag=True, help="Also list misses, false positives, wrong fields and false alarms.")
+@click.pass_context
+def evaluate_command(ctx, gold_path, expected_path, paths, manifest, reference, verbose):
+    """Score extraction (--gold) and the checks (--expected) on annotated documents: precision,
+    recall, strict F1 and per-field accuracy; findings found, false alarms and unexplained warnings."""
+    from .evaluate import GoldError, read_expected, read_gold, score, score_findings, unfound_quotes  # noqa: PLC0415
+
+    if not gold_path and not expected_path:
+        raise click.UsageError("give --gold, --expected or both")
+    try:
+        gold = read_gold(gold_path) if gold_path else None
+        expected = read_expected(expected_path) if expected_path else None
+    except GoldError as exc:
+        raise _fail(exc) from None
+    texts: dict[str, str] = {}
+    result = _run(ctx, paths, manifest, reference, on_document=lambda d: texts.setdefault(d.doc, d.text))
+    if gold is not None:
+        for row in unfound_quotes(gold, texts):
+            click.echo(f"warning: {gold_path}:{row.line}: quote not found in document {row.doc!r}: {row.quote!r}",
+                       err=True)
+        scores = score(result.claims, gold, texts)
+        if verbose:
+            for row in scores.missed:
+                click.echo(f"missed: {row.doc}: {row.quote!r} ({row.fields.get('metric', '')} {row.value})")
+            for claim in scores.false_positives:
+                click.echo(f"false positive: {claim.doc}: {claim.quote!r} ({claim.metric} {claim.value})")
+            for claim, row, wrong in scores.field_errors():
+                click.echo(f"field: {row.doc}: {row.quote!r}: " + ", ".join(wrong))
+        click.echo("\n".join(scores.summary()))
+    if expected is not None:
+        scores = score_findings(result.findings, expected)
+        if verbose:
+            for e in scores.not_reported:
+                click.echo(f"not reported: {e.kind} {e.metric} {';'.join(e.values)} ({e.note})")
+            for e, f in scores.false_alarms:
+                click.echo(f"false alarm: {e.kind} {e.metric} {';'.join(e.values)}: {f.message}")
+            for f in scores.unexplained:
+                click.echo(f"unexplained {f.severity.value}: {f.check} {f.metric}: {f.message}")
+        click.echo("\n".join(scores.summary()))
 
 
 @cli.command()

@@ -1,5 +1,5 @@
-"""Scoring a claim table against gold annotations (SPEC 6), so a user can measure extraction on
-their own annotated articles.
+"""Scoring a claim table against gold annotations (SPEC 6), and findings against expected
+findings, so a user can measure extraction and the checks on their own annotated articles.
 
 A predicted claim matches a gold row when `doc` and `value` are equal and the claim's span lies
 inside an occurrence of the row's `quote` in the document. Rows with `optional=1` are neither
@@ -11,11 +11,12 @@ the others are scored as `attributed` (attributed or not, whatever the id).
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from .model import Claim
+from .model import Claim, Finding, Severity
 
 GOLD_COLUMNS = ("doc", "quote", "metric", "place", "group", "value", "lower", "upper", "qualifier",
                 "unit", "scope", "as_of", "source", "optional", "notes")
@@ -174,3 +175,97 @@ def score(claims: Iterable[Claim], gold: list[GoldRow], texts: Mapping[str, str]
 def unfound_quotes(gold: list[GoldRow], texts: Mapping[str, str]) -> list[GoldRow]:
     """Gold rows whose quote does not occur in their document (or whose document was not read)."""
     return [row for row in gold if row.quote not in texts.get(row.doc, "")]
+
+
+# --- Findings against expected findings (what `../shared/tools/findings.py` scores) -------------
+
+EXPECTED_COLUMNS = ("kind", "metric", "group", "must_contain_values", "present", "note")
+_FIGURE = re.compile(r"\d[\d,]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Expected:
+    """A row of expected_findings.csv: a finding an editor must get (`present` 1), may get (2), or
+    must not get as a warning or error (0, a trap)."""
+
+    line: int
+    kind: str
+    metric: str
+    group: str
+    values: tuple[str, ...]
+    present: str
+    note: str
+
+
+@dataclass
+class FindingScores:
+    """Expected findings reported, traps reported loud, and loud findings nobody expected."""
+
+    found: list[Expected] = field(default_factory=list)
+    not_reported: list[Expected] = field(default_factory=list)
+    false_alarms: list[tuple[Expected, Finding]] = field(default_factory=list)
+    unexplained: list[Finding] = field(default_factory=list)
+    loud: int = 0
+
+    def summary(self) -> list[str]:
+        need = len(self.found) + len(self.not_reported)
+        return [f"warnings_and_errors={self.loud}",
+                f"expected_found={len(self.found)}/{need} false_alarms={len(self.false_alarms)} "
+                f"unexplained={len(self.unexplained)}"]
+
+
+def _figure(value: object) -> str:
+    text = str(value).replace(",", "").strip()
+    if re.fullmatch(r"\d+\.\d+", text):
+        return str(int(round(float(text))))
+    return re.sub(r"[^0-9]", "", text)
+
+
+def read_expected(path: str | Path) -> list[Expected]:
+    """The rows of an expected-findings CSV; GoldError names the file, line and problem."""
+    path = Path(path)
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = [c for c in ("metric", "must_contain_values", "present") if c not in (reader.fieldnames or [])]
+            if missing:
+                raise GoldError(f"{path}: expected findings lack column(s) {', '.join(missing)}")
+            rows = []
+            for row in reader:
+                if row["present"] not in ("0", "1", "2"):
+                    raise GoldError(f"{path}:{reader.line_num}: present must be 0, 1 or 2, not {row['present']!r}")
+                rows.append(Expected(reader.line_num, row.get("kind") or "", row["metric"] or "", row.get("group") or "",
+                                     tuple(v for v in row["must_contain_values"].split(";") if v),
+                                     row["present"], row.get("note") or ""))
+            return rows
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise GoldError(f"{path}: cannot read expected findings ({exc})") from None
+
+
+def _matches(finding: Finding, expected: Expected) -> bool:
+    """The same rule as findings.py: metric (and group, when given) agree, and every expected
+    figure is among the finding's values or in its message."""
+    if expected.metric and finding.metric != expected.metric:
+        return False
+    if expected.group and finding.group not in (expected.group, ""):
+        return False
+    figures = {_figure(v) for v in finding.values} | {_figure(w) for w in _FIGURE.findall(finding.message)}
+    return all(_figure(v) in figures for v in expected.values)
+
+
+def score_findings(findings: Iterable[Finding], expected: list[Expected]) -> FindingScores:
+    """Findings scored against `expected`: found counts any severity; false alarms and unexplained
+    findings count warnings and errors only, which is what an editor or a CI job acts on."""
+    findings = list(findings)
+    loud = [f for f in findings if f.severity.rank >= Severity.WARNING.rank]
+    scores = FindingScores(loud=len(loud))
+    for e in expected:
+        if e.present == "1":
+            (scores.found if any(_matches(f, e) for f in findings) else scores.not_reported).append(e)
+        elif e.present == "0":
+            hit = next((f for f in loud if _matches(f, e)), None)
+            if hit is not None:
+                scores.false_alarms.append((e, hit))
+    known = [e for e in expected if e.present in ("1", "2")]
+    scores.unexplained = [f for f in loud if not any(_matches(f, e) for e in known)]
+    return scores

@@ -34,6 +34,7 @@ from .rules import Rules
 MAIN, EARLIER, INCIDENT, ELSEWHERE = "main", "earlier", "incident", "elsewhere"
 _TITLE_WEIGHT = 3
 _INCIDENT_REACH = 120  # characters between an incident's words and its figure
+_NOT_NOUNS = frozenset({"on", "at", "in", "near", "that", "which", "hit"})  # "attack on": the noun is "attack"
 _RUNNING_TOTAL = ("since", "so far", "in total", "overall", "altogether", "in all", "cumulative", "the war")
 
 
@@ -218,7 +219,8 @@ def _incident(claim: Claim, rules: Rules) -> str:
         return ""
     lo, hi = max(0, at - _INCIDENT_REACH), min(len(sentence), at + len(claim.quote) + _INCIDENT_REACH)
     m = rules.incident_words.search(sentence, lo, hi)
-    return place_id(m[0].split()[-1]) if m else ""
+    nouns = [w for w in m[0].split() if w.lower() not in _NOT_NOUNS] if m else []
+    return place_id(nouns[-1]) if nouns else ""
 
 
 def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: Rules,

@@ -31,7 +31,9 @@ from ..units import normalise
 from .group import _claim_group, _group
 from .metric import (_AMONG_THEM, _APPOSITION, _BREAKDOWN_AFTER, _PART_OF, _best_cue, _continues, _counted_unit,
                      _cue_matches, _is_count, _refine)
-from .place import _document_place, _place, _PlaceIndex
+from ..gazetteer import place_id
+from .estimate import _estimate
+from .place import _document_place, _nationality, _place, _PlaceIndex
 from .scope import _scope
 from .sentences import _ANTECEDENT, _TEASER, _Candidate, _clause_of, split_sentences
 from .source import _Carried, _frames, _source, _Speakers, named_sources
@@ -155,7 +157,12 @@ def extract(document: Document, rules: Rules) -> list[Claim]:
                                          tuple(f.candidate.start - clause_start for f in found if f is not item))
             sentence_source = sentence_source or source
             place = _place(sentence, cand, places, default_place)
-            group = _claim_group(item.group, place, item.metric, rules)
+            group = item.group
+            nationality = _nationality(sentence, cand, places)
+            if nationality and nationality[0] != default_place and group == "all":
+                group = place_id(nationality[1])  # "Pakistanis": a group of the place's figure
+                place = default_place if place == nationality[0] and default_place else place
+            group = _claim_group(group, place, item.metric, rules)
             start, end = s_start + cand.start, s_start + cand.end
             line, column = document.position(start)
             bound = lambda x: None if x is None else int(round(x * factor))  # noqa: E731
@@ -172,6 +179,7 @@ def extract(document: Document, rules: Rules) -> list[Claim]:
                 as_of=as_of.isoformat() if as_of else "",
                 published=published.isoformat() if published else "", outlet=document.outlet,
                 source=source or "unattributed", confidence=round(max(0.1, confidence), 2),
+                estimate=_estimate(sentence, cand, rules),
             ))
         speakers.heard(sentence, anaphoric, sentence_source)
     return claims

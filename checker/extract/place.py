@@ -6,16 +6,16 @@ about, the default; and the place of one figure, the nearest named in a locative
 from __future__ import annotations
 
 import bisect
-import unicodedata
 from collections import Counter
 from itertools import accumulate
 
 from .. import dates
+from ..gazetteer import place_id
 from ..model import Document
 from ..rules import Rules
 from ..scanning import MATCH_TIMEOUT
 from ..user_cache import compiled
-from .sentences import _NON_WORDS, _Candidate
+from .sentences import _Candidate
 
 
 # The words of a text, against each listed place's first words: most places need no search.
@@ -40,11 +40,6 @@ _LOCATIVE = compiled(r"(?i)(?:\b(?:in|at|across|inside|throughout|from|near|of|i
 # "Gaza's hospitals": a possessive locates as a locative frame does.
 _POSSESSIVE = compiled(r"^(?:'s|’s)")
 
-
-def _place_id(name: str) -> str:
-    """A proper name as a place id: "Port-au-Prince" -> port_au_prince, "São Paulo" -> sao_paulo."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return _NON_WORDS.sub("_", ascii_name.lower().replace("'", "").replace("’", "")).strip("_")
 
 
 # How surely a name says where the people counted are: named in a locative frame ("in Rafah",
@@ -75,7 +70,7 @@ def _names_in(text: str, rules: Rules) -> list[tuple[int, int, str, int]]:
                 or rules.not_a_place.match(m["name"]) or rules.source_names.fullmatch(m["name"]) \
                 or _SPEAKERS_WHEREABOUTS.search(text, max(0, m.start() - 30), m.start()):
             continue  # a listed place (or one overlapping it), or a name that is no place
-        found.append((start, end, _place_id(m["name"]), _IN_FRAME))
+        found.append((start, end, place_id(m["name"]), _IN_FRAME))
     return sorted(found)
 
 
@@ -127,7 +122,8 @@ def _document_place(document: Document, places: _PlaceIndex) -> str:
     listed = {place.id for place in places.rules.places}
     named = [n for n in _located(title, _names_in(title, places.rules), 0, len(title)) + places.document()
              if n[2] in listed]
-    counts = Counter(p for _, _, p, loc in named if loc) or Counter(p for _, _, p, _ in named)
+    # a nationality names who died, not where: "three Britons were among the dead" in Nairobi
+    counts = Counter(p for _, _, p, loc in named if loc == _IN_FRAME) or Counter(p for _, _, p, _ in named)
     if not counts:
         return ""
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
@@ -141,8 +137,25 @@ _SPEAKERS_COUNTRY = compiled(
 
 
 def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, int]], default: str) -> str:
-    """The place of the figure: the nearest of those named in a locative frame, then of demonyms,
-    a speaker's country last ("Thailand's government"); `default` (the document's) if none."""
+    """The place of the figure: the nearest of those named in a locative frame (demonyms too in a
+    document with no place of its own), a speaker's country last ("Thailand's government");
+    `default` (the document's) if none."""
+    # a nationality is where the people counted are from, not where they were counted: it places
+    # the figure only in a document that names no place of its own
+    wanted = (_IN_FRAME,) if default else (_IN_FRAME, _DEMONYM)
     located = [(_SPEAKERS_COUNTRY.match(sentence, e) is not None, -rank, min(abs(s - cand.end), abs(cand.start - e)), p)
-               for s, e, p, rank in places if rank]
+               for s, e, p, rank in places if rank in wanted]
     return min(located)[-1] if located else default
+
+
+# The words between a figure and the nationality it counts: "31 Pakistani nationals", "three Britons".
+_BEFORE_COUNTED_NOUN = compiled(r"^[ \t]+(?:[\w-]+[ \t]+){0,2}$")
+
+
+def _nationality(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, int]]) -> tuple[str, str] | None:
+    """(place, demonym) when the figure counts people of a nationality ("three Britons were among
+    the dead"): a group, not the place where they were counted."""
+    for s, e, p, rank in places:
+        if rank == _DEMONYM and s >= cand.end and _BEFORE_COUNTED_NOUN.match(sentence[cand.end:s] or " "):
+            return p, sentence[s:e]
+    return None

@@ -1,0 +1,20 @@
+"""Whether a figure is an estimate (the claim's `estimate`): a study's, a model's or a projection's
+figure, excess deaths, an intelligence assessment, rather than a count of people named or
+recovered. The words that say so are rules (`estimates` in rules/events.yaml) and count only near
+the figure: "The ministry counted 27,708 dead; a study estimates far more" estimates nothing
+about 27,708.
+"""
+from __future__ import annotations
+
+from ..rules import Rules
+from .sentences import _Candidate
+
+# Characters before and after the figure within which an estimate's words speak of it: "a study
+# estimated that up to 186,000", "undercounted by about 40%, a study estimates"; further on they
+# speak of the next figure ("41,909 killed and 97,303 wounded, and the UN estimates 1.9 million").
+_BEFORE, _AFTER = 90, 35
+
+
+def _estimate(sentence: str, cand: _Candidate, rules: Rules) -> bool:
+    return rules.estimate_words.search(sentence, max(0, cand.start - _BEFORE), min(len(sentence), cand.end + _AFTER)) \
+        is not None
