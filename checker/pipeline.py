@@ -164,10 +164,11 @@ def check_claims(claims: list[Claim], rules: Rules, reference=None, events: Sequ
             severity = _SEVERITY_BELOW[configured] if problem.minor else configured
             message = problem.message
             reasons = list(dict.fromkeys([*(guess[c] for c in problem.claim_ids if guess.get(c)),
-                                          *doubts(involved, problem.values, rules.same_count_ratio)]))
+                                          *doubts(involved, problem.values, rules.same_count_ratio,
+                                                 rules.revision_words)]))
             if reasons and severity is not Severity.INFO:
                 severity = Severity.INFO
-                message += f" A note, not a warning: that these count the same is a guess ({'; '.join(reasons)})."
+                message += f" A note, not a warning: {'; '.join(reasons)}."
             findings.append(Finding(
                 finding_id=finding_id(check_id, problem.claim_ids),
                 check=check_id,
