@@ -26,7 +26,7 @@ from .rules import Rules
 # Cities this populous or more are in the index (GeoNames' smallest bundled table).
 MIN_CITY_POPULATION = 15_000
 _INDEX_VERSION = "2"
-_NON_WORDS = regex.compile(r"\W+")
+_NON_WORDS = user_cache.compiled(r"\W+")
 
 
 def place_id(name: str) -> str:

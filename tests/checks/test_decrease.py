@@ -134,10 +134,12 @@ def test_one_high_outlier_is_one_finding():
     assert problem.values == (277080, 27960) and "1 later figure is also below it" in problem.message
 
 
-def test_revision_in_real_reporting():
+def test_a_revision_the_text_states_is_a_note():
     claims = text_claims(
         ("Israeli officials said about 1,400 people were killed in Israel in the October 7 attack.", "2023-10-20"),
         ("Israel has revised the toll of the October 7 attack in Israel down to about 1,200 killed.",
          "2023-11-10"))
     [finding] = findings("decrease", claims)
-    assert finding.values == (1400, 1200) and finding.severity is Severity.WARNING
+    # the text states the revision: a note that says so, not a warning (issue 13)
+    assert finding.values == (1400, 1200) and finding.severity is Severity.INFO
+    assert "the text states that the figure was revised" in finding.message

@@ -1,0 +1,401 @@
+"""Claims -> events (checker/events.py) and the gazetteer behind them (checker/gazetteer.py), on
+short wire-style articles written for these tests: a headline on the first line, a dateline, and
+the phrasing reporters use. Each corpus is written to a tmp folder with a manifest.csv
+(`doc,file,outlet,url,published,title[,event]`) and read by the real pipeline, or by the
+`casualty-check events` command.
+
+What is covered: articles of one event from several outlets over days join one event; the same
+kind of disaster in one country years apart, or in two countries, is two events; a cyclone that
+two neighbouring countries report is one; a manifest or front-matter `event` fixes the event; a
+figure of an earlier event recalled in passing counts for that event; one incident's figure is an
+event of its own inside the war; and the gazetteer puts cities in their countries.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+from click.testing import CliRunner
+
+from checker.cli import cli
+from checker.events import EARLIER, INCIDENT, MAIN
+from checker.gazetteer import Gazetteer
+from checker.model import Severity
+from checker.pipeline import Result, run
+from checker.rules import load_rules
+
+RULES = load_rules(None)
+
+
+class Article(NamedTuple):
+    doc: str
+    outlet: str
+    published: str
+    text: str  # the headline is the first line
+
+
+def write_corpus(folder: Path, *articles: Article, events: dict[str, str] | None = None) -> Path:
+    """The articles as .txt files beside a manifest.csv; `events` fills its `event` column."""
+    folder.mkdir(parents=True, exist_ok=True)
+    columns = ["doc", "file", "outlet", "url", "published", "title"] + (["event"] if events is not None else [])
+    with (folder / "manifest.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns)
+        writer.writeheader()
+        for a in articles:
+            (folder / f"{a.doc}.txt").write_text(a.text, encoding="utf-8")
+            row = {"doc": a.doc, "file": f"{a.doc}.txt", "outlet": a.outlet, "url": f"https://news.example/{a.doc}",
+                   "published": a.published, "title": a.text.splitlines()[0]}
+            if events is not None:
+                row["event"] = events.get(a.doc, "")
+            writer.writerow(row)
+    return folder
+
+
+def checked(tmp_path: Path, *articles: Article, events: dict[str, str] | None = None) -> Result:
+    return run([write_corpus(tmp_path / "articles", *articles, events=events)], RULES)
+
+
+def main_events(result: Result) -> dict[str, tuple[str, ...]]:
+    """The groups of documents: event id -> its documents, sorted."""
+    return {e.event: tuple(sorted(e.docs)) for e in result.events if e.kind == MAIN}
+
+
+def event_of(result: Result, doc: str, quote: str) -> str:
+    return next(c.event for c in result.claims if c.doc == doc and c.quote == quote)
+
+
+def loud(result: Result):
+    return [f for f in result.findings if f.severity.rank >= Severity.WARNING.rank]
+
+
+# --- Articles ------------------------------------------------------------------------------
+
+PALU_SEP30 = Article("palu_reuters", "Reuters", "2018-09-30", """\
+Death toll from Indonesia quake and tsunami rises to 832
+
+PALU, Indonesia, Sept 30 (Reuters) - The death toll from a powerful earthquake and tsunami that struck the \
+Indonesian island of Sulawesi rose to 832 on Sunday, the national disaster agency said.
+
+Rescuers in Palu were still pulling bodies from collapsed hotels and a shopping mall, agency spokesman Sutopo \
+Purwo Nugroho told reporters.
+""")
+
+PALU_OCT2 = Article("palu_ap", "AP", "2018-10-02", """\
+Indonesia quake death toll passes 1,200 as aid trickles in
+
+PALU, Indonesia (AP) - The number of people killed by the earthquake and tsunami in Indonesia has risen to \
+1,234, the national disaster agency said Tuesday.
+
+Survivors in Palu queued for fuel and water as aftershocks rattled the city.
+""")
+
+PALU_OCT5 = Article("palu_afp", "AFP", "2018-10-05", """\
+Indonesia quake toll tops 1,500
+
+PALU, Indonesia, Oct 5 (AFP) - The death toll from the earthquake and tsunami in Indonesia climbed to 1,571 on \
+Friday, the national disaster agency said, with more than 2,500 injured.
+""")
+
+MAMUJU_2021 = Article("mamuju_ap", "AP", "2021-01-16", """\
+Indonesia earthquake kills at least 42 on Sulawesi
+
+MAMUJU, Indonesia (AP) - A strong earthquake shook Indonesia's Sulawesi island shortly after midnight on Friday, \
+killing at least 42 people, the national disaster agency said.
+""")
+
+TURKEY_2023 = Article("turkey_afp", "AFP", "2023-02-07", """\
+Turkey earthquake death toll climbs above 5,000
+
+ANKARA, Feb 7 (AFP) - The death toll from the earthquake in Turkey rose to 5,434 on Tuesday, the disaster agency \
+AFAD said.
+""")
+
+MOROCCO_2023 = Article("morocco_reuters", "Reuters", "2023-02-08", """\
+Morocco earthquake kills 12 in the Atlas mountains
+
+MARRAKECH, Feb 8 (Reuters) - An earthquake in Morocco killed 12 people on Wednesday, the interior ministry said.
+""")
+
+FREDDY_BLANTYRE = Article("freddy_blantyre", "Nation", "2023-03-14", """\
+Cyclone Freddy kills 190 in Malawi
+
+BLANTYRE, Malawi, March 14 - Cyclone Freddy has killed 190 people in Malawi, the disaster management department \
+said on Tuesday, as mudslides swept homes away around Blantyre. The storm killed 10 people in neighbouring \
+Mozambique when it made landfall last weekend. In Malawi, 584 people were injured.
+""")
+
+FREDDY_MAPUTO = Article("freddy_maputo", "Lusa", "2023-03-15", """\
+Cyclone Freddy death toll in Mozambique rises to 21
+
+MAPUTO, March 15 - The death toll from Cyclone Freddy in Mozambique has risen to 21, the national disaster \
+institute said on Wednesday, with 24 people injured in Zambezia province. More than 49,000 people were displaced \
+in Mozambique. The cyclone has also killed 225 people in Malawi.
+""")
+
+
+# --- 1. Documents grouped into events --------------------------------------------------------
+
+def test_articles_on_one_quake_from_three_outlets_over_a_week_join_one_event(tmp_path):
+    result = checked(tmp_path, PALU_SEP30, PALU_OCT2, PALU_OCT5)
+    assert main_events(result) == {"2018-09-30-earthquake-indonesia": ("palu_afp", "palu_ap", "palu_reuters")}
+    (event,) = result.events
+    assert (event.type, event.area, event.start) == ("earthquake", "indonesia", "2018-09-30")
+    assert event.claims == len(result.claims)
+    assert {c.event for c in result.claims} == {event.event}
+
+
+def test_the_same_kind_of_disaster_in_one_country_years_apart_is_two_events(tmp_path):
+    # 2018 and 2021: far more than the 400 days an earthquake's articles may lie apart
+    result = checked(tmp_path, PALU_SEP30, MAMUJU_2021)
+    assert main_events(result) == {"2018-09-30-earthquake-indonesia": ("palu_reuters",),
+                                   "2021-01-16-earthquake-indonesia": ("mamuju_ap",)}
+
+
+def test_earthquakes_in_two_countries_in_the_same_week_are_two_events(tmp_path):
+    result = checked(tmp_path, TURKEY_2023, MOROCCO_2023)
+    assert main_events(result) == {"2023-02-07-earthquake-turkey": ("turkey_afp",),
+                                   "2023-02-08-earthquake-morocco": ("morocco_reuters",)}
+    assert event_of(result, "turkey_afp", "5,434") != event_of(result, "morocco_reuters", "12")
+
+
+def test_a_cyclone_reported_from_two_neighbouring_countries_that_both_name_is_one_event(tmp_path):
+    result = checked(tmp_path, FREDDY_BLANTYRE, FREDDY_MAPUTO)
+    (event,) = [e for e in result.events if e.kind == MAIN]
+    assert event.type == "cyclone"
+    assert sorted(event.docs) == ["freddy_blantyre", "freddy_maputo"]
+    assert set(event.areas) == {"malawi", "mozambique"}
+    # Malawi's toll from Blantyre and from Maputo is one series: it rises, and nothing is flagged
+    assert event_of(result, "freddy_blantyre", "190") == event_of(result, "freddy_maputo", "225")
+    assert loud(result) == []
+
+
+def test_a_flood_in_derna_is_one_event_across_articles(tmp_path):
+    """Derna is a place rules/places.yaml lists, so its figures are placed there; its area must be
+    known for its articles to join."""
+    first = Article("derna_sep12", "Reuters", "2023-09-12", """\
+Thousands feared dead in Libya's Derna after dams burst
+
+BENGHAZI, Sept 12 (Reuters) - At least 2,000 people were killed in Derna when floodwaters burst two dams and \
+swept away whole neighbourhoods, officials in the city said on Tuesday.
+""")
+    second = Article("derna_sep14", "AP", "2023-09-14", """\
+Derna flood death toll climbs above 5,000
+
+DERNA, Libya (AP) - The death toll from the floods in Derna rose to 5,300 on Thursday, officials in the city said.
+""")
+    result = checked(tmp_path, first, second)
+    assert list(main_events(result).values()) == [("derna_sep12", "derna_sep14")]
+
+
+@pytest.mark.xfail(strict=True, reason="kinds are compared word for word: an article calling the Westgate "
+                   "attack a 'siege' (siege words) and one calling it an 'attack' the next day have kind "
+                   "vectors with cosine 0.24 < same_event_similarity 0.5, so one event splits in two")
+def test_a_mall_attack_called_a_siege_one_day_and_an_attack_the_next_is_one_event(tmp_path):
+    siege = Article("westgate_sep24", "Reuters", "2013-09-24", """\
+Kenya mall siege ends, 67 dead
+
+NAIROBI, Sept 24 (Reuters) - Kenyan forces ended a four-day siege of the Westgate shopping mall in Nairobi on \
+Tuesday. Officials said 67 people had been killed in Kenya's worst attack in 15 years.
+""")
+    attack = Article("westgate_sep25", "AP", "2013-09-25", """\
+Kenya mourns victims of Nairobi mall attack
+
+NAIROBI, Kenya (AP) - President Uhuru Kenyatta declared three days of mourning on Wednesday for the 67 people \
+killed in the Nairobi mall attack.
+""")
+    result = checked(tmp_path, siege, attack)
+    assert list(main_events(result).values()) == [("westgate_sep24", "westgate_sep25")]
+
+
+# --- 2. A fixed event -------------------------------------------------------------------------
+
+ISRAEL_OCT12 = Article("israel_oct12", "AP", "2023-10-12", """\
+Israel says 1,300 killed in Hamas attack
+
+JERUSALEM (AP) - More than 1,300 people have been killed in Israel since Hamas militants stormed across the \
+border on Saturday, Israeli officials said Thursday.
+""")
+
+GAZA_OCT13 = Article("gaza_oct13", "Al Jazeera", "2023-10-13", """\
+Gaza death toll rises as Israeli air strikes continue
+
+GAZA CITY - Israeli air strikes have killed 1,799 Palestinians in Gaza since Saturday, the Gaza Health Ministry \
+said on Friday.
+""")
+
+
+def test_articles_from_two_sides_of_a_war_split_by_country_without_a_fixed_event(tmp_path):
+    result = checked(tmp_path, ISRAEL_OCT12, GAZA_OCT13)
+    assert sorted(main_events(result).values()) == [("gaza_oct13",), ("israel_oct12",)]
+
+
+def test_a_manifest_event_column_puts_both_articles_in_the_given_event(tmp_path):
+    fixed = {"israel_oct12": "israel-hamas-war-2023", "gaza_oct13": "israel-hamas-war-2023"}
+    result = checked(tmp_path, ISRAEL_OCT12, GAZA_OCT13, events=fixed)
+    assert main_events(result) == {"israel-hamas-war-2023": ("gaza_oct13", "israel_oct12")}
+    assert {c.event for c in result.claims} == {"israel-hamas-war-2023"}
+    (event,) = result.events
+    assert event.name == "israel hamas war 2023" and set(event.areas) == {"israel", "palestine"}
+
+
+def test_front_matter_fixes_the_event_as_the_manifest_does(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for a in (ISRAEL_OCT12, GAZA_OCT13):
+        headline = a.text.splitlines()[0]
+        (folder / f"{a.doc}.md").write_text(
+            f"---\ntitle: \"{headline}\"\noutlet: {a.outlet}\npublished: {a.published}\n"
+            f"event: israel-hamas-war-2023\n---\n{a.text}", encoding="utf-8")
+    result = run([folder], RULES)
+    assert main_events(result) == {"israel-hamas-war-2023": ("gaza_oct13", "israel_oct12")}
+
+
+# --- 3. Earlier events recalled in passing ------------------------------------------------------
+
+def test_a_tsunami_of_2004_recalled_in_passing_counts_for_an_earlier_event(tmp_path):
+    recalled = Article("palu_sep30", "Reuters", "2018-09-30", """\
+Indonesia quake and tsunami kill 832
+
+PALU, Indonesia, Sept 30 (Reuters) - The death toll from the earthquake and tsunami that struck the Indonesian \
+island of Sulawesi rose to 832 on Sunday, the national disaster agency said.
+
+Indonesia sits on the Pacific Ring of Fire. In 2004, a tsunami killed some 230,000 people around the Indian Ocean.
+""")
+    result = checked(tmp_path, recalled, PALU_OCT2)
+    earlier = {e.event: e for e in result.events if e.kind == EARLIER}
+    assert list(earlier) == ["2004-tsunami-indian-ocean"]
+    assert (earlier["2004-tsunami-indian-ocean"].type, earlier["2004-tsunami-indian-ocean"].start) == \
+        ("tsunami", "2004-01-01")
+    tsunami = next(c for c in result.claims if c.value == 230_000)
+    assert tsunami.event == "2004-tsunami-indian-ocean" and tsunami.as_of == "2004-12-31"
+    # today's toll stays in the quake's event, and nothing compares it with the tsunami's
+    assert event_of(result, "palu_ap", "1,234") == "2018-09-30-earthquake-indonesia"
+    assert not [f for f in result.findings if tsunami.claim_id in f.claim_ids]
+
+
+@pytest.mark.xfail(strict=True, reason="'The 2004 tsunami, which killed some 230,000' (the example events.py "
+                   "and rules/events.yaml give) is dated at publication: extract/when.py reads no attributive "
+                   "year before an event noun, so the figure joins today's event instead of an EARLIER one")
+def test_the_2004_tsunami_which_killed_some_230000_counts_for_an_earlier_event(tmp_path):
+    recalled = Article("palu_oct2", "AP", "2018-10-02", """\
+Indonesia quake death toll passes 1,200
+
+PALU, Indonesia (AP) - The number of people killed by the earthquake and tsunami in Indonesia has risen to 1,234, \
+the national disaster agency said Tuesday. The 2004 tsunami, which killed some 230,000 people around the Indian \
+Ocean, remains the region's worst disaster.
+""")
+    result = checked(tmp_path, recalled)
+    tsunami = next(c for c in result.claims if c.value == 230_000)
+    assert {e.event: e.kind for e in result.events}[tsunami.event] == EARLIER
+
+
+@pytest.mark.xfail(strict=True, reason="'the 2009 Padang earthquake, which killed more than 1,100 people' is "
+                   "dated at publication and joins today's quake series, so the next day's 844 is reported as "
+                   "a decrease error")
+def test_an_earlier_quake_recalled_in_passing_raises_no_decrease_against_todays_toll(tmp_path):
+    recalled = Article("palu_sep30", "Reuters", "2018-09-30", """\
+Indonesia quake and tsunami kill 832
+
+PALU, Indonesia, Sept 30 (Reuters) - The death toll from the earthquake and tsunami that struck the Indonesian \
+island of Sulawesi rose to 832 on Sunday, the national disaster agency said. It is the country's deadliest quake \
+since the 2009 Padang earthquake, which killed more than 1,100 people.
+""")
+    today = Article("palu_oct1", "AP", "2018-10-01", """\
+Indonesia quake toll rises to 844
+
+PALU, Indonesia (AP) - The number of people killed by the earthquake and tsunami in Indonesia has risen to 844, \
+the national disaster agency said Monday.
+""")
+    result = checked(tmp_path, recalled, today)
+    assert not [f for f in loud(result) if f.check == "decrease"]
+
+
+# --- 4. Incidents inside a war ----------------------------------------------------------------
+
+RAFAH_CAMP = Article("rafah_may27", "Reuters", "2024-05-27", """\
+Israeli strike on Rafah tent camp draws global outrage
+
+CAIRO, May 27 (Reuters) - A single airstrike on the camp killed 45 people, Gaza health officials said on Monday, \
+drawing condemnation from world leaders. The Gaza Health Ministry says 36,050 Palestinians have been killed in \
+Gaza since the war began in October.
+""")
+
+GAZA_MAY28 = Article("gaza_may28", "AP", "2024-05-28", """\
+Israeli tanks push into central Rafah as war grinds on
+
+RAFAH, Gaza Strip (AP) - Israeli tanks rolled into central Rafah on Tuesday. The Gaza Health Ministry said \
+Tuesday that 36,096 Palestinians have been killed in Gaza since the war began.
+""")
+
+
+def test_one_airstrike_s_toll_is_an_incident_whose_parent_is_the_war(tmp_path):
+    result = checked(tmp_path, RAFAH_CAMP, GAZA_MAY28)
+    events = {e.event: e for e in result.events}
+    war = events[event_of(result, "gaza_may28", "36,096")]
+    assert (war.kind, war.type) == (MAIN, "war")
+    assert event_of(result, "rafah_may27", "36,050") == war.event
+    strike = events[event_of(result, "rafah_may27", "45")]
+    assert (strike.kind, strike.parent, strike.type) == (INCIDENT, war.event, "airstrike")
+    assert strike.docs == ("rafah_may27",) and strike.claims == 1
+
+
+def test_no_warning_compares_an_airstrike_s_toll_with_the_war_s_running_toll(tmp_path):
+    result = checked(tmp_path, RAFAH_CAMP, GAZA_MAY28)
+    strike = next(c for c in result.claims if c.quote == "45")
+    assert not [f for f in loud(result) if strike.claim_id in f.claim_ids]
+
+
+# --- 9. The gazetteer ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return Gazetteer(RULES)
+
+
+@pytest.mark.parametrize("place, country", [
+    ("palu", "indonesia"), ("goma", "drc"), ("nairobi", "kenya"), ("beira", "mozambique"),
+    ("antakya", "turkey"), ("kathmandu", "nepal"),
+    ("rafah", "palestine"), ("khan_younis", "palestine"), ("gaza", "palestine"),  # rules/places.yaml `areas`
+    ("indonesia", "indonesia"), ("drc", "drc"),  # a country is its own area
+])
+def test_a_city_lies_in_its_country(gazetteer, place, country):
+    assert gazetteer.area_of(place) == country
+    assert gazetteer.within(place, country)
+
+
+def test_a_name_several_countries_have_lies_in_each(gazetteer):
+    assert set(gazetteer.areas_of("tripoli")) >= {"libya", "lebanon"}
+    assert gazetteer.within("tripoli", "libya") and gazetteer.within("tripoli", "lebanon")
+    assert gazetteer.within("hyderabad", "india") and gazetteer.within("hyderabad", "pakistan")
+    assert not gazetteer.within("palu", "malaysia")
+
+
+def test_an_unknown_or_missing_place_has_no_area(gazetteer):
+    assert gazetteer.area_of("unknown") == gazetteer.area_of("") == ""
+    assert gazetteer.areas_of("unknown") == ()
+
+
+def test_every_place_the_rules_list_lies_in_a_country(gazetteer):
+    assert [p.id for p in RULES.places if not gazetteer.area_of(p.id)] == []
+
+
+# --- 10. casualty-check events ----------------------------------------------------------------
+
+def test_events_command_lists_each_event_with_its_documents_and_claim_counts(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no configuration file above a fresh tmp folder
+    folder = write_corpus(tmp_path / "articles", PALU_SEP30, PALU_OCT2, RAFAH_CAMP, GAZA_MAY28)
+    result = CliRunner().invoke(cli, ["events", str(folder), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = {r["event"]: r for r in json.loads(result.output)}
+    quake = rows["2018-09-30-earthquake-indonesia"]
+    assert (quake["type"], quake["kind"], sorted(quake["docs"])) == ("earthquake", "main", ["palu_ap", "palu_reuters"])
+    war = next(r for r in rows.values() if r["type"] == "war")
+    strike = next(r for r in rows.values() if r["kind"] == "incident")
+    assert strike["parent"] == war["event"] and strike["docs"] == ["rafah_may27"] and strike["claims"] == 1
+    assert sorted(war["docs"]) == ["gaza_may28", "rafah_may27"]
+    claims = run([folder], RULES).claims
+    assert sum(r["claims"] for r in rows.values()) == len(claims)
+    assert quake["claims"] == sum(c.doc.startswith("palu") for c in claims)
