@@ -12,12 +12,10 @@ event of its own inside the war; and the gazetteer puts cities in their countrie
 """
 from __future__ import annotations
 
-import csv
 import json
-from pathlib import Path
-from typing import NamedTuple
 
 import pytest
+from article_fixtures import RULES, Article, checked, write_corpus
 from click.testing import CliRunner
 
 from checker.cli import cli
@@ -25,37 +23,6 @@ from checker.events import EARLIER, INCIDENT, MAIN
 from checker.gazetteer import Gazetteer
 from checker.model import Severity
 from checker.pipeline import Result, run
-from checker.rules import load_rules
-
-RULES = load_rules(None)
-
-
-class Article(NamedTuple):
-    doc: str
-    outlet: str
-    published: str
-    text: str  # the headline is the first line
-
-
-def write_corpus(folder: Path, *articles: Article, events: dict[str, str] | None = None) -> Path:
-    """The articles as .txt files beside a manifest.csv; `events` fills its `event` column."""
-    folder.mkdir(parents=True, exist_ok=True)
-    columns = ["doc", "file", "outlet", "url", "published", "title"] + (["event"] if events is not None else [])
-    with (folder / "manifest.csv").open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=columns)
-        writer.writeheader()
-        for a in articles:
-            (folder / f"{a.doc}.txt").write_text(a.text, encoding="utf-8")
-            row = {"doc": a.doc, "file": f"{a.doc}.txt", "outlet": a.outlet, "url": f"https://news.example/{a.doc}",
-                   "published": a.published, "title": a.text.splitlines()[0]}
-            if events is not None:
-                row["event"] = events.get(a.doc, "")
-            writer.writerow(row)
-    return folder
-
-
-def checked(tmp_path: Path, *articles: Article, events: dict[str, str] | None = None) -> Result:
-    return run([write_corpus(tmp_path / "articles", *articles, events=events)], RULES)
 
 
 def main_events(result: Result) -> dict[str, tuple[str, ...]]:
