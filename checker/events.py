@@ -29,9 +29,9 @@ from .gazetteer import Gazetteer, place_id
 from .model import Claim, Document
 from .rules import Rules
 
-# How a claim came to its event: the document's own, an earlier event it recalls, an incident
-# within the document's event, or the event of another area it names.
-MAIN, EARLIER, INCIDENT, ELSEWHERE = "main", "earlier", "incident", "elsewhere"
+# How a claim came to its event: a group of documents' (its own, or another area's it names),
+# an earlier event it recalls, or an incident within its document's event.
+MAIN, EARLIER, INCIDENT = "main", "earlier", "incident"
 _TITLE_WEIGHT = 3
 _INCIDENT_REACH = 120  # characters between an incident's words and its figure
 _NOT_NOUNS = frozenset({"on", "at", "in", "near", "that", "which", "hit"})  # "attack on": the noun is "attack"
