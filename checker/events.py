@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from .extract.place import _DEMONYM, _names_in, dateline
 from .gazetteer import Gazetteer, place_id
 from .model import Claim, Document
 from .rules import Rules
@@ -66,6 +67,7 @@ class DocumentProfile:
     published: date | None
     fixed: str
     kinds: tuple[tuple[str, int], ...]
+    places: tuple[str, ...] = ()  # the places its headline names and its dateline's city
 
 
 def profile(document: Document, rules: Rules) -> DocumentProfile:
@@ -74,8 +76,11 @@ def profile(document: Document, rules: Rules) -> DocumentProfile:
     for kind in rules.event_types:
         counts[kind.id] = (_TITLE_WEIGHT * len(kind.words.findall(document.title))
                            + len(kind.words.findall(document.text)))
+    places = tuple(dict.fromkeys(p for _, _, p, rank in _names_in(document.title, rules) if rank != _DEMONYM))
+    filed_from = dateline(document.text)
     return DocumentProfile(document.doc, document.published, document.event,
-                           tuple(sorted((k, n) for k, n in counts.items() if n)))
+                           tuple(sorted((k, n) for k, n in counts.items() if n)),
+                           places + ((filed_from,) if filed_from else ()))
 
 
 def _profile_of_claims(doc: str, claims: Sequence[Claim], rules: Rules) -> DocumentProfile:
@@ -132,7 +137,7 @@ class _Grouping:
         fixed: dict[str, _Cluster] = {}
         for p in sorted(profiles, key=lambda p: (p.published or date.max, p.doc)):
             kinds = Counter(dict(p.kinds))
-            areas = self._areas(claims_by_doc.get(p.doc, ()))
+            areas = self._areas(claims_by_doc.get(p.doc, ()), p.places)
             when = p.published or date.max
             if p.fixed:
                 cluster = fixed.get(p.fixed)
@@ -150,9 +155,14 @@ class _Grouping:
             cluster.first, cluster.last = min(cluster.first, when), max(cluster.last, when) if p.published else cluster.last
             self.of_doc[p.doc] = cluster
 
-    def _areas(self, claims: Iterable[Claim]) -> Counter:
-        """How many of a document's figures are about each area (none for unplaced figures)."""
-        return Counter(a for a in (self.gazetteer.area_of(c.place) for c in claims) if a)
+    def _areas(self, claims: Iterable[Claim], headline: Sequence[str]) -> Counter:
+        """How many of a document's figures are about each area (none for unplaced figures), its
+        headline's places and dateline counting as `_TITLE_WEIGHT` figures each. A name several
+        countries have ("Kensington") counts for the one the document's other names are in."""
+        places = [c.place for c in claims] + [p for p in headline for _ in range(_TITLE_WEIGHT)]
+        found = [self.gazetteer.areas_of(p) for p in places]
+        sure = Counter(areas[0] for areas in found if len(areas) == 1)
+        return Counter(max(areas, key=lambda a: (sure[a], -areas.index(a))) for areas in found if areas)
 
     def _joinable(self, areas: Counter, kinds: Counter, published: date | None) -> _Cluster | None:
         """The open event that a document of `published`, about `areas`, joins: one whose main
@@ -165,12 +175,14 @@ class _Grouping:
         for cluster in self.clusters:
             if cluster.fixed or not (cluster.area in areas or _top(areas) in cluster.areas):
                 continue
-            window = self.windows.get(_kind_of(cluster.kinds, self.rules), 365)
-            if published - cluster.last > timedelta(days=window):
+            gap = published - cluster.last
+            if gap > timedelta(days=self.windows.get(_kind_of(cluster.kinds, self.rules), 365)):
                 continue
             score = _cosine(kinds, cluster.kinds) if kinds and cluster.kinds else float(not kinds and not cluster.kinds)
             if cluster.area != _top(areas):
                 score *= _cosine(areas, cluster.areas) ** 0.5  # another country's event: only if much alike
+            if score and gap <= timedelta(days=self.rules.follow_up_days):
+                score += 1  # a follow-up: any kind in common will do, and it beats any older event
             if score >= best_score:
                 best, best_score = cluster, score + 1e-9  # the first of equal scores
         return best

@@ -163,9 +163,9 @@ def check_claims(claims: list[Claim], rules: Rules, reference=None, events: Sequ
             involved = [by_id[c] for c in problem.claim_ids]
             severity = _SEVERITY_BELOW[configured] if problem.minor else configured
             message = problem.message
-            reasons = list(dict.fromkeys([*(guess[c] for c in problem.claim_ids if guess.get(c)),
-                                          *doubts(involved, problem.values, rules.same_count_ratio,
-                                                 rules.revision_words)]))
+            reasons = list(dict.fromkeys([*([problem.note] if problem.note else []),
+                                          *(guess[c] for c in problem.claim_ids if guess.get(c)),
+                                          *doubts(involved, problem.values, rules)]))
             if reasons and severity is not Severity.INFO:
                 severity = Severity.INFO
                 message += f" A note, not a warning: {'; '.join(reasons)}."

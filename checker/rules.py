@@ -110,8 +110,9 @@ _SCHEMAS: dict[str, dict] = {
                 "type": "object", "additionalProperties": False, "required": ["words"],
                 "properties": {"words": _PATTERNS, "window_days": {"type": "integer", "minimum": 1}}}},
             "same_event_similarity": {"type": "number", "minimum": 0, "maximum": 1},
-            "earlier_event_days": {"type": "integer", "minimum": 1},
-            "incidents": _PATTERNS, "estimates": _PATTERNS, "revisions": _PATTERNS,
+            "earlier_event_days": {"type": "integer", "minimum": 0},
+            "follow_up_days": {"type": "integer", "minimum": 0},
+            "incidents": _PATTERNS, "estimates": _PATTERNS, "revisions": _PATTERNS, "with_attackers": _PATTERNS,
         },
     },
     "checks": {
@@ -193,9 +194,12 @@ class Rules:
     event_types: tuple[EventType, ...]
     same_event_similarity: float
     earlier_event_days: int
+    follow_up_days: int
     incident_words: regex.Pattern
     estimate_words: regex.Pattern
     revision_words: regex.Pattern
+    with_attackers: regex.Pattern
+    event_toll: regex.Pattern
     place_areas: dict[str, str]
     directions: dict[str, str]
     same_count_ratio: float
@@ -261,6 +265,16 @@ def _compile(pattern: str, where: str, flags: int = regex.IGNORECASE) -> regex.P
 def _any_of(patterns: list[str], where: str, flags: int = regex.IGNORECASE, words: bool = True) -> regex.Pattern:
     body = "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True)) or "(?!)"
     return _compile(rf"(?<!\w)(?:{body})(?!\w)" if words else body, where, flags)
+
+
+def _event_toll(nouns: list[str], where: str) -> regex.Pattern:
+    """The words before an event's own toll, read backwards from the figure: "the fire that
+    killed 72", "the quake, which has claimed more than": a running total, whatever the sentence's
+    weekday says ("on Thursday, a year since the fire that killed 72")."""
+    body = "|".join(f"(?:{n})" for n in sorted(nouns, key=len, reverse=True)) or "(?!)"
+    return _compile(rf"\b(?:the|this|that|its|last[ \t]+\w+['’]s)[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}?(?:{body}),?"
+                    rf"[ \t]+(?:that|which)[ \t]+(?:has[ \t]+|had[ \t]+|have[ \t]+)?(?:killed|left|claimed|took)"
+                    rf"[ \t]+(?:[\w-]+[ \t]+){{0,2}}?$", where, regex.IGNORECASE)
 
 
 _PATTERN_SYNTAX = frozenset("\\.^$*+?{}[]|()")
@@ -442,9 +456,13 @@ def _build(raw: dict[str, Any], where: dict[str, Path]) -> Rules:
                                     spec.get("window_days", 365)) for tid, spec in ev.get("types", {}).items()),
         same_event_similarity=float(ev.get("same_event_similarity", 0.5)),
         earlier_event_days=ev.get("earlier_event_days", 60),
+        follow_up_days=ev.get("follow_up_days", 21),
         incident_words=_any_of(ev.get("incidents", []), f"{events_file}: key incidents"),
         estimate_words=_any_of(ev.get("estimates", []), f"{events_file}: key estimates"),
         revision_words=_any_of(ev.get("revisions", []), f"{events_file}: key revisions"),
+        with_attackers=_any_of(ev.get("with_attackers", []), f"{events_file}: key with_attackers"),
+        event_toll=_event_toll([w for spec in ev.get("types", {}).values() for w in spec["words"]],
+                               f"{events_file}: key types"),
         place_areas=dict(raw["places"].get("areas", {})),
         directions=dict(checks.get("directions", {})),
         same_count_ratio=float(checks.get("same_count_ratio", 3)),

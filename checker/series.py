@@ -34,6 +34,7 @@ import regex
 from .events import EARLIER, INCIDENT, Event
 from .gazetteer import Gazetteer
 from .model import Claim
+from .rules import Rules
 
 SERIES_KEY = ["event", "metric", "place", "group", "unit"]
 # A reference series (SPEC 4b) names its event optionally: "" speaks for every event's claims.
@@ -112,16 +113,20 @@ def guesses(claims: pd.DataFrame, events: Mapping[str, Event], gazetteer: Gazett
     return reasons
 
 
-def doubts(claims: Sequence[Claim], values: Sequence[int], ratio: float, revision: regex.Pattern) -> list[str]:
+def doubts(claims: Sequence[Claim], values: Sequence[int], rules: Rules) -> list[str]:
     """Why a finding on `claims` (with `values`) may compare figures that count different things,
     or says what the text explains, beyond each claim's own `guesses`: the later figure's sentence
-    states a revision ("police revised the number of injured down to 410 from 452"); two figures
-    of one article that no one source gives both of (an article names several counts: a
-    district's, a day's, a group's); or figures more than `ratio` times apart (a revision or a
+    states a revision ("police revised the number of injured down to 410 from 452"); a figure
+    counts the attackers with their victims ("counting the five gunmen"); two figures of one
+    article that no one source gives both of (an article names several counts: a district's, a
+    day's, a group's); or figures more than `same_count_ratio` times apart (a revision or a
     misprint moves a toll by less; a different count does not)."""
     reasons = []
-    if any(revision.search(c.sentence) for c in claims[:1]):
+    ratio = rules.same_count_ratio
+    if any(rules.revision_words.search(c.sentence) for c in claims[:1]):
         reasons.append("the text states that the figure was revised")
+    if any(rules.with_attackers.search(c.sentence) for c in claims):
+        reasons.append("a figure counts the attackers with their victims")
     sources = {c.source for c in claims}
     if len(claims) > 1 and len({c.doc for c in claims}) == 1 and (len(sources) > 1 or "unattributed" in sources):
         reasons.append("both figures stand in one article, which may give them for different things")

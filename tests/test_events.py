@@ -157,9 +157,7 @@ DERNA, Libya (AP) - The death toll from the floods in Derna rose to 5,300 on Thu
     assert list(main_events(result).values()) == [("derna_sep12", "derna_sep14")]
 
 
-@pytest.mark.xfail(strict=True, reason="kinds are compared word for word: an article calling the Westgate "
-                   "attack a 'siege' (siege words) and one calling it an 'attack' the next day have kind "
-                   "vectors with cosine 0.24 < same_event_similarity 0.5, so one event splits in two")
+# Within `follow_up_days` of each other any kind in common joins two articles of one area.
 def test_a_mall_attack_called_a_siege_one_day_and_an_attack_the_next_is_one_event(tmp_path):
     siege = Article("westgate_sep24", "Reuters", "2013-09-24", """\
 Kenya mall siege ends, 67 dead

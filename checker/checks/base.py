@@ -14,7 +14,8 @@ class Problem:
     """What a check reports; the first claim id is the anchor shown on a line.
 
     `minor` asks the pipeline for one level below the configured severity (a small drop, or one
-    that only the rounded reading of an "about" figure shows).
+    that only the rounded reading of an "about" figure shows); `note` is why the check itself
+    doubts the claims count the same thing, which makes the finding a note (SPEC 4, severity info).
     """
 
     claim_ids: tuple[str, ...]
@@ -26,6 +27,7 @@ class Problem:
     values: tuple[int, ...]
     dates: tuple[str, ...]
     minor: bool = False
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,7 @@ def interval_text(row) -> str:
 
 
 def pair_problem(earlier: Mapping, later: Mapping, message: str, action: str, minor: bool = False,
-                 dates: tuple[str, ...] | None = None) -> Problem:
+                 dates: tuple[str, ...] | None = None, note: str = "") -> Problem:
     """A problem about two claims of one series, anchored on the later one (values and dates earlier
     first; `dates` defaults to the two claims' dates)."""
     return Problem(
@@ -117,5 +119,5 @@ def pair_problem(earlier: Mapping, later: Mapping, message: str, action: str, mi
         metric=later["metric"], place=later["place"], group=later["group"],
         values=(int(earlier["value"]), int(later["value"])),
         dates=dates if dates is not None else (day(earlier["date"]), day(later["date"])),
-        minor=minor,
+        minor=minor, note=note,
     )

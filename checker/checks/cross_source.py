@@ -6,7 +6,9 @@ median daily growth of its dated figures, all sources together); beyond that, an
 relative `tolerance` on each side, the two cannot both hold. Repeated copies of one report
 (syndicated: same source, figure, qualifier and date in several documents) count once, and one
 disagreement is reported once, on the closest pair of dates. A later figure below an earlier one
-in a series that only rises is left to `decrease`.
+in a series that only rises is left to `decrease`; a later figure above an earlier one by more
+than the series' usual growth is a note, since a toll grows fastest in an event's first days,
+faster than its median pace.
 
 Options (defaults):
   severity: warning
@@ -177,4 +179,6 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
                      f"apart{allowance}{counted}."),
             action=("Attribute each figure to its source and say which is newer; do not present the two as "
                     "one toll."),
+            note="the later figure is the higher, and a toll may grow faster than its usual pace"
+            if pair["days"] and b["lo"] > a["hi"] else "",
         )

@@ -9,12 +9,16 @@ When it disagrees, the message names a likely cause where one fits:
   before; "a stale subgroup figure" for children, women, ...);
 - a figure from the wrong day: it equals the reference of a later date;
 - another series' figure: it equals the reference for another group or metric in the window.
+A figure more than `unexplained_gap` away from the reference that none of these explains is a
+note: a misquote is near the figure it garbles, and a figure far off with no pattern more often
+counts something else (identified bodies only, another date, a subgroup).
 Copies of one figure in several documents are one finding.
 
 Options (defaults):
   severity: warning
   lag_days: 3
   stale_days: 30
+  unexplained_gap: 0.1
 
 PASS: killed gaza 27,708 on 2024-02-07; the ministry reported 27,708 that day.
 PASS: killed gaza 27,585 on 2024-02-07; the ministry reported it on 2024-02-06 (one day's lag).
@@ -33,7 +37,7 @@ from ..series import REFERENCE_KEY, SERIES_KEY, key_codes
 from .base import CheckContext, Problem, day, fmt, interval_text, records, series_name
 
 ID = "reference"
-DEFAULTS = {"severity": "warning", "lag_days": 3, "stale_days": 30}
+DEFAULTS = {"severity": "warning", "lag_days": 3, "stale_days": 30, "unexplained_gap": 0.1}
 
 _EPOCH = np.datetime64("1970-01-01", "D")
 
@@ -143,6 +147,7 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
         history = rows[bisect_left(days, today - stale):bisect_right(days, today + stale)]
         cause = _cause(claim, today, history, by_figure[(claim["place"], int(claim["value"]))], window, lag, stale)
         diff = int(claim["value"]) - int(latest["value"])
+        gap = abs(diff) / max(int(latest["value"]), 1)
         yield Problem(
             claim_ids=copies[tuple(claim[k] for k in SERIES_KEY + ["value", "qualifier", "date"])],
             message=(f"{claim['metric']} ({claim['group']}) in {claim['place']}: the text says "
@@ -153,4 +158,6 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
             metric=claim["metric"], place=claim["place"], group=claim["group"],
             values=(int(claim["value"]), int(latest["value"])),
             dates=(day(claim["date"]), day(latest["date"])),
+            note="" if cause or gap <= options["unexplained_gap"] else
+            f"{gap:.0%} from the reference with no misquote to explain it, it may count something else",
         )

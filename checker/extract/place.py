@@ -114,38 +114,89 @@ class _PlaceIndex:
 _IN_WORD = compiled(r"\w\w")
 
 
+# A dateline opening the body: "NAIROBI, Sept. 22 —", "BESLAN, Russia, Sept. 4 —", "GAZA
+# CITY/JERUSALEM, Oct 18 (Meridian Post) -": the city the story is filed from, a region after it.
+_DATELINE = compiled(
+    rf"(?m)^[ \t]*(?P<city>\p{{Lu}}[\p{{Lu}}'’. -]*\p{{Lu}})(?:/[\p{{Lu}}'’. -]+)?,[ \t]+"
+    rf"(?:(?P<region>\p{{Lu}}[\p{{L}}.]*(?:[ \t]+\p{{Lu}}[\p{{L}}.]*)*),[ \t]+)?(?i:{dates._MONTH})\.?[ \t]+\d")
+# The dateline stands in the first lines, after the headline.
+_DATELINE_REACH = 600
+
+
+def dateline(text: str) -> str:
+    """The place id of the city a story is filed from ("nairobi"), or ""."""
+    m = _DATELINE.search(text, 0, min(len(text), _DATELINE_REACH), timeout=MATCH_TIMEOUT)
+    return place_id(m["city"].title()) if m else ""
+
+
 def _document_place(document: Document, places: _PlaceIndex) -> str:
-    """The place the document is about: the most named in locative frames, else the most named;
-    of the places the rules list, since a place read from its frame alone is as often where the
-    talks or the briefing were ("Hamas head in Cairo") as where the people were counted."""
+    """The place the document is about: the most named in locative frames (the headline counting
+    thrice), else the most named; of the places the rules list, since a place read from its frame
+    alone is as often where the talks or the briefing were ("Hamas head in Cairo") as where the
+    people were counted. A country named only as a speaker ("Britain's Foreign Office said three
+    Britons died") or a helper ("with the help of Switzerland") does not count; the dateline's
+    city counts as one more mention."""
+    rules, text = places.rules, places.text
     title = document.title
-    listed = {place.id for place in places.rules.places}
-    named = [n for n in _located(title, _names_in(title, places.rules), 0, len(title)) + places.document()
-             if n[2] in listed]
+    listed = {place.id for place in rules.places}
+    headline = [(p, _IN_FRAME if loc == _MENTIONED else loc, _HEADLINE_WEIGHT)
+                for _, _, p, loc in _located(title, _names_in(title, rules), 0, len(title))]
+    body = [(p, loc, 0 if _SPEAKERS_COUNTRY.match(text, e) or _HELPER.search(text, max(0, s - 20), s) else 1)
+            for s, e, p, loc in places.document()]
+    filed_from = dateline(text)
+    named = [(p, loc, weight) for p, loc, weight in headline + body if p in listed and weight]
+    named += [(filed_from, _IN_FRAME, 1)] if filed_from else []
     # a nationality names who died, not where: "three Britons were among the dead" in Nairobi
-    counts = Counter(p for _, _, p, loc in named if loc == _IN_FRAME) or Counter(p for _, _, p, _ in named)
-    if not counts:
+    counts: Counter[str] = Counter()
+    for p, loc, weight in named:
+        counts[p] += weight if loc == _IN_FRAME else 0
+    if not +counts:
+        counts = Counter(p for p, _, _ in named)
+    if not +counts:
         return ""
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+_HEADLINE_WEIGHT = 2
+
+
+# "with the help of Switzerland", "mediated by Qatar": a country that helped, not where people were.
+_HELPER = compiled(r"(?i)(?:help|support|mediation|assistance|aid)[ \t]+(?:of|from)[ \t]+$|(?:mediated|brokered)[ \t]+by[ \t]+$")
 
 
 # "Thailand's government said 21 Thai nationals had been killed in Israel": the speaker's country,
 # a place only when the sentence names no other.
 _SPEAKERS_COUNTRY = compiled(
-    r"(?i)(?:'s|’s)[ \t]+(?:[\w-]+[ \t]+)?(?:government|ministry|president|prime[ \t]+minister|"
-    r"authorities|officials|agency|spokes(?:man|woman|person)|cabinet|embassy)\b")
+    r"(?i)(?:'s|’s)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:government|ministry|president|presidency|prime[ \t]+minister|"
+    r"foreign[ \t]+office|authorities|officials|agency|spokes(?:man|woman|person)|cabinet|embassy|envoy|ambassador|"
+    r"cricket[ \t]+team|national[ \t]+team)\b")
 
 
 def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, int]], default: str) -> str:
-    """The place of the figure: the nearest of those named in a locative frame (demonyms too in a
-    document with no place of its own), a speaker's country last ("Thailand's government");
-    `default` (the document's) if none."""
+    """The place of the figure: of the places of its own statement first ("In Zimbabwe 259 died,
+    and Malawi's government has reported 56 deaths"; "Belgium has counted 36 deaths, bringing the
+    toll in Europe to 216"), the nearest named in a locative frame (demonyms too in a document
+    with no place of its own), then a name standing as the statement's subject, a speaker's
+    country last ("Thailand's government"); `default` (the document's) if none."""
     # a nationality is where the people counted are from, not where they were counted: it places
     # the figure only in a document that names no place of its own
     wanted = (_IN_FRAME,) if default else (_IN_FRAME, _DEMONYM)
-    located = [(_SPEAKERS_COUNTRY.match(sentence, e) is not None, -rank, min(abs(s - cand.end), abs(cand.start - e)), p)
-               for s, e, p, rank in places if rank in wanted]
+    lo = max((m.end() for m in _STATEMENT_BREAK.finditer(sentence, 0, cand.start)), default=0)
+    hi = next((m.start() for m in _STATEMENT_BREAK.finditer(sentence, cand.end)), len(sentence))
+    located = [(not lo <= s < hi, _SPEAKERS_COUNTRY.match(sentence, e) is not None, -rank,
+                min(abs(s - cand.end), abs(cand.start - e)), p)
+               for s, e, p, rank in places
+               if rank in wanted or (rank == _MENTIONED and lo <= s < cand.start and _COUNTING_SUBJECT.match(sentence, e))]
     return min(located)[-1] if located else default
+
+
+# "Belgium has counted 36 deaths": a place that counts its own dead, as a sentence's subject.
+_COUNTING_SUBJECT = compiled(r"(?i)[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+|now[ \t]+)?(?:counted|recorded|registered|"
+                             r"confirmed|listed|logged|tallied|raised|reported)\b")
+# Where one statement of a sentence ends and another begins, for places: "..., and Malawi's
+# government has reported 56 deaths", "..., bringing the toll in Europe to 216".
+_STATEMENT_BREAK = compiled(r"[;—]|,[ \t]+(?:and|but|while|whereas|bringing|raising|taking|pushing)\b"
+                            r"|\b(?:while|whereas)\b")
 
 
 # The words between a figure and the nationality it counts: "31 Pakistani nationals", "three Britons".

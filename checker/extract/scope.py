@@ -23,14 +23,17 @@ def _scope(clause: str, span: tuple[int, int], metric: str, metric_scope: str, a
     State and "since" cues count only near the figure: in "1.8 million have been displaced, and more
     than 1 million are sheltering", "are sheltering" is the second figure's. A "since" date that is
     the day of the event itself ("since Saturday", after "Saturday's attack") opens no window. A
-    figure a toll is brought to ("raising the death toll to 30,035") is a running total. `others`
+    figure a toll is brought to ("raising the death toll to 30,035") or an event's own toll ("the
+    fire that killed 72", not one strike's) is a running total. `others`
     are the starts of the clause's other figures: "with another 10,100 missing" is not 11,300's window.
     """
     near = lambda m, before, after: _near(clause, span, m, before, after)  # noqa: E731
     if rules.directions.get(metric) != "rises":  # a toll that only accumulates is never a stock
         if any(near(m, 3, 8) for m in rules.current_cues.finditer(clause, timeout=MATCH_TIMEOUT)):
             return "current", None
-    if _TOTAL_BEFORE.search(clause[:span[0]]):
+    if _TOTAL_BEFORE.search(clause[:span[0]]) or (
+            rules.event_toll.search(clause, max(0, span[0] - 120), span[0], timeout=MATCH_TIMEOUT)
+            and not rules.incident_words.search(clause, max(0, span[0] - 120), span[0], timeout=MATCH_TIMEOUT)):
         return metric_scope, None
     if any(near(m, _SINCE_WORDS, _SINCE_WORDS) for m in rules.event_start.finditer(clause, timeout=MATCH_TIMEOUT)):
         return metric_scope, None
@@ -48,7 +51,7 @@ def _scope(clause: str, span: tuple[int, int], metric: str, metric_scope: str, a
         return "period", dates.resolve(window["first"], as_of)
     period = next((m for m in rules.period_cues.finditer(clause, timeout=MATCH_TIMEOUT)
                    if not (m.start() >= span[1] and any(0 <= o - m.end() <= 12 for o in others))), None)
-    if period and _WEEKDAY.search(period[0]) and _RUNNING_TOTAL.search(clause):
+    if period and _WEEKDAY.search(period[0]) and not _DAYS_OWN.search(period[0]) and _RUNNING_TOTAL.search(clause):
         return metric_scope, None  # "the toll rose to 52 on Saturday": a total dated, not a window
     if period:
         return "period", _period_start(clause[period.start():], as_of)
@@ -57,7 +60,7 @@ def _scope(clause: str, span: tuple[int, int], metric: str, metric_scope: str, a
 
 _SINCE_WORDS = 15
 _TOTAL_BEFORE = compiled(
-    r"(?i)(?:\b(?:toll|total|tally)\b(?:[ \t]+[\w.'’-]+){0,5}?[ \t]+(?:to|at)"
+    r"(?i)(?:\b(?<!day['’]s[ \t]+)(?:toll|total|tally)\b(?:[ \t]+[\w.'’-]+){0,5}?[ \t]+(?:to|at)"
     r"|\b(?:bringing|raising|taking|pushing)[ \t]+to)[ \t]+(?:the[ \t]+)?$")
 
 
@@ -72,6 +75,7 @@ def _near(clause: str, span: tuple[int, int], m: regex.Match, before: int, after
 
 _BETWEEN_DATES = compiled(
     rf"(?i)\b(?:between|from)[ \t]+(?P<first>{dates.DATE})[ \t]+(?:and|to|until|through)[ \t]+{dates.DATE}")
+_DAYS_OWN = compiled(r"day['’]s\b")  # "Friday's toll": the day's own count, not a total dated
 _WEEKDAY = compiled(rf"(?i)\b(?:{'|'.join(dates.WEEKDAYS)})\b")
 # Words of a running total: a weekday beside them dates the total instead of opening a window.
 _RUNNING_TOTAL = compiled(
