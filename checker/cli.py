@@ -229,9 +229,15 @@ def _remember(ctx: click.Context, param: click.Parameter, value):
     return value
 
 
+def _cores() -> int:
+    """The cores this process may run on (fewer than the machine's under a CPU affinity mask)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 engine_options = [
-    click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, expose_value=False,
-                 callback=_remember, help="Processes extracting in parallel (with --engine dask: local workers)."),
+    click.option("-j", "--jobs", type=click.IntRange(min=1), default=_cores, show_default="the number of cores",
+                 expose_value=False, callback=_remember,
+                 help="Processes extracting in parallel (with --engine dask: local workers)."),
     click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True, expose_value=False,
                  callback=_remember, help="Where extraction runs: this machine, or a Dask cluster (extra [dask])."),
     click.option("--scheduler", metavar="ADDRESS", default=None, expose_value=False, callback=_remember,

@@ -64,8 +64,19 @@ def _submitter(engine: Engine, rules: Rules) -> Iterator[_Submit]:
     elif engine.jobs > 1:
         import multiprocessing  # noqa: PLC0415
 
-        with multiprocessing.get_context().Pool(engine.jobs, _init_worker, (rules,)) as pool:
-            yield lambda batch: pool.apply_async(_extract_batch, (batch,)).get
+        # started by the first batch sent out: a run whose only batch is extracted here starts none
+        pool = None
+
+        def submit(batch: list[Document]) -> Callable[[], list[list[Claim]]]:
+            nonlocal pool
+            pool = pool or multiprocessing.get_context().Pool(engine.jobs, _init_worker, (rules,))
+            return pool.apply_async(_extract_batch, (batch,)).get
+
+        try:
+            yield submit
+        finally:
+            if pool is not None:
+                pool.terminate()  # as leaving `with Pool(...)` does
     else:
         yield lambda batch: lambda: _extract_batch(batch, rules)
 
@@ -117,10 +128,12 @@ def extract_documents(documents: Iterable[Document], rules: Rules, engine: Engin
         found: list[list[Claim] | None] = []
         fresh: list[Document] = []
         size = 0
+        sent = False  # whether a batch has gone out
 
-        def send() -> None:
+        def send(here: bool = False) -> None:
             nonlocal keys, found, fresh, size
-            waiting.append((keys, found, submit(fresh) if fresh else None))
+            run = (lambda batch: lambda: _extract_batch(batch, rules)) if here else submit
+            waiting.append((keys, found, run(fresh) if fresh else None))
             keys, found, fresh, size = [], [], [], 0
 
         def collect() -> Iterator[list[Claim]]:
@@ -143,9 +156,11 @@ def extract_documents(documents: Iterable[Document], rules: Rules, engine: Engin
                 size += len(document.text)
             if size >= budget or len(keys) >= _BATCH_DOCUMENTS:
                 send()
+                sent = True
                 while len(waiting) > in_flight:
                     yield from collect()
         if keys:
-            send()
+            # a run of one batch (one short article) is extracted here: no process to start
+            send(here=engine.kind == "local" and not waiting and not sent)
         while waiting:
             yield from collect()
