@@ -112,7 +112,8 @@ _SCHEMAS: dict[str, dict] = {
             "same_event_similarity": {"type": "number", "minimum": 0, "maximum": 1},
             "earlier_event_days": {"type": "integer", "minimum": 0},
             "follow_up_days": {"type": "integer", "minimum": 0},
-            "incidents": _PATTERNS, "estimates": _PATTERNS, "revisions": _PATTERNS, "with_attackers": _PATTERNS,
+            "incidents": _PATTERNS, "estimates": _PATTERNS, "revisions": _PATTERNS,
+            "other_counts": {"type": "object", "additionalProperties": _PATTERNS},
         },
     },
     "checks": {
@@ -198,7 +199,7 @@ class Rules:
     incident_words: regex.Pattern
     estimate_words: regex.Pattern
     revision_words: regex.Pattern
-    with_attackers: regex.Pattern
+    other_counts: tuple[tuple[str, regex.Pattern], ...]  # (why a finding on it is a note, words near a figure)
     event_toll: regex.Pattern
     place_areas: dict[str, str]
     directions: dict[str, str]
@@ -460,7 +461,8 @@ def _build(raw: dict[str, Any], where: dict[str, Path]) -> Rules:
         incident_words=_any_of(ev.get("incidents", []), f"{events_file}: key incidents"),
         estimate_words=_any_of(ev.get("estimates", []), f"{events_file}: key estimates"),
         revision_words=_any_of(ev.get("revisions", []), f"{events_file}: key revisions"),
-        with_attackers=_any_of(ev.get("with_attackers", []), f"{events_file}: key with_attackers"),
+        other_counts=tuple((why, _any_of(words, f"{events_file}: key other_counts.{why}"))
+                           for why, words in (ev.get("other_counts") or {}).items()),
         event_toll=_event_toll([w for spec in ev.get("types", {}).values() for w in spec["words"]],
                                f"{events_file}: key types"),
         place_areas=dict(raw["places"].get("areas", {})),

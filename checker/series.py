@@ -91,15 +91,41 @@ def key_codes(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
     return pd.factorize(code)[0].astype("int64")
 
 
-def guesses(claims: pd.DataFrame, events: Mapping[str, Event], gazetteer: Gazetteer | None) -> np.ndarray:
-    """Per claim, why its sameness with its series is a guess ("" when the text says it)."""
+# Characters either side of a figure within which `other_counts` words speak of it.
+_OTHER_COUNT_REACH = 80
+
+
+def _other_counts(claims: pd.DataFrame, other_counts: Sequence[tuple[str, regex.Pattern]]) -> list[str]:
+    """Per claim, the `other_counts` reason its figure (or the same figure of the same metric in
+    its document) gives, or ""."""
+    found: dict[tuple, str] = {}
+    rows = list(zip(claims["doc"].to_numpy(), claims["metric"].to_numpy(), claims["value"].to_numpy(),
+                    claims["sentence"].to_numpy(), claims["quote"].to_numpy()))
+    for doc, metric, value, sentence, quote in rows if other_counts else ():
+        at = max(sentence.find(quote), 0)
+        lo, hi = max(0, at - _OTHER_COUNT_REACH), at + len(quote) + _OTHER_COUNT_REACH
+        why = next((why for why, words in other_counts if words.search(sentence, lo, hi)), "")
+        if why:
+            found.setdefault((doc, metric, value), f"the figure {why}")
+    return [found.get((doc, metric, value), "") for doc, metric, value, _, _ in rows]
+
+
+def guesses(claims: pd.DataFrame, events: Mapping[str, Event], gazetteer: Gazetteer | None,
+            other_counts: Sequence[tuple[str, regex.Pattern]] = ()) -> np.ndarray:
+    """Per claim, why its sameness with its series is a guess ("" when the text says it). A
+    figure the words near it say counts something else (`other_counts` of rules/events.yaml:
+    "counting the five gunmen", "the bodies of 16 people had been recovered") is one, and so are
+    its repeats in its document (the headline's "72 dead")."""
     reasons = np.full(len(claims), "", dtype=object)
+    other = _other_counts(claims, other_counts)
     kinds = {e.event: e.kind for e in events.values()}
     areas = {e.event: e.areas or (e.area,) for e in events.values()}
     for i, (event, place, estimate) in enumerate(zip(claims["event"].to_numpy(), claims["place"].to_numpy(),
                                                      claims["estimate"].to_numpy())):
         kind = kinds.get(event)
-        if estimate:
+        if other[i]:
+            reasons[i] = other[i]
+        elif estimate:
             reasons[i] = "an estimate, not a count"
         elif kind == INCIDENT:
             reasons[i] = "one incident's figure, matched to the others by the incident's wording only"
@@ -116,8 +142,7 @@ def guesses(claims: pd.DataFrame, events: Mapping[str, Event], gazetteer: Gazett
 def doubts(claims: Sequence[Claim], values: Sequence[int], rules: Rules) -> list[str]:
     """Why a finding on `claims` (with `values`) may compare figures that count different things,
     or says what the text explains, beyond each claim's own `guesses`: the later figure's sentence
-    states a revision ("police revised the number of injured down to 410 from 452"); a figure
-    counts the attackers with their victims ("counting the five gunmen"); two figures of one
+    states a revision ("police revised the number of injured down to 410 from 452"); two figures of one
     article that no one source gives both of (an article names several counts: a district's, a
     day's, a group's); or figures more than `same_count_ratio` times apart (a revision or a
     misprint moves a toll by less; a different count does not)."""
@@ -125,8 +150,6 @@ def doubts(claims: Sequence[Claim], values: Sequence[int], rules: Rules) -> list
     ratio = rules.same_count_ratio
     if any(rules.revision_words.search(c.sentence) for c in claims[:1]):
         reasons.append("the text states that the figure was revised")
-    if any(rules.with_attackers.search(c.sentence) for c in claims):
-        reasons.append("a figure counts the attackers with their victims")
     sources = {c.source for c in claims}
     if len(claims) > 1 and len({c.doc for c in claims}) == 1 and (len(sources) > 1 or "unattributed" in sources):
         reasons.append("both figures stand in one article, which may give them for different things")
@@ -138,7 +161,7 @@ def doubts(claims: Sequence[Claim], values: Sequence[int], rules: Rules) -> list
 
 
 def intervals(claims: pd.DataFrame, events: Mapping[str, Event] | None = None,
-              gazetteer: Gazetteer | None = None) -> pd.DataFrame:
+              gazetteer: Gazetteer | None = None, other_counts: Sequence[tuple[str, regex.Pattern]] = ()) -> pd.DataFrame:
     """The claim table with `lo`/`hi` and `lo_r`/`hi_r` (floats, ±inf when unbounded), `date`
     (datetime64, NaT when undated), `series_id` (an integer per series, see `key_codes`) and
     `guess` (see `guesses`; with no `events`, only estimates and unplaced figures are guesses)."""
@@ -164,7 +187,7 @@ def intervals(claims: pd.DataFrame, events: Mapping[str, Event] | None = None,
     unplaced = frame["place"].isin(_UNPLACED).to_numpy()
     keyed = frame[SERIES_KEY].assign(place=np.where(unplaced, "\0" + frame["doc"].astype(str), frame["place"]))
     frame["series_id"] = key_codes(keyed, SERIES_KEY)
-    frame["guess"] = guesses(frame, events or {}, gazetteer)
+    frame["guess"] = guesses(frame, events or {}, gazetteer, other_counts)
     # Parse each distinct date once: a million claims share a few thousand dates.
     codes, uniques = pd.factorize(frame["as_of"].fillna(""))
     parsed = pd.to_datetime(pd.Series(uniques).replace("", None), errors="coerce", format="%Y-%m-%d")

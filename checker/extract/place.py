@@ -175,7 +175,8 @@ _SPEAKERS_COUNTRY = compiled(
 def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, int]], default: str) -> str:
     """The place of the figure: of the places of its own statement first ("In Zimbabwe 259 died,
     and Malawi's government has reported 56 deaths"; "Belgium has counted 36 deaths, bringing the
-    toll in Europe to 216"), the nearest named in a locative frame (demonyms too in a document
+    toll in Europe to 216"), the nearest named in a locative frame; several countries together
+    ("across the three countries", "in both countries") are a place of their own, `three_countries` (demonyms too in a document
     with no place of its own), then a name standing as the statement's subject, a speaker's
     country last ("Thailand's government"); `default` (the document's) if none."""
     # a nationality is where the people counted are from, not where they were counted: it places
@@ -183,6 +184,9 @@ def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, in
     wanted = (_IN_FRAME,) if default else (_IN_FRAME, _DEMONYM)
     lo = max((m.end() for m in _STATEMENT_BREAK.finditer(sentence, 0, cand.start)), default=0)
     hi = next((m.start() for m in _STATEMENT_BREAK.finditer(sentence, cand.end)), len(sentence))
+    several = _SEVERAL_COUNTRIES.search(sentence, lo, hi)
+    if several:  # "across the three countries": no one country's series
+        return f"{several['n'].lower() or 'several'}_countries"
     located = [(not lo <= s < hi, _SPEAKERS_COUNTRY.match(sentence, e) is not None, -rank,
                 min(abs(s - cand.end), abs(cand.start - e)), p)
                for s, e, p, rank in places
@@ -190,6 +194,8 @@ def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, in
     return min(located)[-1] if located else default
 
 
+_SEVERAL_COUNTRIES = compiled(r"(?i)\b(?:across|in|for)[ \t]+(?:the[ \t]+|all[ \t]+)?(?P<n>two|three|four|five|six|both|several|\d+)"
+                              r"[ \t]+(?:\w+[ \t]+)?countries\b|(?-i:\b(?i:together|along)[ \t]+with[ \t]+\p{Lu})(?P<n>)")
 # "Belgium has counted 36 deaths": a place that counts its own dead, as a sentence's subject.
 _COUNTING_SUBJECT = compiled(r"(?i)[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+|now[ \t]+)?(?:counted|recorded|registered|"
                              r"confirmed|listed|logged|tallied|raised|reported)\b")

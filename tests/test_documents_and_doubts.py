@@ -1,0 +1,211 @@
+"""Where a document is, which articles follow one event, and figures that count something else.
+
+Short wire-style articles (headline first, a dateline, reporters' phrasing) run through the real
+pipeline. Covered: a dateline places a document whose text names no place of its own; a country
+named only as a speaker ("Britain's Foreign Office said") or a helper ("with the help of
+Switzerland") does not place it; a follow-up article of another kind joins its event
+(`follow_up_days`); a figure's own statement places it ("..., and Malawi's government has reported
+56 deaths"; "Belgium has counted 36 deaths, bringing the toll in Europe to 216"); several countries
+together are a place of their own; "the fire that killed 72" is a running total and "Friday's toll"
+one day's; totals counting attackers or bodies recovered make a finding a note; a far-off
+reference figure with no misquote pattern is a note; a later, higher figure of another source two
+days on is a note.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+from article_fixtures import RULES, Article, checked
+
+from checker.extract import extract
+from checker.model import Document, Severity, line_starts_of
+from checker.pipeline import check_claims
+
+NOTE = "A note, not a warning:"
+
+
+def claims_of(article: Article):
+    document = Document(doc=article.doc, path=f"{article.doc}.txt", text=article.text,
+                        published=date.fromisoformat(article.published), outlet=article.outlet,
+                        title=article.text.splitlines()[0], line_starts=line_starts_of(article.text))
+    return extract(document, RULES)
+
+
+def figure(article: Article, quote: str):
+    return next(c for c in claims_of(article) if c.quote == quote)
+
+
+# --- Where a document is ----------------------------------------------------------------------
+
+def test_a_dateline_places_a_document_that_names_no_place_of_its_own():
+    article = Article("westgate", "Wire", "2013-09-25", """\
+Kenyatta declares mall siege over, says 67 killed
+
+NAIROBI, Sept. 25 — President Uhuru Kenyatta declared the four-day siege over on Tuesday night.
+
+Kenyatta said 61 civilians and six members of the security forces had been killed, bringing the toll to 67.
+
+Forensic experts from the United States and Britain have joined investigators at the site.
+""")
+    assert figure(article, "67").place == "nairobi"
+
+
+def test_countries_named_as_speakers_or_helpers_do_not_place_a_document():
+    article = Article("mall", "Wire", "2013-09-22", """\
+Kenya mall attack: minister says 59 dead
+
+Gunmen were still holed up inside the shopping centre on Sunday, more than a day after they stormed it.
+
+The interior minister told a news conference that 59 people had been killed.
+
+Britain's Foreign Office confirmed that three Britons had been killed. Ghana's presidency announced the \
+death of a poet. Most of the girls freed so far were released with the help of Switzerland.
+""")
+    assert figure(article, "59").place == "kenya"
+
+
+def test_a_figure_takes_the_place_of_its_own_statement():
+    malawi = Article("idai", "Wire", "2019-03-22", """\
+Cyclone toll rises
+
+The International Organization for Migration said on Friday that 259 people had died in Zimbabwe, and \
+Malawi's government has reported 56 deaths.
+""")
+    europe = Article("floods", "Wire", "2021-07-23", """\
+Flood toll rises
+
+Belgium has counted 36 deaths, bringing the toll in Europe from the floods to 216, according to an AFP tally.
+""")
+    assert (figure(malawi, "259").place, figure(malawi, "56").place) == ("zimbabwe", "malawi")
+    assert (figure(europe, "36").place, figure(europe, "216").place) == ("belgium", "europe")
+
+
+def test_several_countries_together_are_no_one_countrys_figure():
+    article = Article("floods", "Wire", "2021-07-17", """\
+Flood toll passes 150
+
+Across the two countries at least 153 people have now died. Together with Belgium, the floods have killed 214 people.
+""")
+    assert figure(article, "at least 153").place == "two_countries"
+    assert figure(article, "214").place == "several_countries"
+
+
+# --- Scope ------------------------------------------------------------------------------------
+
+def test_the_toll_of_the_event_itself_is_a_running_total_whatever_the_weekday():
+    article = Article("grenfell", "Wire", "2018-06-14", """\
+A year on, Grenfell remembers
+
+Survivors gathered on Thursday to mark one year since the fire that killed 72 people.
+""")
+    assert figure(article, "72").scope == "cumulative"
+
+
+def test_one_days_toll_is_a_period_and_a_statement_date_is_no_window():
+    sudan = Article("fasher", "Wire", "2025-04-13", """\
+Attack on camps
+
+Early figures from the local resistance committee put Friday's toll at 57.
+""")
+    harare = Article("harare", "Wire", "2019-03-26", """\
+Cyclone toll
+
+Local Government Minister July Moyo told foreign diplomats on Monday that 179 people had been confirmed dead.
+""")
+    assert figure(sudan, "57").scope == "period"
+    assert figure(harare, "179").scope == "cumulative"
+
+
+# --- Events -----------------------------------------------------------------------------------
+
+CYCLONE = Article("beira_mar24", "Coastal Ledger", "2019-03-24", """\
+Cyclone Idai: Mozambique toll rises to 417
+
+BEIRA, Mozambique, March 24 - The death toll from Cyclone Idai in Mozambique has risen to 417, \
+the government said on Sunday, as floodwaters receded.
+""")
+CHOLERA = Article("beira_apr03", "Harbour Wire", "2019-04-03", """\
+Cholera cases climb in Mozambique after cyclone
+
+BEIRA, April 3 - Mozambique began vaccinating against cholera on Wednesday as cases of the disease \
+rose in the city. The government said the cyclone had killed 598 people in Mozambique.
+""")
+
+
+def test_a_follow_up_of_another_kind_joins_its_event(tmp_path):
+    result = checked(tmp_path, CYCLONE, CHOLERA)
+    events = {c.doc: c.event for c in result.claims}
+    assert events["beira_mar24"] == events["beira_apr03"]
+    assert "cyclone" in events["beira_mar24"]
+
+
+# --- Figures that count something else: notes -------------------------------------------------
+
+def findings_on(result, *values):
+    return [f for f in result.findings if set(values) <= set(f.values)]
+
+
+def test_a_total_counting_the_attackers_is_a_note_not_a_fall(tmp_path):
+    first = Article("mall_sep25", "Wire", "2013-09-25", """Mall siege over, 72 dead
+
+NAIROBI, Sept. 25 - Counting the five gunmen, the number of dead stands at 72, the president said on Tuesday.
+""")
+    later = Article("mall_oct01", "Wire", "2013-10-01", """Mall attack: 67 dead
+
+NAIROBI, Oct. 1 - The death toll from the mall siege stands at 67, the interior ministry said on Tuesday.
+""")
+    found = findings_on(checked(tmp_path, first, later), 72, 67)
+    assert found and all(f.severity is Severity.INFO and "attackers" in f.message for f in found)
+
+
+def test_bodies_recovered_against_deaths_confirmed_is_a_note(tmp_path):
+    first = Article("tower_jun15", "Wire", "2017-06-15", """Tower fire: 17 dead
+
+LONDON, June 15 - Seventeen people are now known to have died in the fire, police said on Thursday.
+""")
+    later = Article("tower_jun16", "Wire", "2017-06-16", """Tower fire: bodies recovered
+
+LONDON, June 16 - The bodies of 16 people had so far been recovered and taken to a mortuary, police said on Friday.
+""")
+    found = findings_on(checked(tmp_path, first, later), 17, 16)
+    assert found and all(f.severity is Severity.INFO and "bodies recovered" in f.message for f in found)
+
+
+def test_a_fall_between_two_articles_stays_an_error(tmp_path):
+    """The control for the two notes above: the same fall with nothing said about it."""
+    first = Article("tower_jun15", "Wire", "2017-06-15", """Tower fire: 17 dead
+
+LONDON, June 15 - Seventeen people are now known to have died in the fire, police said on Thursday.
+""")
+    later = Article("tower_jun16", "Wire", "2017-06-16", """Tower fire: 16 dead
+
+LONDON, June 16 - Sixteen people have died in the fire, police said on Friday.
+""")
+    found = findings_on(checked(tmp_path, first, later), 17, 16)
+    assert [f.severity for f in found] == [Severity.ERROR]
+
+
+def test_a_later_higher_figure_of_another_source_is_a_note_across_days(tmp_path):
+    first = Article("quake_sep30", "Wire", "2018-09-30", """Quake toll jumps to 832
+
+JAKARTA, Sept 30 - The death toll from the earthquake in Indonesia climbed to 832 on Sunday, the national disaster agency said.
+""")
+    later = Article("quake_oct02", "Wire", "2018-10-02", """Quake toll passes 1,200
+
+JAKARTA, Oct 2 - The earthquake in Indonesia has killed 1,234 people, the Red Cross said on Tuesday.
+""")
+    found = [f for f in findings_on(checked(tmp_path, first, later), 832, 1234) if f.check == "cross_source"]
+    assert all(f.severity is Severity.INFO for f in found)
+
+
+def test_a_reference_figure_far_off_with_no_misquote_pattern_is_a_note():
+    article = Article("gaza_apr30", "Wire", "2024-04-30", """Gaza toll
+
+GAZA, April 30 - The health ministry said 4,959 women had been killed in Gaza.
+""")
+    reference = pd.DataFrame({"date": pd.to_datetime(["2024-04-28"]), "metric": ["killed"], "place": ["gaza"],
+                              "group": ["women"], "value": [9801], "source": ["gaza_health_ministry"],
+                              "event": [""], "unit": ["persons"]})
+    findings = [f for f in check_claims(claims_of(article), RULES, reference) if f.check == "reference"]
+    assert findings and all(f.severity is Severity.INFO and NOTE in f.message for f in findings)
