@@ -25,14 +25,14 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_pipeline import bench_one_article, build_corpus  # noqa: E402
+from bench_pipeline import bench_one_article, build_corpus
 
-from checker.corpus import read_documents  # noqa: E402
-from checker.extract import extract, split_sentences  # noqa: E402
-from checker.extract.prefilter import cue_literals, number_literals, prefilter  # noqa: E402
-from checker.model import Document  # noqa: E402
-from checker.numbers import _gate  # noqa: E402
-from checker.rules import Rules, load_rules  # noqa: E402
+from checker.corpus import read_documents
+from checker.extract import extract, split_sentences
+from checker.extract.prefilter import cue_literals, number_literals, prefilter
+from checker.model import Document
+from checker.numbers import _gate
+from checker.rules import Rules, load_rules
 
 # Stages of `extract`, each the cumulative time of the functions named (file, function); stages
 # may nest (a sentence read for an anaphor's speaker runs `_frames` inside `referent`).
@@ -141,7 +141,7 @@ def engines_table(documents: Sequence[Document], rules: Rules) -> list[str]:
         except ImportError:
             rows.append(f"| {name} | not installed | | |")
             continue
-        seconds = cpu_seconds(lambda: [windows(t, s) for t, s in zip(texts, sentences)])  # noqa: B023
+        seconds = cpu_seconds(lambda windows=windows: [windows(t, s) for t, s in zip(texts, sentences)])
         found = sum(sum(windows(t, s)) for t, s in zip(texts, sentences))
         rows.append(f"| {name} | {seconds:.2f} | {mb / seconds:.1f} | {found:,} |")
     return rows
@@ -155,7 +155,7 @@ def _marks(seen: list[int], starts: list[int], kind: int, end: int) -> None:
 
 
 def _ahocorasick(numbers: list[str], cues: list[str]) -> Windows:
-    from checker.extract.prefilter import Prefilter  # noqa: PLC0415
+    from checker.extract.prefilter import Prefilter
 
     gate = Prefilter(frozenset(numbers), frozenset(cues))
     return lambda text, sentences: gate.windows(text, sentences) or [True] * len(sentences)
@@ -163,9 +163,9 @@ def _ahocorasick(numbers: list[str], cues: list[str]) -> Windows:
 
 def _re2(numbers: list[str], cues: list[str]) -> Windows:
     """Two RE2 passes (case-insensitive alternations); RE2 reports no overlapping matches."""
-    import re2  # noqa: PLC0415
+    import re2
 
-    patterns = [(re2.compile("(?i)(?:%s)" % "|".join(re2.escape(w) for w in words)), kind)
+    patterns = [(re2.compile("(?i)(?:{})".format("|".join(re2.escape(w) for w in words))), kind)
                 for words, kind in ((numbers, 1), (cues, 2))]
 
     def windows(text: str, sentences: list[tuple[int, int]]) -> list[bool]:
@@ -179,8 +179,8 @@ def _re2(numbers: list[str], cues: list[str]) -> Windows:
 
 def _hyperscan(numbers: list[str], cues: list[str]) -> Windows:
     """Hyperscan over each sentence's UTF-8, one report per literal, stopping once both kinds are seen."""
-    import hyperscan  # noqa: PLC0415
-    import regex  # noqa: PLC0415
+    import hyperscan
+    import regex
 
     database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
     words = numbers + cues
