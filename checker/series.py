@@ -160,11 +160,33 @@ def doubts(claims: Sequence[Claim], values: Sequence[int], rules: Rules) -> list
     return reasons
 
 
+def wholes(claims: pd.DataFrame, events: Mapping[str, Event], gazetteer: Gazetteer | None) -> tuple[np.ndarray, np.ndarray]:
+    """Per claim, the place its place is a part of ("" for none): the country a city or province
+    lies in (when the gazetteer knows only one), and, for a place the gazetteer does not know
+    ("the Rusitu Valley"), its event's country, a guess (second array True)."""
+    whole = np.full(len(claims), "", dtype=object)
+    guessed = np.zeros(len(claims), dtype=bool)
+    if gazetteer is None:
+        return whole, guessed
+    area_of_event = {e.event: e.area for e in events.values() if e.kind != EARLIER}
+    for i, (event, place) in enumerate(zip(claims["event"].to_numpy(), claims["place"].to_numpy())):
+        if place in _UNPLACED:
+            continue
+        areas = gazetteer.areas_of(place)
+        if len(areas) == 1 and areas[0] != place:
+            whole[i] = areas[0]
+        elif not areas and area_of_event.get(event) and regex.fullmatch(r"[a-z_]+", place) \
+                and not place.endswith("_countries"):
+            whole[i], guessed[i] = area_of_event[event], True
+    return whole, guessed
+
+
 def intervals(claims: pd.DataFrame, events: Mapping[str, Event] | None = None,
               gazetteer: Gazetteer | None = None, other_counts: Sequence[tuple[str, regex.Pattern]] = ()) -> pd.DataFrame:
     """The claim table with `lo`/`hi` and `lo_r`/`hi_r` (floats, ±inf when unbounded), `date`
     (datetime64, NaT when undated), `series_id` (an integer per series, see `key_codes`) and
-    `guess` (see `guesses`; with no `events`, only estimates and unplaced figures are guesses)."""
+    `guess` (see `guesses`; with no `events`, only estimates and unplaced figures are guesses),
+    `whole` and `whole_guessed` (see `wholes`)."""
     frame = claims.copy(deep=False)  # new columns only: the input stays as it was
     qualifier = frame["qualifier"].to_numpy()
     value = pd.to_numeric(frame["value"], errors="coerce").to_numpy(dtype="float64")
@@ -188,6 +210,7 @@ def intervals(claims: pd.DataFrame, events: Mapping[str, Event] | None = None,
     keyed = frame[SERIES_KEY].assign(place=np.where(unplaced, "\0" + frame["doc"].astype(str), frame["place"]))
     frame["series_id"] = key_codes(keyed, SERIES_KEY)
     frame["guess"] = guesses(frame, events or {}, gazetteer, other_counts)
+    frame["whole"], frame["whole_guessed"] = wholes(frame, events or {}, gazetteer)
     # Parse each distinct date once: a million claims share a few thousand dates.
     codes, uniques = pd.factorize(frame["as_of"].fillna(""))
     parsed = pd.to_datetime(pd.Series(uniques).replace("", None), errors="coerce", format="%Y-%m-%d")

@@ -209,3 +209,32 @@ GAZA, April 30 - The health ministry said 4,959 women had been killed in Gaza.
                               "event": [""], "unit": ["persons"]})
     findings = [f for f in check_claims(claims_of(article), RULES, reference) if f.check == "reference"]
     assert findings and all(f.severity is Severity.INFO and NOTE in f.message for f in findings)
+
+
+# --- A place above the country it lies in -------------------------------------------------------
+
+def test_a_city_toll_above_its_countrys_toll_the_same_day_is_a_part_whole_finding(tmp_path):
+    city = Article("haiti_jan24", "Wire", "2010-01-24", """\
+Haiti quake: capital's dead pass 150,000
+
+PORT-AU-PRINCE, Jan 24 - More than 150,000 people have died in Port-au-Prince alone, the communications minister said on Sunday.
+""")
+    country = Article("haiti_jan24_un", "Other Wire", "2010-01-24", """\
+UN puts Haiti quake toll at 111,481
+
+NEW YORK, Jan 24 - The earthquake killed 111,481 people in Haiti, the United Nations said on Sunday.
+""")
+    found = [f for f in checked(tmp_path, city, country).findings if f.check == "part_whole"]
+    assert [(f.place, f.values) for f in found] == [("port_au_prince", (150000, 111481))]
+
+
+def test_a_place_the_gazetteer_does_not_know_is_a_part_of_its_events_country_as_a_note(tmp_path):
+    article = Article("valley", "Wire", "2019-03-25", """\
+Cyclone: hundreds missing in Zimbabwe
+
+HARARE, March 25 - The government said 329 people were missing in Zimbabwe on Monday. A situation report \
+issued on Monday by the International Organization for Migration said more than 500 people were still \
+missing in the Rusitu Valley.
+""")
+    found = [f for f in checked(tmp_path, article).findings if f.check == "part_whole"]
+    assert found and all(f.severity is Severity.INFO and "not in the gazetteer" in f.message for f in found)

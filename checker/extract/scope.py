@@ -51,8 +51,10 @@ def _scope(clause: str, span: tuple[int, int], metric: str, metric_scope: str, a
         return "period", dates.resolve(window["first"], as_of)
     period = next((m for m in rules.period_cues.finditer(clause, timeout=MATCH_TIMEOUT)
                    if not (m.start() >= span[1] and any(0 <= o - m.end() <= 12 for o in others))), None)
-    if period and _WEEKDAY.search(period[0]) and not _DAYS_OWN.search(period[0]) and _RUNNING_TOTAL.search(clause):
-        return metric_scope, None  # "the toll rose to 52 on Saturday": a total dated, not a window
+    if period and _WEEKDAY.search(period[0]) and not _DAYS_OWN.search(period[0]) \
+            and (metric_scope == "current" or _RUNNING_TOTAL.search(clause)):
+        # "the toll rose to 52 on Saturday", "329 were missing on Monday": a total or a stock dated
+        return metric_scope, None
     if period:
         return "period", _period_start(clause[period.start():], as_of)
     return metric_scope, None
