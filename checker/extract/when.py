@@ -29,7 +29,11 @@ _AS_OF = compiled(
     rf"|(?<!(?:began|begun|started|effect|since|from|until|till|after|before|between|and|to|last|next|early|late|on)[ \t]+)"
     rf"(?P<when>{'|'.join(dates.WEEKDAYS)})(?![\w'’])"
     rf"|(?:between|from)[ \t]+{dates.DATE}[ \t]+(?:and|to|until|through)[ \t]+(?P<when>{dates.DATE})"
-    rf"|(?:in|during)[ \t]+(?P<when>(?:1[89]|20)\d\d)(?![\d-])"
+    # "the toll stood at 37,396 on June 19": a date right after a figure is the figure's
+    rf"|(?<=\d[ \t]+)on[ \t]+(?P<when>{dates.DATE})"
+    # "in June 2016", not "since the invasion in February 2022" (a window's start)
+    rf"|(?<!\b(?:since|began|begun|started|erupted|broke[ \t]+out)\b[^,.;]{{0,40}})"
+    rf"(?:in|during)[ \t]+(?P<when>(?:{dates._MONTH}[ \t]+)?(?:1[89]|20)\d\d)(?![\d-])"
     rf"|(?P<when>last year|(?:by[ \t]+)?the end of (?:the |this |last )?year)"
     rf"|(?P<earlier>a day earlier|the day before|the previous day|a week earlier))\b")
 _EARLIER = {"a day earlier": 1, "the day before": 1, "the previous day": 1, "a week earlier": 7}
