@@ -157,6 +157,8 @@ class Place:
     #: None: names match whole words only, so a text where none of these stands as a word names
     #: no such place, which a set lookup tells far quicker than the patterns
     first_words: frozenset[str] | None = None
+    #: the demonym as an adjective before a toll ("German flood toll"): a place, not a group
+    toll_adjective: regex.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -266,6 +268,20 @@ def _compile(pattern: str, where: str, flags: int = regex.IGNORECASE) -> regex.P
 def _any_of(patterns: list[str], where: str, flags: int = regex.IGNORECASE, words: bool = True) -> regex.Pattern:
     body = "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True)) or "(?!)"
     return _compile(rf"(?<!\w)(?:{body})(?!\w)" if words else body, where, flags)
+
+
+def _adjectives(people: list[str]) -> list[str]:
+    """The adjectives of plain plural demonyms that are the adjective with an s ("Germans",
+    "Kenyans" -> German, Kenyan); "Britons" or "Swiss" have none here."""
+    return [p[:-1] for p in people if regex.fullmatch(r"\p{Lu}\p{Ll}+ns", p)]
+
+
+def _toll_adjective(adjectives: list[str], where: str) -> regex.Pattern | None:
+    """'German flood toll', 'the Kenyan death toll': an adjective up to two words before a toll."""
+    if not adjectives:
+        return None
+    return _compile(rf"\b(?:{'|'.join(adjectives)})(?=(?:[ \t]+[\w-]+){{0,2}}?[ \t]+(?:death[ \t]+)?(?:tolls?|dead)\b)",
+                    where, 0)
 
 
 def _event_toll(nouns: list[str], where: str) -> regex.Pattern:
@@ -407,7 +423,8 @@ def _build(raw: dict[str, Any], where: dict[str, Path]) -> Rules:
     places = tuple(
         Place(pid, _any_of(spec["names"], f"{where['places']}: key places.{pid}", flags=0),
               _any_of(spec["people"], f"{where['places']}: key places.{pid}", flags=0) if spec.get("people") else None,
-              _first_words(spec["names"] + (spec.get("people") or [])))
+              _first_words(spec["names"] + (spec.get("people") or []) + _adjectives(spec.get("people") or [])),
+              _toll_adjective(_adjectives(spec.get("people") or []), f"{where['places']}: key places.{pid}"))
         for pid, spec in raw["places"].get("places", {}).items())
 
     s = raw["sources"]

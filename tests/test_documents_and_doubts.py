@@ -238,3 +238,12 @@ missing in the Rusitu Valley.
 """)
     found = [f for f in checked(tmp_path, article).findings if f.check == "part_whole"]
     assert found and all(f.severity is Severity.INFO and "not in the gazetteer" in f.message for f in found)
+
+
+def test_a_demonym_before_a_toll_places_it():
+    article = Article("floods", "Wire", "2021-07-17", """\
+German flood toll passes 130 as Belgium declares day of mourning
+
+BRUSSELS, July 17 - Belgium declared a day of national mourning on Saturday.
+""")
+    assert figure(article, "passes 130").place == "germany"

@@ -56,11 +56,11 @@ def _names_in(text: str, rules: Rules) -> list[tuple[int, int, str, int]]:
     for place in rules.places:
         if place.first_words is not None and place.first_words.isdisjoint(words):
             continue
-        for pattern, demonym in ((place.names, False), (place.people, True)):
+        for pattern, rank in ((place.names, None), (place.people, _DEMONYM), (place.toll_adjective, _IN_FRAME)):
             if pattern is None:
                 continue
             for m in list(pattern.finditer(text, timeout=MATCH_TIMEOUT)):  # eager: see split_sentences
-                found.append((m.start(), m.end(), place.id, _DEMONYM if demonym
+                found.append((m.start(), m.end(), place.id, rank if rank is not None
                               else _IN_FRAME if m[0].lower().startswith("the ") else _MENTIONED))
     known = sorted(found)
     for m in list(_NAMED_PLACE.finditer(text, timeout=MATCH_TIMEOUT)):
