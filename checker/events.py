@@ -10,7 +10,9 @@ Within a document a figure may count for something else:
 - a figure dated well before its event began counts for that earlier event ("the 2004 tsunami,
   which killed some 230,000"), named by its year, kind and place;
 - a figure about a place in another area counts for the event found there at that time, if any
-  ("Israel says 1,200 were killed" in an article on the war in Gaza);
+  ("Israel says 1,200 were killed" in an article on the war in Gaza), and so does a figure about
+  a town or province another event's documents name ("the wreck off Cutro killed 86" in an article
+  on a year of crossings);
 - a figure of one incident (a strike, a blast, a shipwreck) near the figure is a series of its own,
   a part of the event.
 
@@ -155,6 +157,28 @@ class _Grouping:
             cluster.first, cluster.last = min(cluster.first, when), max(cluster.last, when) if p.published else cluster.last
             self.of_doc[p.doc] = cluster
 
+    def index_places(self, claims_by_doc: dict[str, list[Claim]]) -> None:
+        """How many figures of each event's own documents name each place below a country's level."""
+        self.named: dict[str, list[tuple[_Cluster, int]]] = defaultdict(list)
+        for cluster in self.clusters:
+            places = Counter(c.place for d in cluster.docs for c in claims_by_doc.get(d, ()))
+            for place, count in sorted(places.items()):
+                if place not in ("", "unknown") and self.gazetteer.area_of(place) != place:
+                    self.named[place].append((cluster, count))
+
+    def naming(self, place: str, when: date, own: _Cluster) -> _Cluster | None:
+        """The event of another group of documents that names `place` more often than the
+        claim's own and runs at `when` (within its kind's window after its latest article): "the
+        wreck off Cutro on Feb. 26 killed 86", in an April article on a year's crossings, is the
+        Cutro shipwreck's figure."""
+        naming = self.named.get(place, ())
+        own_count = next((count for cluster, count in naming if cluster is own), 0)
+        for other, count in sorted(naming, key=lambda cc: -cc[1]):
+            window = timedelta(days=self.windows.get(_kind_of(other.kinds, self.rules), 365))
+            if other is not own and count > own_count and not other.fixed and other.first <= when <= other.last + window:
+                return other
+        return None
+
     def _areas(self, claims: Iterable[Claim], headline: Sequence[str]) -> Counter:
         """How many of a document's figures are about each area (none for unplaced figures), its
         headline's places and dateline counting as `_TITLE_WEIGHT` figures each. A name several
@@ -250,6 +274,7 @@ def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: 
     profiles = [*merged.values(), *(_profile_of_claims(d, found, rules) for d, found in by_doc.items()
                                     if d not in merged)]
     grouping = _Grouping(profiles, by_doc, rules, gazetteer)
+    grouping.index_places(by_doc)
     main = {id(cl): _main_event(cl, (c for d in cl.docs for c in by_doc.get(d, ())), rules, gazetteer)
             for cl in grouping.clusters}
     events: dict[str, Event] = {e.event: e for e in main.values()}
@@ -280,6 +305,9 @@ def _claims_event(claim: Claim, event: Event, cluster: _Cluster, grouping: _Grou
         return events.setdefault(ident, Event(ident, f"{kind.capitalize()}, {_readable(place)}, {as_of.year}",
                                               kind, place, f"{as_of.year}-01-01", kind=EARLIER,
                                               area=gazetteer.area_of(place), areas=(gazetteer.area_of(place),)))
+    named = grouping.naming(claim.place, as_of, cluster) if as_of else None
+    if named is not None:
+        return main[id(named)]
     area = gazetteer.area_of(claim.place)
     if area and cluster.area and area not in event.areas and as_of:
         for other in grouping.clusters:

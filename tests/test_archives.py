@@ -22,11 +22,11 @@ ARCHIVES = Path(__file__).resolve().parent / "archives"
 #: per archive: at least this many expected findings found; at most this many false alarms and
 #: unexplained warnings or errors
 THRESHOLDS = {
-    "disasters": {"found": 1, "false_alarms": 0, "unexplained": 2},  # measured 1/8, 0, 2 (21 articles)
+    "disasters": {"found": 3, "false_alarms": 0, "unexplained": 0},  # measured 3/8, 0, 0 (21 articles)
     "attacks": {"found": 2, "false_alarms": 0, "unexplained": 1},  # measured 2/9, 0, 1 (22 articles)
     "flows": {"found": 0, "false_alarms": 0, "unexplained": 0},  # measured 0/8, 0, 0 (22 articles)
-    "gaza": {"found": 4, "false_alarms": 2, "unexplained": 5},  # measured 4/10, 2, 5 (23 articles)
-    "events": {"found": 2, "false_alarms": 1, "unexplained": 2},  # measured 2/9, 1, 2 (23 articles)
+    "gaza": {"found": 4, "false_alarms": 0, "unexplained": 6},  # measured 4/10, 0, 6 (23 articles; the 6th: Gaza officials 210 vs Israel "fewer than 100" killed in the Nuseirat raid, a real dispute the list calls allowed only as 274 vs 100)
+    "events": {"found": 2, "false_alarms": 0, "unexplained": 0},  # measured 2/9, 0, 0 (23 articles; first measured blind: 2/9, 1, 2)
     "wars": {"found": 1, "false_alarms": 0, "unexplained": 9},  # measured 1/8, 0, 9 (21 articles)
 }
 

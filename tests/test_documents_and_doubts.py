@@ -247,3 +247,46 @@ German flood toll passes 130 as Belgium declares day of mourning
 BRUSSELS, July 17 - Belgium declared a day of national mourning on Saturday.
 """)
     assert figure(article, "passes 130").place == "germany"
+
+
+def test_a_town_named_before_a_toll_is_a_place_when_the_text_names_it_as_one():
+    article = Article("wreck", "Wire", "2023-03-17", """\
+Cutro toll reaches 88 as the sea gives up more victims
+
+CROTONE, Italy, March 17 - The coast guard recovered two more bodies off Cutro on Thursday.
+""")
+    fire = Article("bush", "Wire", "2020-01-07", """\
+Bushfire toll rises to 25
+
+SYDNEY, Jan 7 - Fires burned across New South Wales on Tuesday.
+""")
+    assert figure(article, "88").place == "cutro"
+    assert figure(fire, "25").place != "bushfire"
+
+
+def test_people_from_a_place_and_a_speakers_whereabouts_do_not_place_a_figure():
+    article = Article("train", "Wire", "2023-06-05", """\
+Train crash toll
+
+BALASORE, India, June 5 - Among the dead were at least 61 people from West Bengal, the chief minister said in Kolkata.
+""")
+    assert figure(article, "at least 61").place not in ("west_bengal", "kolkata")
+
+
+def test_a_figure_about_a_town_another_events_articles_name_belongs_to_that_event(tmp_path):
+    wreck = Article("cutro_mar16", "Wire", "2023-03-16", """\
+Cutro shipwreck toll reaches 88
+
+CROTONE, Italy, March 16 - The death toll from last month's migrant shipwreck off Cutro rose to 88 on \
+Thursday, the prefecture said.
+""")
+    roundup = Article("med_apr13", "Other Wire", "2023-04-13", """\
+Deadliest first quarter for migrants since 2017, agency says
+
+GENEVA, April 13 - At least 441 migrants died trying to cross the central Mediterranean in the first three \
+months of the year, the agency said. The wreck off the village of Cutro on Feb. 26 killed 86 people, many of \
+them families from Afghanistan.
+""")
+    result = checked(tmp_path, wreck, roundup)
+    events = {c.quote: c.event for c in result.claims}
+    assert events["86"] == events["88"]

@@ -241,9 +241,6 @@ Indonesia sits on the Pacific Ring of Fire. In 2004, a tsunami killed some 230,0
     assert not [f for f in result.findings if tsunami.claim_id in f.claim_ids]
 
 
-@pytest.mark.xfail(strict=True, reason="'The 2004 tsunami, which killed some 230,000' (the example events.py "
-                   "and rules/events.yaml give) is dated at publication: extract/when.py reads no attributive "
-                   "year before an event noun, so the figure joins today's event instead of an EARLIER one")
 def test_the_2004_tsunami_which_killed_some_230000_counts_for_an_earlier_event(tmp_path):
     recalled = Article("palu_oct2", "AP", "2018-10-02", """\
 Indonesia quake death toll passes 1,200
@@ -257,9 +254,6 @@ Ocean, remains the region's worst disaster.
     assert {e.event: e.kind for e in result.events}[tsunami.event] == EARLIER
 
 
-@pytest.mark.xfail(strict=True, reason="'the 2009 Padang earthquake, which killed more than 1,100 people' is "
-                   "dated at publication and joins today's quake series, so the next day's 844 is reported as "
-                   "a decrease error")
 def test_an_earlier_quake_recalled_in_passing_raises_no_decrease_against_todays_toll(tmp_path):
     recalled = Article("palu_sep30", "Reuters", "2018-09-30", """\
 Indonesia quake and tsunami kill 832

@@ -27,12 +27,18 @@ _NAMED_PLACE = compiled(
     r"(?:(?:remote|northern|southern|eastern|western|central|coastal|rural)[ \t]+)?"
     r"|\b(?:city|town|village|state|province|region|island|district|county|port|capital)[ \t]+of[ \t]+"
     r"|\bthe[ \t]+capital,[ \t]+)"
-    r"(?P<name>\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ \t]+(?:(?:de|do|da|dos|das|del|la|el|al)[ \t]+)?\p{Lu}\p{Ll}[\p{L}'’-]*){0,3}+)"
+    r"(?P<name>\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ \t]+(?:(?:de|do|da|dos|das|del|di|du|la|le|el|al|von|van|der)[ \t]+)?\p{Lu}\p{Ll}[\p{L}'’-]*){0,3}+)"
     # not a possessive, a building ("at Kamal Adwan hospital") or an adjective ("in Israeli strikes")
     r"\b(?!['’]s\b|[ \t]+(?:hospital|clinic|school|mosque|church|university|airport|prison|stadium|hotel|station)\b"
     r"|(?<=(?:i|an|ese|ish))[ \t]+\p{Ll})")
+# "Cutro toll reaches 88", "Grenfell death toll rises": a name right before a toll is a place's.
+_NAME_BEFORE_TOLL = compiled(
+    r"(?<![\p{L}'’-])(?!(?:The|A|An|This|That|Its|Their|Official|Overall|Final|Latest|New|Daily|Total|Death)\b)"
+    r"(?P<name>\p{Lu}\p{Ll}[\p{L}'’-]*)(?=[ \t]+(?:[\p{Ll}-]+[ \t]+)?(?:death[ \t]+)?tolls?\b)")
 # "told reporters in Geneva": where the speaker was.
-_SPEAKERS_WHEREABOUTS = compiled(r"(?:reporters|journalists|briefing|conference|speaking|headquarters)[ \t]+$")
+_SPEAKERS_WHEREABOUTS = compiled(
+    r"(?:(?:reporters|journalists|briefing|conference|speaking|headquarters)[ \t]+"
+    r"|\b(?:said|says|told(?:[ \t]+\w+){0,3}|announced|added)[ \t]+)$")  # before "in Kolkata"
 # Days and months stand in those frames too ("on Thursday", "in March").
 _CALENDAR_WORD = compiled(rf"(?i)(?:{dates._MONTH}|{'|'.join(dates.WEEKDAYS)})\b")
 # "in Gaza", "fled Rafah", "of Gazans"; not "on" or "to", which name targets ("pressure on Israel").
@@ -63,7 +69,12 @@ def _names_in(text: str, rules: Rules) -> list[tuple[int, int, str, int]]:
                 found.append((m.start(), m.end(), place.id, rank if rank is not None
                               else _IN_FRAME if m[0].lower().startswith("the ") else _MENTIONED))
     known = sorted(found)
-    for m in list(_NAMED_PLACE.finditer(text, timeout=MATCH_TIMEOUT)):
+    framed = list(_NAMED_PLACE.finditer(text, timeout=MATCH_TIMEOUT))
+    # a name before a toll is a place only if the text also names it as one: "Cutro toll reaches
+    # 88" with "off Cutro" below; not "Bushfire toll" or a storm's name
+    in_frame = {place_id(m["name"]) for m in framed}
+    for m in [*framed, *(m for m in _NAME_BEFORE_TOLL.finditer(text, timeout=MATCH_TIMEOUT)
+                         if place_id(m["name"]) in in_frame)]:
         start, end = m.span("name")
         at = bisect.bisect_left(known, (end,))
         if (at and known[at - 1][1] > start) or _CALENDAR_WORD.match(m["name"]) \
@@ -71,15 +82,22 @@ def _names_in(text: str, rules: Rules) -> list[tuple[int, int, str, int]]:
                 or _SPEAKERS_WHEREABOUTS.search(text, max(0, m.start() - 30), m.start()):
             continue  # a listed place (or one overlapping it), or a name that is no place
         found.append((start, end, place_id(m["name"]), _IN_FRAME))
+        known.insert(at, (start, end, "", 0))  # a name both frames read is one name
     return sorted(found)
 
 
 def _located(text: str, names: list[tuple[int, int, str, int]], lo: int, hi: int) -> list[tuple[int, int, str, int]]:
     """The `names` of `text[lo:hi]` as (start, end, place, locative), offsets from `lo`; the
     locative frame ("in Gaza", "Gaza's") is read within those bounds."""
-    return [(s - lo, e - lo, p, _IN_FRAME if _LOCATIVE.search(text[max(lo, s - 40): s])
+    return [(s - lo, e - lo, p, _DEMONYM if _ORIGIN.search(text[max(lo, s - 40): s])
+             else _IN_FRAME if _LOCATIVE.search(text[max(lo, s - 40): s])
              or _POSSESSIVE.match(text[e: min(hi, e + 2)]) else rank)
             for s, e, p, rank in names]
+
+
+# "families from Afghanistan", "migrants from Syria": where people come from, as a demonym says.
+_ORIGIN = compiled(r"(?i)\b(?:families|migrants|refugees|asylum[ \t]+seekers|nationals|citizens|people|workers|"
+                   r"pilgrims|tourists|passengers|victims|many|most|some)[ \t]+(?:\w+[ \t]+)?from[ \t]+(?:the[ \t]+)?$")
 
 
 class _PlaceIndex:

@@ -15,6 +15,9 @@ from ..scanning import MATCH_TIMEOUT
 from ..user_cache import compiled
 
 
+# Nouns of events a year before them dates: "the 2004 tsunami".
+_EVENT_NOUNS = (r"(?:attacks?|earthquakes?|quakes?|tsunami|floods?|storm|cyclone|hurricane|typhoon|bombings?|blast|"
+                r"explosion|war|massacre|stampede|crush|fire|wildfire|shipwreck|sinking|famine|siege|genocide|disaster)")
 # The date a figure is given for: "as of March 3", "by Sunday", "said on Tuesday", "on Tuesday".
 # "on October 7" alone is left out: it names the event far more often than the count's date.
 _AS_OF = compiled(
@@ -31,6 +34,10 @@ _AS_OF = compiled(
     rf"|(?:between|from)[ \t]+{dates.DATE}[ \t]+(?:and|to|until|through)[ \t]+(?P<when>{dates.DATE})"
     # "the toll stood at 37,396 on June 19": a date right after a figure is the figure's
     rf"|(?<=\d[ \t]+)on[ \t]+(?P<when>{dates.DATE})"
+    # "since July 1990, when 1,426 pilgrims died": the earlier event's own day
+    rf"|since[ \t]+(?P<when>{dates.DATE}),?[ \t]+when"
+    # "the 1990 tunnel stampede", "the 2004 tsunami": an earlier event named by its year
+    rf"|(?<=\bthe[ \t]+)(?P<when>(?:1[89]|20)\d\d)(?=[ \t]+(?:[\w-]+[ \t]+){{0,2}}?{_EVENT_NOUNS}\b)"
     # "in June 2016", not "since the invasion in February 2022" (a window's start)
     rf"|(?<!\b(?:since|began|begun|started|erupted|broke[ \t]+out)\b[^,.;]{{0,40}})"
     rf"(?:in|during)[ \t]+(?P<when>(?:{dates._MONTH}[ \t]+)?(?:1[89]|20)\d\d)(?![\d-])"
