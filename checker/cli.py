@@ -435,7 +435,8 @@ def render_events(found, fmt: str) -> str:
 @click.pass_context
 def evaluate_command(ctx, gold_path, expected_path, paths, manifest, reference, verbose):
     """Score extraction (--gold) and the checks (--expected) on annotated documents: precision,
-    recall, strict F1 and per-field accuracy; findings found, false alarms and unexplained warnings."""
+    recall, strict F1, per-field accuracy and the misses per metric; findings found, false alarms
+    and unexplained warnings."""
     from .evaluate import GoldError, read_expected, read_gold, score, score_findings, unfound_quotes  # noqa: PLC0415
 
     if not gold_path and not expected_path:
@@ -459,7 +460,8 @@ def evaluate_command(ctx, gold_path, expected_path, paths, manifest, reference, 
                 click.echo(f"false positive: {claim.doc}: {claim.quote!r} ({claim.metric} {claim.value})")
             for claim, row, wrong in scores.field_errors():
                 click.echo(f"field: {row.doc}: {row.quote!r}: " + ", ".join(wrong))
-        click.echo("\n".join(scores.summary()))
+        # before the summary, whose closing lines other scripts parse
+        click.echo("\n".join(scores.misses() + scores.summary()))
     if expected is not None:
         scores = score_findings(result.findings, expected)
         if verbose:

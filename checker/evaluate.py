@@ -91,6 +91,22 @@ class Scores:
             if wrong:
                 yield claim, gold, wrong
 
+    def missed_by_metric(self) -> list[tuple[str, list[GoldRow]]]:
+        """The gold rows missed, grouped by their metric, the most missed metric first."""
+        groups: dict[str, list[GoldRow]] = {}
+        for row in self.missed:
+            groups.setdefault(row.fields.get("metric", "") or "(no metric)", []).append(row)
+        return sorted(groups.items(), key=lambda group: (-len(group[1]), group[0]))
+
+    def misses(self, examples: int = 3) -> list[str]:
+        """The misses per metric, with the first few quotes of each: where the next gap is."""
+        groups = self.missed_by_metric()
+        lines = ["missed by metric: " + (", ".join(f"{metric}={len(rows)}" for metric, rows in groups) or "none")]
+        for metric, rows in groups:
+            quotes = "; ".join(f"{row.doc}: {row.quote!r}" for row in rows[:examples])
+            lines.append(f"  {metric} ({len(rows)}): {quotes}" + (" ..." if len(rows) > examples else ""))
+        return lines
+
     def summary(self) -> list[str]:
         """The closing lines, in score.py's wording."""
         precision, recall, f1 = self.prf

@@ -31,15 +31,18 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "six
 SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9,
           "trillion": 10**12, "quadrillion": 10**15, "quintillion": 10**18, "sextillion": 10**21,
           "lakh": 10**5, "lac": 10**5, "lakhs": 10**5, "lacs": 10**5, "lkh": 10**5, "lkhs": 10**5,
-          "crore": 10**7, "crores": 10**7, "cr": 10**7}
+          "crore": 10**7, "crores": 10**7, "cr": 10**7,
+          # Duckling's other spellings of crore; its "kr" and "l" are left out, since after digits
+          # they name kronor and litres
+          "krore": 10**7, "krores": 10**7, "koti": 10**7}
 # Suffixes written after digits ("100k", "1.2M", "2 bn", "3 dzs").
 DIGIT_SCALES = {"k": 10**3, "m": 10**6, "mm": 10**6, "mn": 10**6, "mln": 10**6, "mil": 10**6,
                 "g": 10**9, "bn": 10**9, "bln": 10**9, "b": 10**9, "tn": 10**12, "tln": 10**12,
                 "dozen": 12, "dozens": 12, "dz": 12, "dzs": 12,
                 **{k: v for k, v in SCALES.items()},
                 "hundreds": 100, "thousands": 10**3, "millions": 10**6}
-IDIOMS = {"a couple": 2, "a couple of": 2, "couple": 2, "a few": 3, "few": 3, "a dozen": 12,
-          "dozen": 12, "a score": 20, "half a million": 500_000, "half million": 500_000,
+IDIOMS = {"a couple": 2, "a couple of": 2, "couple": 2, "a pair": 2, "a pair of": 2, "a few": 3, "few": 3,
+          "a dozen": 12, "a dozen of": 12, "dozen": 12, "a score": 20, "half a million": 500_000, "half million": 500_000,
           "a half million": 500_000, "quarter million": 250_000, "a quarter million": 250_000,
           "a quarter of a million": 250_000}
 
@@ -48,10 +51,15 @@ _GLUED = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:one|two|t
 _WORD = r"(?:%s|%s)" % (_GLUED, "|".join(_WORD_ALTS))
 # Plural scales only continue a number ("sixty hundreds"): alone, "hundreds" is a vague plural.
 _NEXT_WORD = r"(?:hundreds|thousands|millions|billions|%s)" % _WORD
+# The scales a half can stand before or after ("half a dozen", "five and a half million", "3 million
+# and a half"): a half of anything else is a fraction, which is no count of people.
+_HALF_SCALES = r"(?:hundred|thousand|million|billion|trillion|lakh|lac|crore|krore|dozen)s?"
+_HALF_AFTER = rf"(?<={_HALF_SCALES})[ \t]+and[ \t]+a[ \t]+half\b"
 # Word numbers joined by spaces or hyphens, with "and" between groups and "point" before decimals;
-# "twentyone" glued too.
-_WORDS = (r"(?:(?:a|an)[ \t]+(?=(?:hundred|thousand|million|billion|dozen)\b))?"
-          rf"(?:{_WORD}(?:(?:[ \t]*-[ \t]*|[ \t]+)(?:and[ \t]+|and-|point[ \t]+)?{_NEXT_WORD})*)")
+# "twentyone" glued too; a half before a scale, or after one at the end.
+_WORDS = (rf"(?:(?:a|an)[ \t]+(?=(?:hundred|thousand|million|billion|dozen)\b)|half[ \t]+(?:a[ \t]+)?(?={_HALF_SCALES}\b))?"
+          rf"(?:{_WORD}(?:(?:[ \t]+and[ \t]+a[ \t]+half(?=[ \t]+{_HALF_SCALES}\b))?"
+          rf"(?:[ \t]*-[ \t]*|[ \t]+)(?:and[ \t]+|and-|point[ \t]+)?{_NEXT_WORD})*)(?:{_HALF_AFTER})?")
 _SEP = r"[ \u00a0\u2009\u202f]"
 
 
@@ -90,15 +98,18 @@ _DIGITS = {flag: compiled(_digits(flag)) for flag in (False, True)}
 
 
 # "4 thousand 3 hundred and 21": digits inside a number only as a count of hundreds and the rest.
-_DIGIT_HUNDREDS = r"[ \t]+\d{1,3}[ \t]+hundred(?:[ \t]+and[ \t]+\d{1,2}(?![\w.,]))?"
+_DIGIT_REST = r"[ \t]+and[ \t]+\d{1,2}(?![\w.,])"
+_DIGIT_HUNDREDS = rf"[ \t]+\d{{1,3}}[ \t]+hundred(?:{_DIGIT_REST})?"
 
 
 def _amount(decimal_comma: bool) -> str:
     """One amount: digits with an optional scale, digits followed by words, or words."""
     digit_scale = "|".join(sorted((regex.escape(s) for s in DIGIT_SCALES), key=len, reverse=True))
     digits = _digits(decimal_comma)
-    return (rf"(?:(?<![\w.,])(?:{digits})(?:[ \t]?(?:{digit_scale})\b(?:[ \t]+(?:of[ \t]+)?{_WORDS}|{_DIGIT_HUNDREDS})?"
-            rf"|[ \t]+{_WORDS}|(?![\w]))"
+    # words end on a word's end: "2.3 million crossings" holds no "cr" (crore)
+    return (rf"(?:(?<![\w.,])(?:{digits})(?:[ \t]?(?:{digit_scale})\b"
+            rf"(?:[ \t]+(?:of[ \t]+)?{_WORDS}\b|{_DIGIT_HUNDREDS}|(?<=hundred){_DIGIT_REST}|{_HALF_AFTER})?"
+            rf"|[ \t]+{_WORDS}\b|(?![\w]))"
             rf"|\b{_WORDS}\b)")
 
 
@@ -117,27 +128,62 @@ def _literal_phrases(lexicon: NumberLexicon) -> tuple[str, str]:
     return literal(p for p, _, _ in lexicon.vague), literal(IDIOMS)
 
 
+# Comparisons that include their bound, built from the comparative rather than listed phrase by
+# phrase: "less than or equal to", "smaller or equal than", "equal to or more than", "at least or
+# equal to" (Recognizers-Text's range cases).
+_GREATER, _SMALLER = r"(?:more|greater|larger|bigger|higher)", r"(?:less|fewer|smaller|lower)"
+
+
+def _or_equal(comparative: str, limit: str) -> str:
+    """"<comparative> (than) or equal to/than", "equal to or <comparative> (than)", "<limit> or equal to"."""
+    return (rf"(?:{comparative}(?:[ \t]+than)?[ \t]+or[ \t]+equal(?:[ \t]+(?:to|than))?"
+            rf"|equal[ \t]+to[ \t]+or[ \t]+{comparative}(?:[ \t]+than)?|{limit}[ \t]+or[ \t]+equal[ \t]+to)")
+
+
+_INCLUSIVE = ((_or_equal(_GREATER, r"at[ \t]+least"), Qualifier.AT_LEAST),
+              (_or_equal(_SMALLER, r"at[ \t]+most"), Qualifier.UP_TO))
+# Which way each qualifier bounds a number: the lower bounds, then the upper bounds.
+_LOWER_BOUNDS = (Qualifier.MORE_THAN, Qualifier.AT_LEAST)
+_UPPER_BOUNDS = (Qualifier.UP_TO, Qualifier.LESS_THAN)
+
+
+def _bound_phrases(lexicon: NumberLexicon, bounds: tuple[Qualifier, ...]) -> str:
+    """The qualifiers before a number that bound it one way (`bounds`), as one alternation."""
+    inclusive = [pattern for pattern, q in _INCLUSIVE if q in bounds]
+    return "|".join([*inclusive, _spaced(p for p, q in lexicon.before if q in bounds)])
+
+
 @lru_cache(maxsize=8)
 def _grammar(lexicon: NumberLexicon, decimal_comma: bool) -> regex.Pattern:
     amount = _amount(decimal_comma)
     digits = rf"(?<![\w.,]){_digits(decimal_comma)}(?![\w])"
-    before = _spaced(p for p, _ in lexicon.before)
+    before = "|".join([*(p for p, _ in _INCLUSIVE), _spaced(p for p, _ in lexicon.before)])
+    lower, upper = _bound_phrases(lexicon, _LOWER_BOUNDS), _bound_phrases(lexicon, _UPPER_BOUNDS)
     after = _spaced(p for p, _ in lexicon.after)
     vague, idioms = _literal_phrases(lexicon)
     percent = r"(?:[ \t]?%|[ \t]+per[ \t]?cent\b|[ \t]+pc\b)"
+    joint = r"(?:[ \t]*,[ \t]*|[ \t]+(?:and|but)[ \t]+)"
+    # a word or digits right after a phrase: the phrase belongs to that next number, not to this one
+    next_number = rf"(?![ \t]+(?:\d|{_WORD}\b))"
     pattern = "".join([
-        rf"(?P<before>(?<![\w>=<~])(?:{before})(?![\w])[ \t]+|[<>~]=?[ \t]*)?",
+        # both bounds of an interval, each with its qualifier: "above 1000 and below 1500"
+        rf"(?<![\w>=<~])(?:(?P<lowq>{lower})[ \t]+(?P<lowb>{amount}){joint}(?P<highq>{upper})[ \t]+(?P<highb>{amount})",
+        rf"|(?P<highq>{upper})[ \t]+(?P<highb>{amount}){joint}(?P<lowq>{lower})[ \t]+(?P<lowb>{amount}))(?![\w])",
+        rf"|(?P<before>(?<![\w>=<~])(?:{before})(?![\w])[ \t]+|[<>~](?:[ \t]*=)?[ \t]*)?",
         "(?:",
-        rf"(?:between|from)[ \t]+(?P<low>{amount})(?P<lowpct>{percent})?[ \t]+(?:and|to|-|–)[ \t]+(?P<high>{amount})",
+        rf"(?:between|from)[ \t]+(?P<low>{amount})(?P<lowpct>{percent})?[ \t]+(?:and|to|through|-|–)[ \t]+(?P<high>{amount})",
         # "20-30" joins digits only: "twenty-seven" is one number, not a range
         rf"|(?P<low2>{digits})[ \t]*(?:-|–|—)[ \t]*(?P<high2>{amount})",
-        rf"|(?P<low3>{amount})[ \t]+to[ \t]+(?P<high3>{amount})",
+        rf"|(?P<low3>{amount})[ \t]+(?:to|through)[ \t]+(?P<high3>{amount})",
         rf"|(?P<vague>\b(?:{vague})\b)",
         rf"|(?P<idiom>\b(?:{idioms})\b)",
         rf"|(?P<amount>{amount})(?:[ \t]*\([ \t]*(?:{amount})[ \t]*\))?",
         ")",
         rf"(?P<percent>{percent})?",
-        rf"(?P<after>[ \t]+(?:{after})(?![\w])|(?<=\d)\+)?",
+        # "200 or greater than", as peers write it, ends with a "than" bounding nothing
+        rf"(?P<after>[ \t]+(?:{after})(?![\w])|(?<=\d)\+)?(?(after)(?:[ \t]+than{next_number}(?![\w]))?)",
+        # "more than 5000 or equal to": the bound is included
+        rf"(?P<orequal>[ \t]+or[ \t]+equal(?:[ \t]+to)?{next_number}(?![\w]))?",
     ])
     return compiled(pattern, regex.IGNORECASE | regex.V0)
 
@@ -147,6 +193,7 @@ _GLUED_TOKEN = compiled(r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety
 _DIGIT_TOKEN = compiled(r"[\d.,\u00a0\u2009\u202f]*\d[\d.,]*")
 # Plural scales read as multipliers inside a number ("one billion twenty-five millions").
 _PLURAL_SCALES = {"hundreds": 100, "thousands": 10**3, "millions": 10**6, "billions": 10**9}
+_DOZENS = ("dozen", "dozens", "score")
 
 
 def _small(token: str, decimal_comma: bool) -> tuple[float, bool] | None:
@@ -169,27 +216,31 @@ def words_value(text: str, decimal_comma: bool = False, lead: float | None = Non
     "two point two million", "4 thousand 3 hundred and 21", "100k"); None if it is not one number.
 
     Scales must fall from left to right ("one billion twenty-five millions"), except that a larger
-    scale multiplies everything before it ("two thousand two million" = 2,002,000,000, as
-    number-parser reads it). A repeated or headless scale ("million million", "thousand million")
-    and digit strings ("fifty zero three") are not one number. `lead` is the value of digits
-    standing before `text` ("1.9" of "1.9 million").
+    scale multiplies everything before it ("two thousand two million" = 2,002,000,000 and "three
+    lakh crore" = 3 * 10**12, as number-parser and Duckling read them). A repeated or headless
+    scale ("million million", "thousand million") and digit strings ("fifty zero three") are not
+    one number. A half counts only with a scale: "half a dozen", "five and a half million", "3
+    million and a half" (half of the last scale, as reporters mean it). `lead` is the value of
+    digits standing before `text` ("1.9" of "1.9 million").
     """
     tokens = [t for t in _TOKEN_SPLIT.split(text.lower()) if t and t != "and"]
     if tokens and tokens[0] in ("a", "an"):
         tokens = tokens[1:]
     if lead is not None:
         tokens.insert(0, "#")  # stands for the leading digits
+    headed = bool(tokens) and tokens[0] not in SCALES and tokens[0] not in _PLURAL_SCALES
     total, group = 0, None  # group: the part below the current scale
     last = None  # the units/tens just added, which "dozen" multiplies
     last_scale = math.inf
     decimal = False  # after "point": only a scale may follow
+    halved = False  # after "and a half" or "half a": a scale must follow
     previous_digits = False
     i = 0
     while i < len(tokens):
         token = tokens[i]
         small = (lead, False) if token == "#" else _small(token, decimal_comma)
         is_digits = small is not None and (token == "#" or token[0].isdigit())
-        if decimal and token not in SCALES and token not in _PLURAL_SCALES:
+        if (decimal or halved) and token not in SCALES and token not in _PLURAL_SCALES and token not in _DOZENS:
             return None  # "one point two million twenty three": the decimal closes the number
         if small is not None:
             value, is_tens = small
@@ -208,6 +259,19 @@ def words_value(text: str, decimal_comma: bool = False, lead: float | None = Non
             else:
                 return None  # "five zero", "sixty fifteen": two numbers, not one
             last = value
+        elif token in ("a", "an") and tokens[i + 1:i + 2] == ["half"]:
+            pass  # the article of "five and a half million"
+        elif token == "half":
+            if group is None and not total:  # "half a dozen", "half a million"
+                group, halved = 0.5, True
+                if tokens[i + 1:i + 2] == ["a"]:
+                    i += 1
+            elif group is not None and group == int(group):  # "five and a half million"
+                group, halved = group + 0.5, True
+            elif group is None and i == len(tokens) - 1:  # "3 million and a half"
+                total += last_scale / 2
+            else:
+                return None
         elif token == "point":
             digits = []
             while i + 1 < len(tokens) and tokens[i + 1] in UNITS and UNITS[tokens[i + 1]] < 10:
@@ -217,7 +281,7 @@ def words_value(text: str, decimal_comma: bool = False, lead: float | None = Non
                 return None
             group += float("0." + "".join(digits))
             decimal = True
-        elif token in ("dozen", "dozens", "score"):
+        elif token in _DOZENS:
             factor = 12 if token != "score" else 20
             if group is None:
                 group = factor
@@ -225,29 +289,34 @@ def words_value(text: str, decimal_comma: bool = False, lead: float | None = Non
                 group += last * (factor - 1)  # "three hundred and two dozens" = 300 + 24
             else:
                 group *= factor  # "two hundred dozens" = 2,400
-            last = None
+            last, halved = None, False
         elif token in ("hundred", "hundreds"):
-            if group is not None and group >= 100:
-                return None  # "two hundred hundred"
+            if group is not None and group >= 100 and not previous_digits:
+                return None  # "two hundred hundred"; digits may count hundreds ("322 hundred")
             group, last = (group or 1) * 100, None  # "sixty hundreds" = 6,000
         elif token in SCALES or token in _PLURAL_SCALES or (previous_digits and token in DIGIT_SCALES):
             scale = SCALES.get(token) or _PLURAL_SCALES.get(token) or DIGIT_SCALES[token]
-            if group is None:
-                if i > 0:
+            if group is None and i > 0:
+                if not (headed and total and scale > last_scale):
                     return None  # "million million", "thousand million"
-                group = 1
+                total *= scale  # "two thousand million", "three lakh crore"
+                last, last_scale = None, scale
+                previous_digits = False
+                i += 1
+                continue
+            group = 1 if group is None else group
             if scale < last_scale:
                 total += group * scale
             elif scale > last_scale:
                 total = (total + group) * scale
             else:
                 return None  # "million four million"
-            group, last, last_scale, decimal = None, None, scale, False
+            group, last, last_scale, decimal, halved = None, None, scale, False, False
         else:
             return None
         previous_digits = is_digits
         i += 1
-    if group is None and not total:
+    if halved or (group is None and not total):
         return None
     value = total + (group or 0)
     return float(value) if isinstance(value, int) else round(value, 6)  # 2.2 * 10**6 = 2200000.0000000005
@@ -309,18 +378,41 @@ def _qualifier_table(table: tuple[tuple[str, Qualifier], ...]) -> tuple[tuple[re
 
 def _qualifier_of(phrase: str, table: tuple[tuple[str, Qualifier], ...]) -> Qualifier | None:
     phrase = " ".join(phrase.lower().split())
-    for pattern, qualifier in _qualifier_table(table):
+    for pattern, qualifier in _qualifier_table(table) + _qualifier_table(_INCLUSIVE):
         if pattern.fullmatch(phrase):
             return qualifier
-    return _SYMBOLS.get(phrase)
+    return _SYMBOLS.get(phrase.replace(" ", ""))  # "< = 100"
+
+
+# "or equal to" after a strict bound includes the bound: "more than 5000 or equal to" is at least.
+_OR_EQUAL = {Qualifier.MORE_THAN: Qualifier.AT_LEAST, Qualifier.LESS_THAN: Qualifier.UP_TO}
+
+
+def _qualifier(before: Qualifier | None, after: Qualifier | None, or_equal: bool) -> Qualifier:
+    """The qualifier of a number from the phrases around it: a bound after the number wins over an
+    "equal to" before it ("equal to 5000 or less" is up to 5000), and "or equal to" includes a strict
+    bound."""
+    qualifier = after if after and before in (None, Qualifier.EXACT) else before or after or Qualifier.EXACT
+    return _OR_EQUAL.get(qualifier, qualifier) if or_equal else qualifier
 
 
 _LETTER = compiled(r"(?i)[a-z]")
 _PARENTHESIS = compiled(r"\s*\(.*\)$")  # an amount repeated in brackets, "eight (8)", is read once
 
 
+def _interval(m: regex.Match, decimal_comma: bool) -> tuple[Number, str] | None:
+    """Both bounds given with their qualifiers ("above 1000 and below 1500"), as a range; whether
+    each bound is included does not matter to a count of people."""
+    low, high = amount_value(m["lowb"], decimal_comma), amount_value(m["highb"], decimal_comma)
+    if low is None or high is None or not low < high:
+        return None
+    return Number(low, low, high, Qualifier.RANGE, Unit.PERSONS), "range"
+
+
 def _number_of(m: regex.Match, lexicon: NumberLexicon, decimal_comma: bool) -> tuple[Number, str] | None:
     unit = Unit.PERCENT if m["percent"] or m["lowpct"] else Unit.PERSONS
+    if m["lowq"]:
+        return _interval(m, decimal_comma)
     before = _qualifier_of(m["before"], lexicon.before) if m["before"] else None
     after = _qualifier_of(m["after"], lexicon.after) if m["after"] else None
     low_text = m["low"] or m["low2"] or m["low3"]
@@ -345,7 +437,7 @@ def _number_of(m: regex.Match, lexicon: NumberLexicon, decimal_comma: bool) -> t
         _PARENTHESIS.sub("", text), decimal_comma)
     if value is None:
         return None
-    qualifier = before or after or Qualifier.EXACT
+    qualifier = _qualifier(before, after, bool(m["orequal"]))
     lower, upper = _bounds(value, qualifier, lexicon.tolerance)
     kind = "percent" if unit is Unit.PERCENT else ("digits" if text[0].isdigit() or text[0] == "." else "words")
     return Number(value, lower, upper, qualifier, unit), kind
@@ -382,10 +474,11 @@ _MARKS = compiled(r"[^\w\s]|between|from", regex.IGNORECASE | regex.V0)
 @lru_cache(maxsize=8)
 def _starts(lexicon: NumberLexicon) -> Starts:
     """Where a number phrase can begin: at a word that can be its first (a qualifier's, a number
-    word, digits, a vague phrase's or an idiom's), or at `_MARKS`; most words of news begin none."""
-    before = _spaced(p for p, _ in lexicon.before)
+    word, digits, a vague phrase's or an idiom's, "half" of "half a dozen"), or at `_MARKS`; most words
+    of news begin none."""
+    before = "|".join([*(p for p, _ in _INCLUSIVE), _spaced(p for p, _ in lexicon.before)])
     vague, idioms = _literal_phrases(lexicon)
-    first_words = compiled(rf"(?:{before}|{_WORD}|an?|{vague}|{idioms})(?!\w)|\d", regex.IGNORECASE | regex.V0)
+    first_words = compiled(rf"(?:{before}|{_WORD}|an?|half|{vague}|{idioms})(?!\w)|\d", regex.IGNORECASE | regex.V0)
     return Starts([first_words], also=_MARKS)
 
 

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from checker.cli import cli
-from checker.evaluate import GoldError, read_gold, score
+from checker.evaluate import GoldError, GoldRow, Scores, read_gold, score
 from checker.extract import extract
 from checker.model import Document, line_starts_of
 from checker.rules import load_rules
@@ -110,3 +110,25 @@ def test_bad_gold_file_is_one_line_and_exit_2(corpus, content, problem):
 def test_missing_gold_file(corpus):
     result = CliRunner().invoke(cli, ["eval", "--gold", str(corpus / "nope.csv"), str(corpus)])
     assert result.exit_code == 2 and "nope.csv: cannot read gold file" in result.output
+
+
+def test_eval_groups_the_misses_by_metric_before_the_closing_lines(corpus):
+    result = CliRunner().invoke(cli, ["eval", "--gold", str(corpus / "gold.csv"), str(corpus)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.strip().splitlines()
+    # the one required row no extractor finds is a killed row; the figures still close the output
+    assert lines[-5:-3] == ["missed by metric: killed=1", "  killed (1): strike: 'A strike on the market'"]
+    assert lines[-3].startswith("field accuracy: ") and lines[-1].startswith("strict_f1=")
+
+
+def test_misses_list_the_most_missed_metric_first_with_a_few_quotes():
+    rows = [GoldRow(i, "d", f"quote {i}", i, False, {"metric": metric})
+            for i, metric in enumerate(["injured", "killed", "killed", "killed", "killed"])]
+    scores = Scores(required=len(rows), missed=rows)
+    assert [(metric, len(group)) for metric, group in scores.missed_by_metric()] == [("killed", 4), ("injured", 1)]
+    assert scores.misses(examples=2) == [
+        "missed by metric: killed=4, injured=1",
+        "  killed (4): d: 'quote 1'; d: 'quote 2' ...",
+        "  injured (1): d: 'quote 0'",
+    ]
+    assert Scores().misses() == ["missed by metric: none"]
