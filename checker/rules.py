@@ -93,6 +93,8 @@ _SCHEMAS: dict[str, dict] = {
             "sources": {"type": "object", "additionalProperties": _PATTERNS},
             "frames": {"type": "array", "items": {"type": "string", "pattern": "\\{source\\}"}},
             "anaphors": _PATTERN,
+            "bodies": _PATTERNS, "titles": _PATTERNS,
+            "ids": {"type": "object", "additionalProperties": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"}},
         },
     },
     "scopes": {

@@ -332,7 +332,7 @@ def test_the_ministry_said_points_back_at_the_ministry():
     text = ("The death toll rose to 2,497, the interior ministry said. The quake struck at 11:11 p.m., "
             "according to the U.S. Geological Survey. Al Haouz province accounted for 1,452 of the deaths, "
             "the ministry said.")
-    assert [(c.value, c.source) for c in claims_of(text)] == [(2497, "interior_ministry"), (1452, "interior_ministry")]
+    assert [(c.value, c.source) for c in claims_of(text)] == [(2497, "morocco_interior_ministry"), (1452, "morocco_interior_ministry")]
 
 
 def test_a_speakers_date_carries_but_a_figures_date_does_not():

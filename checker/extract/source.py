@@ -17,6 +17,7 @@ from typing import Iterator
 import regex
 
 from .. import dates
+from ..gazetteer import Gazetteer, place_id
 from ..rules import Rules
 from ..scanning import MATCH_TIMEOUT, Starts, matches_at
 from ..user_cache import compiled
@@ -28,7 +29,7 @@ from .when import _SPEECH_DATE
 # who speak for others ("hospital officials", "police"); matched case-sensitively.
 _NAME = (r"(?:(?:[A-Z][\w'’.&-]*|of|for|and|de|al)[ \t]+){0,6}[A-Z][\w'’.&-]*"
          r"|(?:(?:[a-z]+|U\.?N\.?)[ \t]+){0,2}(?:officials|authorities|police|medics|rescuers|witnesses|residents|"
-         r"doctors|paramedics|sources|spokesman|spokeswoman|spokesperson|officers)"
+         r"doctors|paramedics|sources|spokesman|spokeswoman|spokesperson|officers|workers|volunteers)"
          r"|(?:(?:[a-z]+|U\.?N\.?)[ \t]+){1,2}(?:ministry|agency|authority|office|government|department|service)")
 _SAYS = r"said|says|say|reported|reports|told|announced|estimated|estimates|confirmed|recorded|counted|added"
 _OTHER_SOURCE = compiled(
@@ -70,10 +71,20 @@ def _each_name(source_names: regex.Pattern) -> tuple[regex.Pattern, ...]:
                  for alias in regex.split(r"\|(?=\(\?P<\w+>)", source_names.pattern))
 
 
-def named_sources(text: str, rules: Rules) -> tuple[regex.Pattern, ...]:
-    """The names of rules/sources.yaml that `text` contains: searched once per document, they
-    spare each sentence the search for all the others."""
-    return tuple(name for name in _each_name(rules.source_names) if name.search(text, timeout=MATCH_TIMEOUT))
+@dataclass(frozen=True, slots=True)
+class _Named:
+    """What a document names once and its sentences use: the names of rules/sources.yaml it
+    contains, and the officials it introduces with their office (`_cast`)."""
+
+    patterns: tuple[regex.Pattern, ...]
+    cast: dict[str, str]
+
+
+def named_sources(text: str, rules: Rules) -> _Named:
+    """The names of rules/sources.yaml that `text` contains (searched once per document, they
+    spare each sentence the search for all the others), and its officials."""
+    return _Named(tuple(name for name in _each_name(rules.source_names) if name.search(text, timeout=MATCH_TIMEOUT)),
+                  _cast(text, rules))
 
 
 def sentence_starts(rules: Rules) -> Starts:
@@ -88,13 +99,14 @@ def _starts_of(patterns: tuple[regex.Pattern, ...]) -> Starts:
     return Starts(patterns)
 
 
-def _frames(sentence: str, rules: Rules, home: str, names: tuple[regex.Pattern, ...]) -> list[_Frame]:
+def _frames(sentence: str, rules: Rules, home: str, names: _Named) -> list[_Frame]:
     """Every attribution frame of the sentence: those of rules/sources.yaml, then other bodies'
-    ("the Sudan Doctors Network said"); `home` is the document's place, `names` the source names
-    its text contains (`named_sources`)."""
+    ("the Sudan Doctors Network said", "Kenya's government said", "figures from the task force");
+    `home` is the document's place, `names` what its text names (`named_sources`)."""
     frames = []
+    country = _country(home, rules)
     # the frames pattern is slow to try at every offset: only where some source is named at all
-    named_somewhere = any(name.search(sentence, timeout=MATCH_TIMEOUT) for name in names)
+    named_somewhere = any(name.search(sentence, timeout=MATCH_TIMEOUT) for name in names.patterns)
     others = _OTHER_SOURCE_WORDS.search(sentence) is not None
     *_, frame_starts, other_starts = sentence_starts(rules)(sentence) if named_somewhere or others else ((), ())
     for m in matches_at(rules.source_frames, sentence, frame_starts, overlapped=True) if named_somewhere else ():
@@ -105,14 +117,15 @@ def _frames(sentence: str, rules: Rules, home: str, names: tuple[regex.Pattern, 
             continue
         sid = named.lastgroup.split("__")[0]  # the alias group, which closes after any group inside it
         if sid == "gaza_health_ministry" and home not in _GAZA_PLACES and not _NAMES_GAZA.search(m["source"]):
-            sid = f"{home}_health_ministry" if home else "health_ministry"
+            sid = f"{country}_health_ministry" if country else "health_ministry"
         frames.append(_Frame(m.start(), m.end(), sid, True))
     for m in matches_at(_OTHER_SOURCE, sentence, other_starts, overlapped=True) if others else ():
         name = _LEADING_THE.sub("", m["name"])
         if name in _PRONOUNS or _ANAPHOR_NOUN.fullmatch(f"the {name}") or rules.source_names.fullmatch(name):
             continue  # pronouns and "the ministry" point back; a known name is read by its own frames
-        sid = _NON_WORDS.sub("_", name.lower().replace("’", "'").replace("'s", "")).strip("_")
-        frames.append(_Frame(m.start(), m.end(), sid, False))
+        frames.append(_Frame(m.start(), m.end(), _speaker_id(name, None, country, names.cast, rules), False))
+    if others or _FIGURE_VERB_WORDS.search(sentence):
+        frames += _body_frames(sentence, rules, country, names.cast)
     return frames
 
 
@@ -151,6 +164,9 @@ class _Carried:
     when: date | None = None
 
 
+# Bodies every country has one of: "the military said" with none named before is the country's.
+_HOME_BODIES = frozenset({"military", "army"})
+
 _HISTORY = 6  # the speakers an anaphor may point back to, the latest last
 
 
@@ -161,7 +177,7 @@ class _Speakers:
     A sentence without figures is read for its speaker only when a later sentence refers back:
     most never are, and finding the sources of a sentence is the costliest reading there is."""
 
-    def __init__(self, rules: Rules, home: str, published: date | None, names: tuple[regex.Pattern, ...]) -> None:
+    def __init__(self, rules: Rules, home: str, published: date | None, names: _Named) -> None:
         self.rules, self.home, self.published, self.names = rules, home, published, names
         # per sentence, the latest last: what it passes on, None if no speaker, or its text if unread
         self._heard: list[_Carried | None | str] = []
@@ -202,12 +218,256 @@ class _Speakers:
         """The earlier speaker the anaphoric `sentence` refers to: the latest whose name has the noun
         the anaphor uses ("the ministry"), else the latest."""
         latest = list(self._latest())
-        if not latest:
-            return _Carried()
         noun = _ANAPHOR_NOUN.search(sentence)
         if noun:
             word = noun[1].lower().replace("organisation", "organization")
             for earlier in latest:
                 if earlier.source and word in earlier.source:
                     return earlier
-        return latest[0]
+            if word in _HOME_BODIES:  # "the military said", none named before: the country's own
+                sid = f"{_country(self.home, self.rules)}_{word}"
+                return _Carried(_grammar(self.rules).ids.get(sid, sid), latest[0].when if latest else None)
+        return latest[0] if latest else _Carried()
+
+
+
+# --- Bodies and officials named by what they are: "Kenya's government said", "the cabinet
+# secretary for the interior told", "figures from the local resistance committee". Their nouns
+# are rules/sources.yaml `bodies` and `titles`; their ids are made from the place the text gives
+# and their words (SPEC 3.5 "others"), then mapped by `ids`.
+
+_CAP = r"[A-Z][\w'’.&-]*"
+_CAPS = rf"{_CAP}(?:[ ](?:(?:of|for|de|al|the)[ ])?{_CAP}){{0,6}}"
+# A lower-case word that can qualify a body ("national", "military-led"): no function word, pronoun or auxiliary.
+_MOD = (r"(?!(?:and|or|but|that|the|a|an|of|to|in|on|at|by|for|from|with|as|while|when|after|before|which|who|whom|"
+        r"where|it|he|she|they|we|its|his|her|their|had|has|have|was|were|is|are|been|be|also|said|says|not|than|"
+        r"then|some|all|this|these|those|if|so|since|until|about|over|under|into|out|up|down|more|most|no)\b)[a-z][\w-]*")
+# "the territory's health ministry": the document's own place, named by what it is.
+_HOME_POSSESSIVE = r"the[ ](?:territory|enclave|country|nation|city|state|region|province|island|kingdom|strip)"
+# Between a speaker and its verb: "Honea had reported", "the agency also said", "Israeli officials usually cite".
+_AUXILIARY = (r"(?:[ ](?:had|has|have|also|later|earlier|then|again|initially|first|previously|would|[a-z]+ly|"
+              r"(?:late[ ]|early[ ]|earlier[ ])?on[ ](?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))*")
+# Verbs that attribute by themselves, and those that do only with the figure they give.
+_SAYING = (r"(?:said|says|say|told|tells|tell|announced|announces|reported|reports|estimated|estimates|estimate|"
+           r"confirmed|confirms|recorded|records|counted|counts|cited|cites|cite|claimed|claims|stated|states|added|"
+           r"declared|verified|documented|registered|warned|believes|believed|noted|acknowledged)\b")
+_GIVING = (r"(?:put|puts|putting|gave|given|gives|give|brought|brings|raised|raises|lowered|lowers|revised|revises|"
+           r"cut|updated|updates|increased|reduced)[ ](?:the|its|their|his|her|a|an)[ ](?:[\w'’-]+[ ]){0,3}?"
+           r"(?:toll|figure|number|count|tally|estimate|total)s?\b")
+# The words every body frame contains beyond _OTHER_SOURCE_WORDS: one search spares most sentences.
+_FIGURE_VERB_WORDS = compiled(
+    r"\b(?:put|puts|putting|gave|given|gives|give|brought|brings|raised|raises|lowered|lowers|revised|revises|cut|"
+    r"updated|updates|increased|reduced|cited|cites|cite|claimed|claims|declared|verified|documented|registered|"
+    r"warned|believes|believed|noted|acknowledged|by|from)\b")
+# A person's honorific or rank, and words of time that a run of capitals picks up before a name.
+_NOT_OF_THE_NAME = compiled(
+    r"^(?:(?:On|In|At|By|Earlier|Later|Late|Last|Since|After|Before|Meanwhile|But|And|Yesterday|Today|Then|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Mr|Mrs|Ms|Dr|Sir|Dame|Prof|Professor|Rev|Sheikh|Colonel|Col|General|Gen|"
+    r"Lieutenant|Lt|Major|Maj|Captain|Capt|Rear|Vice|Admiral|Brigadier|Sergeant|Sgt|Commander|Cmdr|Chief)\.?[ ])+")
+# Titles whose holder speaks for what follows "for", "of" or "to" ("spokesman for the agency").
+_DELEGATES = compiled(r"(?i)spokes(?:man|woman|person)|aide|advis[eo]r|head|director(?: general|-general)?|chief|"
+                      r"official|commander|commissioner-general")
+# Titles whose holder heads a ministry of the field the text gives ("Interior Minister", "secretary for the interior").
+_MINISTERS = compiled(r"(?i)minister|cabinet secretary|secretary")
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    """The speaker phrases of one set of rules, compiled once."""
+
+    phrase: regex.Pattern  # one noun phrase naming a speaker, its parts in named groups
+    subject: regex.Pattern  # a speaker right before a verb of saying (searched in the text before the verb)
+    verb: regex.Pattern  # the verbs of saying a subject is looked for before
+    after: regex.Pattern  # "according to X", "figures from X", "reported by X": a speaker after its cue
+    person: regex.Pattern  # an official introduced with their name ("Sheriff Kory Honea", "X, the minister,")
+    bodies: regex.Pattern  # a body noun alone
+    ids: dict[str, str]
+
+
+_GRAMMARS: dict[str, _Grammar] = {}
+
+
+def _grammar(rules: Rules) -> _Grammar:
+    """The speaker grammar of `rules` (rules/sources.yaml `bodies`, `titles`, `ids`)."""
+    if rules.version not in _GRAMMARS:
+        raw = rules.raw["sources"]
+        bodies = "|".join(sorted(raw.get("bodies") or ["(?!)"], key=len, reverse=True))
+        nouns = "|".join(sorted((raw.get("bodies") or []) + (raw.get("titles") or ["(?!)"]), key=len, reverse=True))
+        noun = rf"(?i:{nouns})(?![\w-])"
+        # a word that begins a noun of several words is that noun's, not a qualifier: "Prime Minister"
+        multi = "(?i:" + "|".join(n for n in (raw.get("titles") or []) if " " in n) + r")\b"
+        np = (rf"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)[ ])?(?:(?P<poss>{_CAPS}|{_HOME_POSSESSIVE})['’]s[ ])?"
+              rf"(?P<quals>(?:(?!{multi})(?:{_MOD}|{_CAP})(?:[ ]and[ ](?:{_MOD}|{_CAP}))?[ ]){{0,4}})(?P<noun>{noun})"
+              rf"(?P<pp>(?:[ ](?:of|for|in|to|at)[ ](?:the[ ])?(?:(?:{_MOD}|{_CAP})[ ]){{0,4}}?(?:{noun}|{_CAPS}|{_MOD})){{0,2}})"
+              rf"(?:[ ](?P<name>{_CAPS}))?(?:[ ]\((?P<acronym>[^()]{{1,40}})\))?"
+              rf"|(?:(?P<owner>{_CAPS})['’]s[ ])?(?P<proper>{_CAPS})(?:[ ]\((?P<acronym2>[^()]{{1,40}})\))?")
+        bare = regex.sub(r"\(\?P<\w+>", "(?:", np)  # the phrase without its groups, to use more than once
+        subject = (rf"(?:^|(?<=[\s,(“\"]))(?<!\b(?:that|which|who)[ ])(?P<np>{bare})"
+                   rf"(?:,[ ](?P<appos>{bare}),|,[ ](?:who|which)\b(?:[^,]{{0,100}},)?)?{_AUXILIARY}[ ]$")
+        after = (rf"\b(?:according[ ]to[ ](?:(?:the[ ]|an?[ ])?(?:latest[ ]|official[ ]|early[ ])?"
+                 rf"(?:figures|data|estimates?|count|tally|statement)[ ](?:from[ ]|by[ ]|of[ ]|released[ ]by[ ])?)?"
+                 rf"|(?:figures|data|statistics|tally|count|toll|estimates?)[ ](?:from|by|of|released[ ]by|issued[ ]by|"
+                 rf"given[ ]by|compiled[ ]by)[ ]"
+                 rf"|(?:reported|given|cited|announced|confirmed|released|provided|compiled|published)[ ]by[ ])"
+                 rf"(?P<np>{bare})")
+        person = (rf"(?P<role>{bare})|(?P<who>{_CAPS}),[ ](?P<role2>{bare}),|(?P<role3>{bare}),[ ](?P<who3>{_CAPS}),")
+        _GRAMMARS[rules.version] = _Grammar(
+            compiled(rf"(?:{np})"), compiled(subject), compiled(rf"(?<![\w'’-])(?:{_SAYING}|{_GIVING})"),
+            compiled(after), compiled(person), compiled(rf"(?i:{bodies})(?![\w-])"), dict(raw.get("ids") or {}))
+    return _GRAMMARS[rules.version]
+
+
+_GAZETTEERS: dict[str, Gazetteer] = {}
+
+
+def _country(home: str, rules: Rules) -> str:
+    """The country-level area of the document's place (a body named without one is its
+    country's: "the government said" in a story filed from Harare), else the place itself."""
+    if rules.version not in _GAZETTEERS:
+        _GAZETTEERS[rules.version] = Gazetteer(rules)
+    return _GAZETTEERS[rules.version].area_of(home) or home
+
+
+def _cast(text: str, rules: Rules) -> dict[str, str]:
+    """The officials `text` introduces with a title, so that a later "Honea said" or "the sheriff
+    said" is their office's word: surname and title noun (lower-case) -> the phrase of the office
+    ("Butte County Sheriff", "the cabinet secretary for the interior"); the first one named wins."""
+    grammar = _grammar(rules)
+    cast: dict[str, str] = {}
+    for m in grammar.person.finditer(text, timeout=MATCH_TIMEOUT):
+        role = m["role"] or m["role2"] or m["role3"]
+        parsed = grammar.phrase.fullmatch(role)
+        if parsed is None or parsed["noun"] is None:
+            continue
+        who = parsed["name"] or m["who"] or m["who3"]
+        if not who:
+            continue
+        office = role[:parsed.start("name")].rstrip() if parsed["name"] else role
+        cast.setdefault(_NOT_OF_THE_NAME.sub("", who).split()[-1], office)
+        cast.setdefault(parsed["noun"].lower(), office)
+    return cast
+
+
+def _body_frames(sentence: str, rules: Rules, country: str, cast: dict[str, str]) -> list[_Frame]:
+    """The frames of bodies and officials named by what they are: a speaker phrase right before a
+    verb of saying ("Kenya's government said", "X, the cabinet secretary for the interior, told",
+    "Dzgoyev put the number of attackers killed at 35"), or after "according to", "figures from",
+    "reported by"."""
+    grammar = _grammar(rules)
+    frames = []
+    for verb in grammar.verb.finditer(sentence, timeout=MATCH_TIMEOUT):
+        lo = max(0, verb.start() - 200)
+        m = grammar.subject.search(sentence, lo, verb.start(), timeout=MATCH_TIMEOUT)
+        if m is None:
+            continue
+        sid = _speaker_id(m["np"], m["appos"], country, cast, rules)
+        if sid:
+            frames.append(_Frame(m.start(), verb.end(), sid, False))
+    for m in grammar.after.finditer(sentence, timeout=MATCH_TIMEOUT):
+        sid = _speaker_id(m["np"], None, country, cast, rules)
+        if sid:
+            frames.append(_Frame(m.start(), m.end(), sid, False))
+    return frames
+
+
+def _speaker_id(phrase: str, appos: str | None, country: str, cast: dict[str, str], rules: Rules) -> str | None:
+    """The source id of a speaker phrase and its apposition ("Joseph Ole Lenku", "the cabinet
+    secretary for the interior"): a source of rules/sources.yaml either names; else the office
+    either gives; else the person, by the office the document gave them; else the name's
+    snake_case. None for pronouns and anaphors, which point back."""
+    grammar = _grammar(rules)
+    parts = [p for p in (phrase, appos) if p]
+    for part in parts:
+        known = rules.source_names.fullmatch(_LEADING_THE.sub("", part))
+        if known:
+            return known.lastgroup.split("__")[0]
+    if _ANAPHOR_NOUN.fullmatch(regex.sub(r"^(?:the|its|their)[ ]", "the ", phrase)):
+        return None  # "the ministry said": the anaphor's referent is the ministry named before
+    offices = [m for m in (grammar.phrase.fullmatch(p) for p in parts) if m is not None and m["noun"] is not None]
+    for office in offices:  # "UNRWA's commissioner-general", "IOM director general": the body's word
+        owner = office["poss"] or office["quals"].strip()
+        known = rules.source_names.fullmatch(owner) if owner and _DELEGATES.fullmatch(office["noun"]) else None
+        if known:
+            return known.lastgroup.split("__")[0]
+    if offices:
+        return _office_id(offices[0], country, cast, rules)
+    name = _NOT_OF_THE_NAME.sub("", _LEADING_THE.sub("", phrase) + " ").strip()
+    if not name or name in _PRONOUNS or _ANAPHOR_NOUN.fullmatch(f"the {name}"):
+        return None
+    surname = name.split()[-1]
+    if surname in cast:
+        return _office_id(grammar.phrase.fullmatch(cast[surname]), country, cast, rules)
+    pid = place_id(name)
+    if _country(pid, rules) == pid and pid in {p.id for p in rules.places}:
+        return grammar.ids.get(f"{pid}_government", f"{pid}_government")  # "Malawi has reported 60 deaths"
+    return _snake(name)
+
+
+def _office_id(m: regex.Match | None, country: str, cast: dict[str, str], rules: Rules) -> str | None:
+    """The id of an office or body phrase parsed by _Grammar.phrase: the place it names (its
+    owner, "of X", capitalised words before a title) or the document's country, then what it is."""
+    if m is None:
+        return None
+    grammar = _grammar(rules)
+    noun, quals, pp = m["noun"].lower(), m["quals"].strip(), m["pp"].strip()
+    obj = regex.sub(r"^(?:of|for|in|to|at)[ ](?:the[ ])?", "", pp)
+    if m["acronym"] and regex.fullmatch(r"[A-Z][A-Z0-9&-]{1,9}", m["acronym"]):
+        return grammar.ids.get(_snake(m["acronym"]), _snake(m["acronym"]))  # "... Agency (BNPB)": its short name
+    if _DELEGATES.fullmatch(noun) and not grammar.bodies.search(quals):
+        inner = grammar.phrase.fullmatch(obj) if obj else None
+        if inner is not None:  # "spokesman for the National Disaster Mitigation Agency"
+            return _speaker_id(obj, None, country, cast, rules)
+    bare = not (m["poss"] or quals or pp)
+    if bare and noun in cast and cast[noun] != m.group():
+        return _office_id(grammar.phrase.fullmatch(cast[noun]), country, cast, rules)  # "the sheriff said"
+    words = [w for w in _NOT_OF_THE_NAME.sub("", quals).split() if not _RANKS.fullmatch(w)]
+    capitals = " ".join(w for w in words if w[0].isupper())
+    lower = " ".join(w for w in words if not w[0].isupper())
+    place = country
+    if m["poss"] and not regex.match(_HOME_POSSESSIVE, m["poss"]):
+        place = _place_of(m["poss"], rules)
+    elif obj and obj[0].isupper() and not _MINISTERS.fullmatch(noun):
+        place, obj = _place_of(obj, rules), ""  # "the president of North Ossetia", "police in Borno"
+    if _MINISTERS.fullmatch(noun):
+        field = _snake(obj or f"{capitals} {lower}")
+        what = f"{field}_ministry" if field else "government"
+    elif capitals and m["noun"][0].isupper() and not _ranks_below_place(noun):
+        what = _snake(f"{capitals} {m['noun']}")  # a body's own name: "Foreign Office", "Kenya Red Cross"
+        place = place if m["poss"] else ""
+    else:
+        if capitals:
+            place = _place_of(capitals, rules)  # "Butte County Sheriff", "Las Vegas police"
+        body = grammar.bodies.search(lower)
+        what = _snake(lower[:body.end()] if body and _DELEGATES.fullmatch(noun) else f"{lower} {noun}")
+    sid = what if not place or what.startswith(place) else f"{place}_{what}"
+    return grammar.ids.get(sid, sid)
+
+
+# Ranks that do not change whose word it is: "the chief military spokesman" speaks for the military.
+_RANKS = compiled(r"(?i)chief|senior|deputy|top|former|acting|interim|an?|the|(?:mon|tues|wednes|thurs|fri|satur|sun)day")
+
+
+# Offices held in a place rather than bodies with a name of their own: "Butte County Sheriff".
+_PLACE_OFFICES = compiled(r"(?i)sheriff|governor|mayor|coroner|police|prefect|prefecture|premier|president|"
+                          r"prime minister|police chief|chief of police|commissioner|judge|court|council")
+
+
+def _ranks_below_place(noun: str) -> bool:
+    """Whether capitalised words before `noun` name the place of an office ("Butte County
+    Sheriff") rather than a body's own name ("Foreign Office")."""
+    return _PLACE_OFFICES.fullmatch(noun) is not None
+
+
+def _place_of(name: str, rules: Rules) -> str:
+    """The place id of a place's name as rules/places.yaml lists it ("Britain" -> united_kingdom),
+    else its snake_case."""
+    for place in rules.places:
+        if place.names.fullmatch(name):
+            return place.id
+    return _snake(name)
+
+
+def _snake(name: str) -> str:
+    """A name's snake_case, possessives dropped: "Kenya's Red Cross" -> kenya_red_cross."""
+    return _NON_WORDS.sub("_", name.lower().replace("’", "'").replace("'s", "").replace("'", "")).strip("_")
