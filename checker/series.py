@@ -143,6 +143,7 @@ def doubts(claims: Sequence[Claim], values: Sequence[int], rules: Rules) -> list
     """Why a finding on `claims` (with `values`) may compare figures that count different things,
     or says what the text explains, beyond each claim's own `guesses`: the later figure's sentence
     states a revision ("police revised the number of injured down to 410 from 452"); two figures of one
+    sentence (a sentence that seems to contradict itself is more likely misread), or of one
     article that no one source gives both of (an article names several counts: a district's, a
     day's, a group's); or figures more than `same_count_ratio` times apart (a revision or a
     misprint moves a toll by less; a different count does not)."""
@@ -151,7 +152,10 @@ def doubts(claims: Sequence[Claim], values: Sequence[int], rules: Rules) -> list
     if any(rules.revision_words.search(c.sentence) for c in claims[:1]):
         reasons.append("the text states that the figure was revised")
     sources = {c.source for c in claims}
-    if len(claims) > 1 and len({c.doc for c in claims}) == 1 and (len(sources) > 1 or "unattributed" in sources):
+    if len(claims) > 1 and len({(c.doc, c.line, c.sentence) for c in claims}) == 1:
+        reasons.append("both figures stand in one sentence, which more likely gives them for different things "
+                       "than contradicts itself")
+    elif len(claims) > 1 and len({c.doc for c in claims}) == 1 and (len(sources) > 1 or "unattributed" in sources):
         reasons.append("both figures stand in one article, which may give them for different things")
     positive = [abs(v) for v in values[:2] if v]
     if len(positive) == 2 and max(positive) > ratio * min(positive):

@@ -290,3 +290,25 @@ them families from Afghanistan.
     result = checked(tmp_path, wreck, roundup)
     events = {c.quote: c.event for c in result.claims}
     assert events["86"] == events["88"]
+
+
+def test_a_part_above_its_whole_in_one_sentence_is_a_note_not_an_error(tmp_path):
+    """A source does not contradict itself within a sentence: such a finding is more likely our
+    misreading of the groups (here "one of them a diplomat" read as everyone)."""
+    article = Article("mall", "Wire", "2013-09-22", """\
+Mall attack
+
+NAIROBI, Sept. 22 - Prime Minister Stephen Harper said two Canadians had died, one of them a diplomat.
+""")
+    found = [f for f in checked(tmp_path, article).findings if f.check in ("part_whole", "within_document")]
+    assert all(f.severity is Severity.INFO for f in found)
+
+
+def test_a_toll_of_a_world_war_recalled_in_passing_is_an_earlier_events():
+    article = Article("mariupol", "Wire", "2022-05-04", """\
+Mariupol mayor
+
+KYIV, May 4 - The mayor compared the destruction to the occupation of the city during World War Two, when, \
+he said, about 10,000 people were killed over two years.
+""")
+    assert figure(article, "about 10,000").as_of.startswith("194")

@@ -36,6 +36,8 @@ _AS_OF = compiled(
     rf"|(?<=\d[ \t]+)on[ \t]+(?P<when>{dates.DATE})"
     # "since July 1990, when 1,426 pilgrims died": the earlier event's own day
     rf"|since[ \t]+(?P<when>{dates.DATE}),?[ \t]+when"
+    # "during World War Two, when about 10,000 were killed": a war long past
+    rf"|(?:during|in)[ \t]+(?P<war>(?:the[ \t]+)?(?:(?:Second|First)[ \t]+World[ \t]+War|World[ \t]+War[ \t]+(?:Two|II|One|I|2|1)))\b"
     # "the 1990 tunnel stampede", "the 2004 tsunami": an earlier event named by its year
     rf"|(?<=\bthe[ \t]+)(?P<when>(?:1[89]|20)\d\d)(?=[ \t]+(?:[\w-]+[ \t]+){{0,2}}?{_EVENT_NOUNS}\b)"
     # "in June 2016", not "since the invasion in February 2022" (a window's start)
@@ -43,6 +45,9 @@ _AS_OF = compiled(
     rf"(?:in|during)[ \t]+(?P<when>(?:{dates._MONTH}[ \t]+)?(?:1[89]|20)\d\d)(?![\d-])"
     rf"|(?P<when>last year|(?:by[ \t]+)?the end of (?:the |this |last )?year)"
     rf"|(?P<earlier>a day earlier|the day before|the previous day|a week earlier))\b")
+# A day within each world war, for a figure of one recalled in passing.
+_WORLD_WARS = {1: date(1916, 7, 1), 2: date(1942, 7, 1)}
+_FIRST_WAR = compiled(r"\b(?:First|One|I|1)\b")
 _EARLIER = {"a day earlier": 1, "the day before": 1, "the previous day": 1, "a week earlier": 7}
 
 
@@ -61,6 +66,8 @@ def _explicit_date(clause: str, at: int, published: date | None, before: date | 
                 continue
             anchor = before or published
             return anchor - timedelta(days=_EARLIER[m["earlier"].lower()]) if anchor else None
+        if m["war"]:
+            return _WORLD_WARS[1 if _FIRST_WAR.search(m["war"]) else 2]
         resolved = dates.resolve(m["when"], published)
         if resolved is not None:
             return resolved
