@@ -151,7 +151,7 @@ def check_claims(claims: list[Claim], rules: Rules, reference=None, events: Sequ
     table = intervals(claims_frame(claims), {e.event: e for e in events}, Gazetteer(rules), rules.other_counts)
     guess = dict(zip(table["claim_id"].to_numpy().tolist(), table["guess"].to_numpy().tolist()))
     context = checks.CheckContext(claims=table, series=timeline(table), reference=reference,
-                                  directions=rules.directions)
+                                  directions=rules.directions, band_ratio=rules.band_ratio)
     by_id = {c.claim_id: c for c in claims}
     findings: list[Finding] = []
     for check_id, module in checks.REGISTRY.items():

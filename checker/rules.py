@@ -123,6 +123,7 @@ _SCHEMAS: dict[str, dict] = {
         "properties": {
             "directions": {"type": "object", "additionalProperties": {"enum": ["rises", "falls", "either"]}},
             "same_count_ratio": {"type": "number", "exclusiveMinimum": 1},
+            "band_ratio": {"type": "number", "exclusiveMinimum": 1},
             "checks": {"type": "object", "additionalProperties": {
                 "type": "object", "properties": {
                     "enabled": {"type": "boolean"},
@@ -208,6 +209,7 @@ class Rules:
     place_areas: dict[str, str]
     directions: dict[str, str]
     same_count_ratio: float
+    band_ratio: float
     checks: dict[str, dict[str, Any]]
     raw: dict[str, Any]
     version: str
@@ -487,6 +489,7 @@ def _build(raw: dict[str, Any], where: dict[str, Path]) -> Rules:
         place_areas=dict(raw["places"].get("areas", {})),
         directions=dict(checks.get("directions", {})),
         same_count_ratio=float(checks.get("same_count_ratio", 3)),
+        band_ratio=float(checks.get("band_ratio", 1.5)),
         checks={k: dict(v or {}) for k, v in checks.get("checks", {}).items()},
         raw=raw,
         version=hashlib.sha256(json.dumps(raw, sort_keys=True, default=str).encode()).hexdigest()[:16],

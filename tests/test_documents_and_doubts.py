@@ -312,3 +312,24 @@ KYIV, May 4 - The mayor compared the destruction to the occupation of the city d
 he said, about 10,000 people were killed over two years.
 """)
     assert figure(article, "about 10,000").as_of.startswith("194")
+
+
+# --- Figures of different magnitudes in one series ------------------------------------------------
+
+def test_an_incidents_fall_is_found_beside_a_wars_larger_toll(tmp_path):
+    """The hospital's 500 and 471 share the war's series (no incident words near them), where the
+    war's 3,478 sets a floor that hides the hospital's own fall; within bands of magnitude it is seen."""
+    first = Article("blast_oct17", "Wire", "2023-10-17", """\
+Hundreds killed at Gaza hospital, ministry says
+
+GAZA, Oct 17 - The health ministry said 500 people had been killed at the al-Ahli hospital in Gaza City. \
+It said 3,000 people had been killed in Gaza since the war began.
+""")
+    later = Article("blast_oct18", "Other Wire", "2023-10-18", """\
+Ministry lowers Gaza hospital toll
+
+GAZA, Oct 18 - The health ministry said 471 people had been killed at the al-Ahli hospital in Gaza City. \
+It said 3,478 people had been killed in Gaza since the war began.
+""")
+    found = findings_on(checked(tmp_path, first, later), 500, 471)
+    assert [f.check for f in found] == ["decrease"]

@@ -4,8 +4,30 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .base import magnitude_bands
 
-def breaks(series: pd.DataFrame, metrics: list[str], rising: bool) -> pd.DataFrame:
+
+def breaks(series: pd.DataFrame, metrics: list[str], rising: bool, ratio: float | None = None) -> pd.DataFrame:
+    """`_breaks` over the whole series and, with `ratio`, within each band of magnitude (see
+    base.magnitude_bands): in a series that mixes an incident's toll with a war's (471 killed at a
+    hospital, 3,478 in the war), the hospital's own fall from 500 to 471 is not hidden behind the
+    war's floor; within a band only figures at most BAND_DAYS apart. Each (row, earlier) pair
+    once, the whole series' first."""
+    found = [_breaks(series, metrics, rising)]
+    dates = series["date"].to_numpy()
+    for codes in magnitude_bands(series, ratio) if ratio else ():
+        banded = _breaks(series.assign(series_id=codes), metrics, rising)
+        # within a band only figures days apart: months apart, a war's small figures are other counts
+        near = dates[banded["row"].to_numpy()] - dates[banded["earlier"].to_numpy()] <= np.timedelta64(BAND_DAYS, "D")
+        found.append(banded[near])
+    return pd.concat(found, ignore_index=True).drop_duplicates(["row", "earlier"]).reset_index(drop=True)
+
+
+#: Days within which two figures of one band of magnitude are compared (see `breaks`).
+BAND_DAYS = 14
+
+
+def _breaks(series: pd.DataFrame, metrics: list[str], rising: bool) -> pd.DataFrame:
     """One row per earlier claim that a later claim of its series contradicts, for series that only
     rise (`rising`) or only fall.
 

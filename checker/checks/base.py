@@ -6,7 +6,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 import pandas as pd
+
+from ..series import key_codes
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +43,21 @@ class CheckContext:
     series: pd.DataFrame
     reference: pd.DataFrame | None
     directions: dict[str, str]
+    band_ratio: float | None = None  # rules/checks.yaml: the width of a band of magnitude (see magnitude_bands)
 
     def metrics(self, direction: str) -> list[str]:
         return [m for m, d in self.directions.items() if d == direction]
+
+
+def magnitude_bands(series: pd.DataFrame, ratio: float) -> list[np.ndarray]:
+    """Two codings of `series` by (series, band of magnitude) where a band spans a factor of
+    `ratio`; the second is offset by half a band, so two figures less than `ratio` apart always
+    share a band in one of them. Checks run within bands find the pairs a series' figures of other
+    magnitudes (a war's toll beside one strike's) would hide."""
+    values = np.maximum(series["value"].to_numpy(dtype="float64"), 1.0)
+    level = np.log(values) / np.log(ratio)
+    return [key_codes(series[["series_id"]].assign(band=np.floor(level + shift).astype("int64")), ["series_id", "band"])
+            for shift in (0.0, 0.5)]
 
 
 def _python_values(column: pd.Series) -> list:

@@ -31,7 +31,8 @@ DEFAULTS = {"severity": "error", "warning_below": 0.05}
 
 
 def run(context: CheckContext, options: dict) -> Iterator[Problem]:
-    pairs = breaks(context.series, context.metrics("rises"), rising=True)
+    pairs = breaks(context.series, context.metrics("rises"), rising=True,
+                   ratio=context.band_ratio)
     laters = claim_records(context.series, pairs["row"].to_numpy())
     earliers = claim_records(context.series, pairs["earlier"].to_numpy())
     for pair, later, earlier in zip(records(pairs), laters, earliers):
