@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
@@ -64,10 +65,14 @@ _SCHEMAS: dict[str, dict] = {
                             "scope": {"enum": [scope.value for scope in Scope]},
                         }}},
                 }}},
+            "tallies": {"type": "array", "items": {
+                "type": "object", "additionalProperties": False, "required": ["before"],
+                "properties": {"before": _PATTERN, "max_gap": {"type": "integer", "minimum": 0, "maximum": 40}}}},
             "refine": {"type": "array", "items": {
                 "type": "object", "additionalProperties": False,
-                "required": ["metric", "noun", "becomes"],
-                "properties": {"metric": {"type": "string"}, "noun": _PATTERN, "becomes": {"type": "string"}}}},
+                "required": ["metric", "becomes"], "oneOf": [{"required": ["noun"]}, {"required": ["context"]}],
+                "properties": {"metric": {"type": "string"}, "noun": _PATTERN, "becomes": {"type": "string"},
+                               "context": {"type": "array", "items": {"type": "string"}, "minItems": 1}}}},
             "non_people": _PATTERNS,
         },
     },
@@ -141,7 +146,7 @@ class RulesError(Exception):
 class Cue:
     """A phrase that says what a number counts (see rules/metrics.yaml)."""
 
-    metric: str
+    metric: str  # "" for a tally ("the count stood at"): the metric is the one its context names
     position: str  # "before" or "after"
     pattern: regex.Pattern
     noun: regex.Pattern | None
@@ -180,6 +185,8 @@ class Rules:
     numbers: NumberLexicon
     cues: tuple[Cue, ...]
     refinements: tuple[tuple[str, regex.Pattern, str], ...]
+    #: (metric, the metrics whose cues in the sentence or the one before change it, what it becomes)
+    context_refinements: tuple[tuple[str, frozenset[str], str], ...]
     non_people: regex.Pattern
     household_nouns: regex.Pattern
     persons_per_household: float | None
@@ -300,6 +307,62 @@ def _event_toll(nouns: list[str], where: str) -> regex.Pattern:
 
 _PATTERN_SYNTAX = frozenset("\\.^$*+?{}[]|()")
 
+# A word family in a cue: "{arrive}" stands for every form of the lemma (arrive, arrives, arrived,
+# arriving), "{die:verb}" for its verb forms only (not "dice"). Quantifiers ("{0,3}") hold digits.
+_LEMMA = compiled(r"\{(?P<lemma>[a-z]+)(?::(?P<pos>verb|noun))?\}")
+
+
+def _lemma_families(metrics: dict[str, Any], where: Path) -> Callable[[str], str]:
+    """A function writing out the word families of a metrics.yaml pattern as alternations."""
+    wanted = sorted({m["lemma"] for text in _strings(metrics) for m in _LEMMA.finditer(text)})
+    forms = _lemma_forms(tuple(wanted), str(where)) if wanted else {}
+
+    def write_out(pattern: str) -> str:
+        def alternation(m: regex.Match) -> str:
+            words = forms[m["lemma"]][m["pos"] or "any"]
+            return f"(?:{'|'.join(sorted(words, key=len, reverse=True))})"
+        return _LEMMA.sub(alternation, pattern)
+
+    return write_out
+
+
+def _strings(data: Any) -> list[str]:
+    """Every string inside nested lists and mappings."""
+    if isinstance(data, str):
+        return [data]
+    values = data.values() if isinstance(data, dict) else data if isinstance(data, list) else ()
+    return [text for value in values for text in _strings(value)]
+
+
+def _lemma_forms(lemmas: tuple[str, ...], where: str) -> dict[str, dict[str, list[str]]]:
+    """The forms of each lemma by part of speech ("verb", "noun", "any"), from lemminflect's
+    lexicon. Loading that lexicon costs 0.15 s, more than reading the rest of the rules: the forms
+    are kept in the user's cache folder, named by the lemmas and lemminflect's version."""
+    version = metadata.version("lemminflect")
+    digest = hashlib.sha256(json.dumps([version, lemmas]).encode()).hexdigest()[:24]
+    cache = folder("lemma-forms")
+    kept = cache / f"{digest}.json" if cache is not None else None
+    try:
+        return json.loads(kept.read_text(encoding="utf-8")) if kept is not None else _inflect(lemmas, where)
+    except (OSError, ValueError):  # none yet, unreadable or cut short
+        forms = _inflect(lemmas, where)
+        keep(kept, json.dumps(forms).encode("utf-8"))
+        return forms
+
+
+def _inflect(lemmas: tuple[str, ...], where: str) -> dict[str, dict[str, list[str]]]:
+    from lemminflect import getAllInflections  # noqa: PLC0415  (only when the forms are not kept)
+
+    forms = {}
+    for lemma in lemmas:
+        by_pos = {pos: sorted({lemma, *(f for fs in getAllInflections(lemma, upos=pos.upper()).values() for f in fs)})
+                  for pos in ("verb", "noun")}
+        if not getAllInflections(lemma):  # a typo would otherwise match only itself
+            raise RulesError(f"{where}: {{{lemma}}}: lemminflect knows no word {lemma!r}")
+        by_pos["any"] = sorted({*by_pos["verb"], *by_pos["noun"]})
+        forms[lemma] = by_pos
+    return forms
+
 
 def _first_words(phrases: list[str]) -> frozenset[str] | None:
     """The first word of each phrase, or None if one uses pattern syntax or begins with no word."""
@@ -399,29 +462,41 @@ def _build(raw: dict[str, Any], where: dict[str, Path]) -> Rules:
 
     m = raw["metrics"]
     metric_file = where["metrics"]
+    family = _lemma_families(m, metric_file)
     cues, scopes = [], {}
     for metric, spec in m.get("metrics", {}).items():
         scopes[metric] = spec.get("scope", "cumulative")
         for i, cue in enumerate(spec["cues"]):
             position = "before" if "before" in cue else "after"
             key = f"{metric_file}: key metrics.{metric}.cues.{i}"
-            pattern = cue[position]
+            pattern = family(cue[position])
             cues.append(Cue(
                 metric=metric, position=position,
                 pattern=_any_of([pattern], key),
-                noun=_compile(rf"^\W{{0,3}}(?:{cue['noun']})\b", key) if "noun" in cue else None,
-                bridge=_compile(cue["bridge"], key) if "bridge" in cue else None,
+                noun=_compile(rf"^\W{{0,3}}(?:{family(cue['noun'])})\b", key) if "noun" in cue else None,
+                bridge=_compile(family(cue["bridge"]), key) if "bridge" in cue else None,
                 max_gap=cue.get("max_gap", 4 if position == "before" else 6),
                 priority=cue.get("priority", 1),
                 scope=cue.get("scope", scopes[metric]),
             ))
+    # a tally names a count, not what it counts: a fallback (negative priority) to any metric's cue
+    for i, tally in enumerate(m.get("tallies", [])):
+        cues.append(Cue(metric="", position="before",
+                        pattern=_any_of([family(tally["before"])], f"{metric_file}: key tallies.{i}"),
+                        noun=None, bridge=None, max_gap=tally.get("max_gap", 0), priority=-2, scope=""))
     known = set(scopes)
-    refinements = []
+    refinements, context_refinements = [], []
     for i, r in enumerate(m.get("refine", [])):
         for key in ("metric", "becomes"):
             if r[key] not in known:
                 raise RulesError(f"{metric_file}: key refine.{i}.{key}: unknown metric {r[key]!r}")
-        refinements.append((r["metric"], _compile(rf"^\W{{0,3}}(?:{r['noun']})\b", f"{metric_file}: refine.{i}"), r["becomes"]))
+        if "context" in r:
+            unknown = sorted(set(r["context"]) - known)
+            if unknown:
+                raise RulesError(f"{metric_file}: key refine.{i}.context: unknown metric {unknown[0]!r}")
+            context_refinements.append((r["metric"], frozenset(r["context"]), r["becomes"]))
+            continue
+        refinements.append((r["metric"], _compile(rf"^\W{{0,3}}(?:{family(r['noun'])})\b", f"{metric_file}: refine.{i}"), r["becomes"]))
 
     g = raw["groups"]
     places = tuple(
@@ -455,6 +530,7 @@ def _build(raw: dict[str, Any], where: dict[str, Path]) -> Rules:
         numbers=numbers,
         cues=tuple(cues),
         refinements=tuple(refinements),
+        context_refinements=tuple(context_refinements),
         non_people=_compile(rf"^[ \t]*(?:{'|'.join(m.get('non_people', [])) or '(?!)'})\b", f"{metric_file}: key non_people"),
         household_nouns=_compile(rf"^[ \t]*(?:\w+[ \t]+)?(?:{'|'.join(units.get('household_nouns', [])) or '(?!)'})\b",
                                  f"{where['units']}: key household_nouns"),

@@ -29,8 +29,8 @@ from ..rules import Rules
 from ..scanning import MATCH_TIMEOUT
 from ..units import normalise
 from .group import _claim_group, _group
-from .metric import (_AMONG_THEM, _APPOSITION, _BREAKDOWN_AFTER, _PART_OF, _best_cue, _continues, _counted_unit,
-                     _cue_matches, _is_count, _refine)
+from .metric import (_AMONG_THEM, _APPOSITION, _BREAKDOWN_AFTER, _FIRST, _PART_OF, _Before, _continues, _counted_unit,
+                     _cue_matches, _figure_cue, _is_count, _refine, _shares_predicate)
 from ..gazetteer import place_id
 from .estimate import _estimate
 from .place import _document_place, _nationality, _place, _PlaceIndex
@@ -59,8 +59,10 @@ class _Found:
     place: str = ""
 
 
-def _read_sentence(sentence: str, rules: Rules, decimal_comma: bool = False) -> list[_Found]:
-    """The claims of one sentence: candidates, their cues, metrics inherited along lists."""
+def _read_sentence(sentence: str, rules: Rules, decimal_comma: bool = False,
+                   before: _Before = _FIRST) -> list[_Found]:
+    """The claims of one sentence: candidates, their cues, metrics inherited along lists; `before`
+    is the sentence before, whose metric a tally may count ("... unaccounted for. It stood at 61")."""
     candidates = [
         _Candidate(m, m.start, m.end)
         for m in scan(sentence, rules.numbers, decimal_comma)
@@ -77,18 +79,23 @@ def _read_sentence(sentence: str, rules: Rules, decimal_comma: bool = False) -> 
     found: list[_Found] = []
     unread: list[_Candidate] = []  # no cue of their own: may take the metric of a breakdown after them
     for cand in candidates:
-        best = _best_cue(sentence, cand, candidates, cues, asides)
+        best = _figure_cue(sentence, cand, candidates, cues, asides, before, rules)
         previous = found[-1] if found else None
         if best is not None:
-            cue, gap = best
-            item = _Found(cand, cue.metric, cue.scope, gap, inherited=False)
+            item = _Found(cand, best.metric, best.scope, best.gap, inherited=False)
+            if previous is not None and previous.inherited and _shares_predicate(
+                    sentence, previous.candidate, cand, best):
+                # "..., and 153 children and 161 women among the wounded": not the list before's
+                previous.metric = _refine(best.metric, sentence, previous.candidate, rules)
+                previous.cue_scope = best.scope
         elif previous is not None and cand.match.kind != "vague" and (
                 _continues(sentence, previous.candidate, cand) or _AMONG_THEM.match(sentence[cand.end:])):
             item = _Found(cand, previous.metric, previous.cue_scope, previous.gap, inherited=True)
         else:
             unread.append(cand)
             continue
-        if unread and not item.inherited and _BREAKDOWN_AFTER.match(sentence[unread[-1].end: cand.start]):
+        if unread and not item.inherited and (_BREAKDOWN_AFTER.match(sentence[unread[-1].end: cand.start]) or (
+                best is not None and _shares_predicate(sentence, unread[-1], cand, best))):
             whole = _Found(unread.pop(), item.metric, item.cue_scope, item.gap, inherited=True)
             found.append(_finish(whole, sentence, rules, None))
         found.append(_finish(item, sentence, rules, previous))
@@ -118,6 +125,7 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
     names = named_sources(text, rules)
     speakers = _Speakers(rules, default_place, published, names)
     sentences = list(split_sentences(text))
+    before = _FIRST
     windows = prefilter(rules).windows(text, sentences) if use_prefilter else None
     for i, (s_start, s_end) in enumerate(sentences):
         sentence = text[s_start:s_end]
@@ -125,7 +133,8 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
             continue
         # outside the windows no number phrase and metric cue meet: nothing to read, but a later
         # anaphor may still refer back to the sentence's speaker
-        found = _read_sentence(sentence, rules, decimal_comma) if windows is None or windows[i] else []
+        found = _read_sentence(sentence, rules, decimal_comma, before) if windows is None or windows[i] else []
+        before = _Before(sentence, found[-1].metric, found[-1].cue_scope) if found else _Before(sentence)
         if not found:
             speakers.heard(sentence)  # read only if a later sentence refers back to it
             continue

@@ -2,11 +2,14 @@
 all (not dates, years, ages, money, measures or counts of things), the metric cue of
 rules/metrics.yaml nearest a figure, the list or breakdown a figure without a cue of its own
 continues ("killing 447 and wounding 1,246"), the metric refined by the noun counted, and whether
-the figure counts people, households or a percentage.
+the figure counts people, households or a percentage. A tally ("its count had reached 68") says
+that a figure is a count but not of what: the metric cues around it, or in the sentence before, do.
 """
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import dates
 from ..model import Unit
@@ -22,7 +25,7 @@ from .source import sentence_starts
 _NON_COUNT_BEFORE = compiled(
     r"(?i)(?:[$€£¥₪₹₦₱₩₫]|\b(?:hotline|helpline|phone|telephone|tel|fax|whatsapp|dial|call)(?:[ \t]+(?:is|on|at|number))?[ \t:]*$"
     r"|\b(?:one|\d+)[ \t]+in[ \t]*$"  # "one in eight": a ratio
-    r"|\b(?:usd|eur|us\$|gbp|inr|rs\.?|ngn|php|vnd|krw|jpy|aud|aged|ages|age|ages of|number|no\.|article|resolution|"
+    r"|\b(?:usd|eur|us\$|gbp|inr|rs\.?|ngn|php|vnd|krw|jpy|aud|aged|ages|age|ages of|(?<!\b(?:dead|victims)(?: now)? )number|no\.|article|resolution|"
     r"route|page|flight|channel|highway|section|chapter|room|apartment|building|unit|"
     r"magnitude|grade|level|category|phase|wave|covid|[a-z]+-)|\w-|[+#])[ \t]*$|\d[:.,]$")
 _NON_COUNT_AFTER = compiled(
@@ -41,7 +44,7 @@ _PART_OF = compiled(r"(?i)^[ \t]+of[ \t]+(?:the|its|their|some|\w+(?:'s|’s))[ 
 
 # The cue of a figure (`_best_cue`).
 _APPOSITION = compiled(
-    r"(?i),[ \t]*(?:(?:or|including|mostly|most of them|many of them|among them|a quarter|a third|a fifth|half|"
+    r"(?i),[ \t]*(?:[\w.,-]+[ \t]+of[ \t]+(?:them|whom)\b|(?:or|including|mostly|most of them|many of them|among them|a quarter|a third|a fifth|half|"
     r"about half|nearly half|more than half|\w+-(?:thirds|quarters|fifths|tenths))\b|[\d.]+ ?(?:%|percent|per cent))[^,;:]{0,80},")
 # "1.5 million people [in the quake zone] are now homeless": a place phrase before the verb.
 _LOCATIVE_PHRASE = compiled(
@@ -50,6 +53,8 @@ _LOCATIVE_PHRASE = compiled(
 # No noun after the figure ("displaced more than 10 million, ..."): the cue's noun test is moot.
 _NO_NOUN = compiled(r"(?i)^[ \t]*(?:[.,;:)]|$|(?:in|across|since|from|over|during|last|this|so far)\b)")
 _NEXT_VERB = compiled(r"(?i)\band[ \t]+$")
+# ", and" between a toll's word and a figure: the figure opens the next item of a list.
+_NEW_ITEM = compiled(r",[ \t]+and\b")
 _AND_OR = compiled(r"(?i)\b(?:and|or)\b|,")
 
 # Lists and breakdowns: a figure without a cue of its own takes the metric of the one it
@@ -67,6 +72,10 @@ _AMONG_THEM = compiled(r"(?i)^[ \t]+(?:[\w-]+[ \t]+){0,2}(?:were|are)[ \t]+among
 # "463 people, including 157 children, have died": the figure before a breakdown takes its metric.
 _BREAKDOWN_AFTER = compiled(r"(?i)^(?:[ \t]+[\w-]+){0,3},?[ \t]+(?:including|among them|among whom)[ \t]+$")
 _LIST_GAP, _BREAKDOWN_GAP = 10, 25
+# "the number of confirmed infections rose to": a tally that says what it counts, not with a cue.
+_COUNT_OF = compiled(r"(?i)\bof[ \t]+\w")
+# "64 children and 57 women": two figures, each with its noun, joined as one list.
+_LIST_PARTNER = compiled(r"(?i)(?:[ \t]+[\w'’-]+){0,3}[ \t]+(?:and|or)[ \t]+$")
 # The figure a count was revised from: "up from 614", "has fallen to four from 28".
 _EARLIER_FIGURE = compiled(r"(?i)\b(?:up|down|rising|falling|revised|increased|decreased)[ \t]+from[ \t]*$")
 _TO = compiled(r"(?i)\bto[ \t]*$")
@@ -101,11 +110,112 @@ def _cue_matches(sentence: str, rules: Rules) -> list[tuple[Cue, int, int]]:
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class _Before:
+    """The sentence before the one read, which a tally or a metric refined by its context looks
+    back to ("Three people remain unaccounted for. ... it stood at 475")."""
+
+    text: str = ""
+    metric: str = ""  # its last claim's, if it has any
+    scope: str = ""
+
+
+_FIRST = _Before()  # what the first sentence of a document has before it
+
+
+class _Told(NamedTuple):
+    """What a figure's cue tells: the metric, its scope, the distance in words and whether the
+    cue stands after the figure."""
+
+    metric: str
+    scope: str
+    gap: int
+    after: bool
+
+
+def _figure_cue(sentence: str, cand: _Candidate, others: list[_Candidate], cues: list[tuple[Cue, int, int]],
+                asides: bool, before: _Before, rules: Rules) -> _Told | None:
+    """What the candidate's cue (`_best_cue`) tells; a tally's metric is its context's (`_tally_metric`)."""
+    best = _best_cue(sentence, cand, others, cues, asides)
+    if best is None:
+        return None
+    cue, gap, start = best
+    told = (cue.metric, cue.scope) if cue.metric else _tally_metric(sentence, start, cand, others, cues, before, rules)
+    if told is None:
+        return None
+    return _Told(*_in_context(*told, cues, before, rules), gap, cue.position == "after")
+
+
+def _shares_predicate(sentence: str, earlier: _Candidate, cand: _Candidate, told: _Told) -> bool:
+    """Whether `earlier` and `cand` are one list whose predicate follows it, so that both count
+    what it says: "64 children and 57 women were among the dead" (but "1,005 suspected cases and 24
+    deaths": a noun right after the figure is the figure's own)."""
+    return told.after and told.gap > 0 and _LIST_PARTNER.match(sentence, earlier.end, cand.start) is not None
+
+
+def _in_context(metric: str, scope: str, cues: list[tuple[Cue, int, int]], before: _Before,
+                rules: Rules) -> tuple[str, str]:
+    """The metric its context makes a figure count (rules.context_refinements): after an
+    abduction, those unaccounted for are the captives."""
+    for refined, context, becomes in rules.context_refinements:
+        if metric == refined and (
+                any(cue.metric in context for cue, _, _ in _telling(cues))
+                or any(cue.metric in context for cue, _, _ in _telling(_cue_matches(before.text, rules)))):
+            return becomes, scope
+    return metric, scope
+
+
+def _telling(cues: list[tuple[Cue, int, int]]) -> list[tuple[Cue, int, int]]:
+    """The cues that name a metric by their words alone, in text order: no tally, and none that
+    needs a noun after it ("took" tells of hostages only before "hostages")."""
+    return sorted((c for c in cues if c[0].metric and c[0].noun is None), key=lambda c: c[1])
+
+
+def _tally_metric(sentence: str, start: int, cand: _Candidate, others: list[_Candidate],
+                  cues: list[tuple[Cue, int, int]], before: _Before, rules: Rules) -> tuple[str, str] | None:
+    """The metric and scope of a tally (its words begin at `start`) by the cues about it: one
+    in its own words ("the number of new arrivals stood at"); else the nearest in its clause with
+    no other figure between (a figure's own cue is not the tally's: "356, ..., with 1,246
+    wounded"); else the sentence before's last claim or cue; else the nearest in its clause."""
+    telling = _telling(cues)
+    own = [cue for cue, cs, ce in telling if start <= cs and ce <= cand.start]
+    if own:
+        return own[-1].metric, own[-1].scope
+    if _COUNT_OF.search(sentence, start, cand.start):
+        return None  # "the number of confirmed infections rose to": a count of something else
+    clause = [(cue, cs, ce) for cue, cs, ce in telling
+              if not _CLAUSE_BREAK.search(sentence, min(ce, start), max(cs, cand.end))]
+    distance = lambda c: max(c[1] - cand.end, start - c[2])  # noqa: E731
+    # the figures listed with this one ("listed 16,927 children and 11,487 women among the dead")
+    # share its cue; any other figure has a cue of its own
+    listed, last = set(), cand
+    for other in others[others.index(cand) + 1:]:
+        if not _LIST_PARTNER.match(sentence, last.end, other.start):
+            break
+        listed.add(other.start)
+        last = other
+    free = [c for c in clause if not any(min(c[2], start) <= o.start < max(c[1], cand.end)
+                                         for o in others if o is not cand and o.start not in listed)]
+    if free:
+        cue = min(free, key=distance)[0]
+        return cue.metric, cue.scope
+    if before.metric:
+        return before.metric, before.scope
+    earlier = _telling(_cue_matches(before.text, rules)) if before.text else []
+    if earlier:
+        return earlier[-1][0].metric, earlier[-1][0].scope
+    if clause:
+        cue = min(clause, key=distance)[0]
+        return cue.metric, cue.scope
+    return None
+
+
 def _best_cue(sentence: str, cand: _Candidate, others: list[_Candidate],
-              cues: list[tuple[Cue, int, int]], asides: bool) -> tuple[Cue, int] | None:
-    """The cue nearest the candidate (in words), other numbers and clause breaks blocking the way;
-    `asides` is False when the sentence has no apposition (that no part of it can have one)."""
-    best: tuple[tuple[int, int], Cue, int] | None = None
+              cues: list[tuple[Cue, int, int]], asides: bool) -> tuple[Cue, int, int] | None:
+    """The cue nearest the candidate (in words), its distance and where it begins; other numbers
+    and clause breaks block the way. `asides` is False when the sentence has no apposition (that
+    no part of it can have one)."""
+    best: tuple[tuple[int, int], Cue, int, int] | None = None
     after_text = sentence[cand.end: cand.end + _REACH]
     starts = [o.start for o in others]  # in text order
     for cue, cs, ce in cues:
@@ -134,6 +244,8 @@ def _best_cue(sentence: str, cand: _Candidate, others: list[_Candidate],
         if gap > cue.max_gap:
             continue
         # the bridge verb may be read as the number's qualifier: "toll passes 11,000"
+        if cue.bridge is not None and _NEW_ITEM.search(between):
+            continue  # "58 children ... were among the dead, and 120 children ... among the wounded"
         if cue.bridge is not None and gap > 4 and not (
                 cue.bridge.search(between) or cue.bridge.search(sentence[lo:max(hi, cand.match.core)])):
             continue
@@ -150,8 +262,8 @@ def _best_cue(sentence: str, cand: _Candidate, others: list[_Candidate],
         shared = cue.position == "before" and _AND_OR.search(between) is not None
         key = (cue.priority < 0, gap, shared, -cue.priority)
         if best is None or key < best[0]:
-            best = (key, cue, gap)
-    return (best[1], best[2]) if best else None
+            best = (key, cue, gap, cs)
+    return best[1:] if best else None
 
 
 def _continues(sentence: str, previous: _Candidate, cand: _Candidate) -> bool:
