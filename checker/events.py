@@ -69,7 +69,7 @@ class DocumentProfile:
     published: date | None
     fixed: str
     kinds: tuple[tuple[str, int], ...]
-    places: tuple[str, ...] = ()  # the places its headline names and its dateline's city
+    places: tuple[str, ...] = ()  # the places its headline and its dateline name
 
 
 def profile(document: Document, rules: Rules) -> DocumentProfile:
@@ -79,10 +79,9 @@ def profile(document: Document, rules: Rules) -> DocumentProfile:
         counts[kind.id] = (_TITLE_WEIGHT * len(kind.words.findall(document.title))
                            + len(kind.words.findall(document.text)))
     places = tuple(dict.fromkeys(p for _, _, p, rank in _names_in(document.title, rules) if rank != _DEMONYM))
-    filed_from = dateline(document.text)
     return DocumentProfile(document.doc, document.published, document.event,
                            tuple(sorted((k, n) for k, n in counts.items() if n)),
-                           places + ((filed_from,) if filed_from else ()))
+                           places + dateline(document.text))
 
 
 def _profile_of_claims(doc: str, claims: Sequence[Claim], rules: Rules) -> DocumentProfile:

@@ -333,3 +333,18 @@ It said 3,478 people had been killed in Gaza since the war began.
 """)
     found = findings_on(checked(tmp_path, first, later), 500, 471)
     assert [f.check for f in found] == ["decrease"]
+
+
+def test_two_outlets_disagreeing_on_a_citys_toll_are_found_beside_the_states_larger_toll(tmp_path):
+    first = Article("amphan_a", "Wire", "2020-05-21", """\
+Cyclone kills 72 in West Bengal
+
+KOLKATA, May 21 - The cyclone killed 72 people in West Bengal and 15 people in Kolkata, the chief minister said on Thursday.
+""")
+    second = Article("amphan_b", "Other Wire", "2020-05-21", """\
+Cyclone toll in Kolkata
+
+KOLKATA, May 21 - The cyclone killed 17 people in Kolkata, the city's mayor said on Thursday.
+""")
+    found = [f for f in findings_on(checked(tmp_path, first, second), 15, 17) if f.check == "cross_source"]
+    assert found

@@ -6,9 +6,10 @@ median daily growth of its dated figures, all sources together); beyond that, an
 relative `tolerance` on each side, the two cannot both hold. Repeated copies of one report
 (syndicated: same source, figure, qualifier and date in several documents) count once, and one
 disagreement is reported once, on the closest pair of dates. A later figure below an earlier one
-in a series that only rises is left to `decrease`; a later figure above an earlier one by more
+in a series that only rises is left to `decrease`. A later figure above an earlier one by more
 than the series' usual growth is a note, since a toll grows fastest in an event's first days,
-faster than its median pace.
+faster than its median pace. Pairs are also sought within bands of magnitude (`band_ratio`,
+base.magnitude_bands), where a larger figure of the same day would otherwise hide them.
 
 Options (defaults):
   severity: warning
@@ -27,7 +28,8 @@ import numpy as np
 import pandas as pd
 
 from ..series import key_codes
-from .base import CheckContext, Problem, claim_records, day, fmt, interval_text, pair_problem, records, series_name
+from .base import (CheckContext, Problem, claim_records, day, fmt, interval_text, magnitude_bands, pair_problem, records,
+                   series_name)
 
 ID = "cross_source"
 DEFAULTS = {"severity": "warning", "window_days": 2, "tolerance": 0.02}
@@ -162,6 +164,16 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
         return
     growth = daily_growth(series)
     pairs, copies = _disagreements(series, growth, options, context.directions)
+    # within bands of magnitude too (base.magnitude_bands): Kolkata's 15 against another outlet's
+    # 17, on a day the state's 72 leads the series
+    sids = series["series_id"].to_numpy()
+    banded = []
+    for codes in magnitude_bands(series, context.band_ratio) if context.band_ratio else ():
+        first = np.unique(codes, return_index=True)[1]
+        band_growth = pd.Series(growth.reindex(sids[first]).fillna(0.0).to_numpy(), index=codes[first])
+        found, _ = _disagreements(series.assign(series_id=codes), band_growth, options, context.directions)
+        banded.append(found.assign(code=sids[found["row_a"].to_numpy()]))
+    pairs = pd.concat([pairs, *banded], ignore_index=True).drop_duplicates(["row_a", "row_b"])
     rates = growth.to_dict()  # a dict: looked up once per finding
     earlier = claim_records(series, pairs["row_a"].to_numpy())
     later = claim_records(series, pairs["row_b"].to_numpy())

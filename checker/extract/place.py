@@ -141,10 +141,18 @@ _DATELINE = compiled(
 _DATELINE_REACH = 600
 
 
-def dateline(text: str) -> str:
-    """The place id of the city a story is filed from ("nairobi"), or ""."""
+def dateline(text: str) -> tuple[str, ...]:
+    """The place ids of a story's dateline: the city it is filed from ("nairobi"), and the region
+    or country named after it ("MINA, Saudi Arabia, Sept 24": also `saudi_arabia`); () if none."""
     m = _DATELINE.search(text, 0, min(len(text), _DATELINE_REACH), timeout=MATCH_TIMEOUT)
-    return place_id(m["city"].title()) if m else ""
+    if not m:
+        return ()
+    region = place_id(m["region"]) if m["region"] and not _ABBREVIATED.fullmatch(m["region"]) else ""
+    return tuple(p for p in (place_id(m["city"].title()), region) if p)
+
+
+# "Calif.", "Fla.": a state abbreviated in a dateline names no place id here.
+_ABBREVIATED = compiled(r"\p{Lu}\p{Ll}{0,4}\.")
 
 
 def _document_place(document: Document, places: _PlaceIndex) -> str:
@@ -163,7 +171,7 @@ def _document_place(document: Document, places: _PlaceIndex) -> str:
             for s, e, p, loc in places.document()]
     filed_from = dateline(text)
     named = [(p, loc, weight) for p, loc, weight in headline + body if p in listed and weight]
-    named += [(filed_from, _IN_FRAME, 1)] if filed_from else []
+    named += [(filed_from[0], _IN_FRAME, 1)] if filed_from else []
     # a nationality names who died, not where: "three Britons were among the dead" in Nairobi
     counts: Counter[str] = Counter()
     for p, loc, weight in named:
@@ -191,10 +199,11 @@ _SPEAKERS_COUNTRY = compiled(
 
 
 def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, int]], default: str) -> str:
-    """The place of the figure: of the places of its own statement first ("In Zimbabwe 259 died,
+    """The place of the figure, of the places of its own statement first ("In Zimbabwe 259 died,
     and Malawi's government has reported 56 deaths"; "Belgium has counted 36 deaths, bringing the
-    toll in Europe to 216"), the nearest named in a locative frame; several countries together
-    ("across the three countries", "in both countries") are a place of their own, `three_countries` (demonyms too in a document
+    toll in Europe to 216"): several countries together ("across the three countries") are a place
+    of their own (`three_countries`); else the one named in a locative frame right after the
+    figure's noun ("15 people in Kolkata"), else the nearest so named (demonyms too in a document
     with no place of its own), then a name standing as the statement's subject, a speaker's
     country last ("Thailand's government"); `default` (the document's) if none."""
     # a nationality is where the people counted are from, not where they were counted: it places
@@ -206,7 +215,7 @@ def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, in
     if several:  # "across the three countries": no one country's series
         return f"{several['n'].lower() or 'several'}_countries"
     located = [(not lo <= s < hi, _SPEAKERS_COUNTRY.match(sentence, e) is not None, -rank,
-                min(abs(s - cand.end), abs(cand.start - e)), p)
+                _ATTACHED.match(sentence, cand.end, s) is None, min(abs(s - cand.end), abs(cand.start - e)), p)
                for s, e, p, rank in places
                if rank in wanted or (rank == _MENTIONED and lo <= s < cand.start and _COUNTING_SUBJECT.match(sentence, e))]
     return min(located)[-1] if located else default
@@ -217,10 +226,14 @@ _SEVERAL_COUNTRIES = compiled(r"(?i)\b(?:across|in|for)[ \t]+(?:the[ \t]+|all[ \
 # "Belgium has counted 36 deaths": a place that counts its own dead, as a sentence's subject.
 _COUNTING_SUBJECT = compiled(r"(?i)[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+|now[ \t]+)?(?:counted|recorded|registered|"
                              r"confirmed|listed|logged|tallied|raised|reported)\b")
+# "15 people in Kolkata": a place right after the figure's noun phrase is the figure's own.
+_ATTACHED = compiled(r"[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:in|at|across|near|inside)[ \t]+(?:the[ \t]+)?$")
 # Where one statement of a sentence ends and another begins, for places: "..., and Malawi's
-# government has reported 56 deaths", "..., bringing the toll in Europe to 216".
+# government has reported 56 deaths", "..., bringing the toll in Europe to 216", "72 died in the
+# state, 15 of them in Kolkata".
 _STATEMENT_BREAK = compiled(r"[;—]|,[ \t]+(?:and|but|while|whereas|bringing|raising|taking|pushing)\b"
-                            r"|\b(?:while|whereas)\b")
+                            r"|\b(?:while|whereas)\b|\band[ \t]+that\b"
+                            r"|,[ \t]*[\w.,-]+[ \t]+(?:of[ \t]+whom|of[ \t]+them|among[ \t]+them)\b")
 
 
 # The words between a figure and the nationality it counts: "31 Pakistani nationals", "three Britons".
