@@ -133,3 +133,28 @@ def test_firefighters_are_a_group():
                         published=date(2024, 3, 8), locale="",
                         line_starts=line_starts_of("Eleven firefighters were among the dead."))
     assert [c.group for c in extract(document, load_rules())] == ["firefighters"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sudanese arrivals in Chad jump to 410,000, the UN says.", [(410000, "displaced")]),
+    ("The country's internally displaced fall to 2.1 million as people head home.", [(2100000, "displaced")]),
+    ("Close to a million people were moved to shelters, and authorities evacuated some 640,000.",
+     [(1000000, "displaced"), (640000, "displaced")]),
+    ("About 300,000 people are still living in tent and tarpaulin camps.", [(300000, "displaced")]),
+    ("The governor said the dead could number well over 20,000.", [(20000, "killed")]),
+    ("Senegal has lost 12 of its citizens, according to media reports.", [(12, "killed")]),
+    ("Relatives read aloud the names of 49 victims.", [(49, "killed")]),
+    ("Rescuers were still searching for 37 people on Friday.", [(37, "missing")]),
+    ("The number of bodies recovered from the collapsed garment factory outside the capital rose to 311.",
+     [(311, "killed")]),
+    ("The count of missing has swung widely. On Tuesday the crisis centre put it back up to 92.", [(92, "missing")]),
+    ("The defence ministry said 450 soldiers surrendered on Friday.", [(450, "detained")]),
+])
+def test_more_families(text, expected):
+    assert found(text) == expected
+
+
+def test_a_where_clause_starts_a_count_of_its_own():
+    text = ("Navy ships evacuated more than 900 people from the town, where about 3,000 residents had "
+            "gathered on the beach.")
+    assert found(text) == [(900, "displaced")]

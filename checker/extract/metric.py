@@ -25,7 +25,7 @@ from .source import sentence_starts
 _NON_COUNT_BEFORE = compiled(
     r"(?i)(?:[$€£¥₪₹₦₱₩₫]|\b(?:hotline|helpline|phone|telephone|tel|fax|whatsapp|dial|call)(?:[ \t]+(?:is|on|at|number))?[ \t:]*$"
     r"|\b(?:one|\d+)[ \t]+in[ \t]*$"  # "one in eight": a ratio
-    r"|\b(?:usd|eur|us\$|gbp|inr|rs\.?|ngn|php|vnd|krw|jpy|aud|aged|ages|age|ages of|(?<!\b(?:dead|victims)(?: now)? )number|no\.|article|resolution|"
+    r"|\b(?:usd|eur|us\$|gbp|inr|rs\.?|ngn|php|vnd|krw|jpy|aud|aged|ages|age|ages of|(?<!\b(?:dead|victims)(?: now| could| may| might| will)? )number|no\.|article|resolution|"
     r"route|page|flight|channel|highway|section|chapter|room|apartment|building|unit|"
     r"magnitude|grade|level|category|phase|wave|covid|[a-z]+-)|\w-|[+#])[ \t]*$|\d[:.,]$")
 _NON_COUNT_AFTER = compiled(
@@ -65,8 +65,9 @@ _COORDINATION = compiled(r"(?i)\b(?:and|including|of whom|of them|among them|amo
 _BREAKDOWN = compiled(
     r"(?i)(?:\b(?:including|of whom|of them|among them|among whom|among those)\b|:)(?:\W+\w+){0,2}\W*$"
     r"|\b(?:bringing|raising|taking|pushing)\b.*\bto\W*$")  # "..., bringing the total since January to 1,316"
-# A clause break other than the colon that opens a breakdown.
-_NEW_CLAUSE = compiled(r"[;—]|\s-\s|\b(?:but|while|whereas|although)\b")
+# A clause break other than the colon that opens a breakdown; ", where ..." opens a clause of its
+# own ("evacuated 1,000 people from Mallacoota, where about 4,000 residents had gathered").
+_NEW_CLAUSE = compiled(r"[;—]|\s-\s|\b(?:but|while|whereas|although)\b|,[ \t]+where\b")
 # "... and UNICEF said about 100,000 children were among them": a part of the figure before.
 _AMONG_THEM = compiled(r"(?i)^[ \t]+(?:[\w-]+[ \t]+){0,2}(?:were|are)[ \t]+among[ \t]+(?:them|those)\b")
 # "463 people, including 157 children, have died": the figure before a breakdown takes its metric.
