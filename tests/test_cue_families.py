@@ -158,3 +158,19 @@ def test_a_where_clause_starts_a_count_of_its_own():
     text = ("Navy ships evacuated more than 900 people from the town, where about 3,000 residents had "
             "gathered on the beach.")
     assert found(text) == [(900, "displaced")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a hedged share in an apposition stands aside: the verb after it is the figure's
+    ("The agency estimates that about 1.2 million people, some 70% of the population, have been "
+     "displaced.", [(1200000, "displaced"), (70, "displaced")]),
+    ("An estimated 800,000 people, about two-thirds of the population, have been driven from their homes.",
+     [(800000, "displaced")]),
+    ("About 130 people are still believed to be held hostage in the forest.", [(130, "hostages_held")]),
+    ("The bar association said more than 40 protesters were still being held in police cells.", [(40, "detained")]),
+    ("Aid agencies said 900,000 of them needed emergency food assistance.", [(900000, "affected")]),
+    ("Some 12,000 villagers were expelled from the valley.", [(12000, "displaced")]),
+    ("More than 600 feared buried by the mudslide, officials say.", [(600, "missing")]),
+])
+def test_asides_captives_detainees_and_the_expelled(text, expected):
+    assert found(text) == expected

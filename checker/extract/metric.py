@@ -44,8 +44,10 @@ _PART_OF = compiled(r"(?i)^[ \t]+of[ \t]+(?:the|its|their|some|\w+(?:'s|’s))[ 
 
 # The cue of a figure (`_best_cue`).
 _APPOSITION = compiled(
-    r"(?i),[ \t]*(?:[\w.,-]+[ \t]+of[ \t]+(?:them|whom)\b|(?:or|including|mostly|most of them|many of them|among them|a quarter|a third|a fifth|half|"
-    r"about half|nearly half|more than half|\w+-(?:thirds|quarters|fifths|tenths))\b|[\d.]+ ?(?:%|percent|per cent))[^,;:]{0,80},")
+    r"(?i),[ \t]*(?:[\w.,-]+[ \t]+of[ \t]+(?:them|whom)\b|(?:or|including|mostly|most of them|many of them|among them)\b"
+    # a share, maybe hedged: "some 85% of Gaza's population", "about three-quarters of the population"
+    r"|(?:(?:some|about|around|roughly|nearly|almost|over|more than|close to)[ \t]+)?"
+    r"(?:(?:a quarter|a third|a fifth|half|\w+-(?:thirds|quarters|fifths|tenths))\b|[\d.]+ ?(?:%|percent|per cent)))[^,;:]{0,80},")
 # "1.5 million people [in the quake zone] are now homeless": a place phrase before the verb.
 _LOCATIVE_PHRASE = compiled(
     r"(?i)\b(?:in|across|inside|throughout|near|around|from)[ \t]+(?:the[ \t]+)?(?:[\w'’-]+[ \t]+){0,2}?[\w'’-]+"
