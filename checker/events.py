@@ -38,6 +38,9 @@ MAIN, EARLIER, INCIDENT = "main", "earlier", "incident"
 _TITLE_WEIGHT = 3
 _INCIDENT_REACH = 120  # characters between an incident's words and its figure
 _NOT_NOUNS = frozenset({"on", "at", "in", "near", "that", "which", "hit"})  # "attack on": the noun is "attack"
+# Events reported over this many days or more (wars, sieges, epidemics, displacement) have
+# incidents a headline can name; a single attack or quake is its own incident.
+_LONG_RUNNING = 700
 _RUNNING_TOTAL = ("since", "so far", "in total", "overall", "altogether", "in all", "cumulative", "the war")
 
 
@@ -70,6 +73,7 @@ class DocumentProfile:
     fixed: str
     kinds: tuple[tuple[str, int], ...]
     places: tuple[str, ...] = ()  # the places its headline and its dateline name
+    incident: str = ""  # the incident its headline names ("raid", "blast"), if any
 
 
 def profile(document: Document, rules: Rules) -> DocumentProfile:
@@ -79,9 +83,15 @@ def profile(document: Document, rules: Rules) -> DocumentProfile:
         counts[kind.id] = (_TITLE_WEIGHT * len(kind.words.findall(document.title))
                            + len(kind.words.findall(document.text)))
     places = tuple(dict.fromkeys(p for _, _, p, rank in _names_in(document.title, rules) if rank != _DEMONYM))
+    named = rules.headline_incidents.search(document.title)
     return DocumentProfile(document.doc, document.published, document.event,
                            tuple(sorted((k, n) for k, n in counts.items() if n)),
-                           places + dateline(document.text))
+                           places + dateline(document.text), _singular(place_id(named[0].split()[-1])) if named else "")
+
+
+def _singular(noun: str) -> str:
+    """'raids' -> 'raid': one id for an incident however a headline words it."""
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
 def _profile_of_claims(doc: str, claims: Sequence[Claim], rules: Rules) -> DocumentProfile:
@@ -174,7 +184,8 @@ class _Grouping:
         own_count = next((count for cluster, count in naming if cluster is own), 0)
         for other, count in sorted(naming, key=lambda cc: -cc[1]):
             window = timedelta(days=self.windows.get(_kind_of(other.kinds, self.rules), 365))
-            if other is not own and count > own_count and not other.fixed and other.first <= when <= other.last + window:
+            runs = other.first <= when <= other.last + window
+            if other is not own and count > own_count and not other.fixed and runs:
                 return other
         return None
 
@@ -274,6 +285,7 @@ def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: 
                                     if d not in merged)]
     grouping = _Grouping(profiles, by_doc, rules, gazetteer)
     grouping.index_places(by_doc)
+    merged_profiles = {p.doc: p for p in profiles}
     main = {id(cl): _main_event(cl, (c for d in cl.docs for c in by_doc.get(d, ())), rules, gazetteer)
             for cl in grouping.clusters}
     events: dict[str, Event] = {e.event: e for e in main.values()}
@@ -283,40 +295,55 @@ def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: 
     for claim in claims:
         cluster = grouping.of_doc[claim.doc]
         event = main[id(cluster)]
-        event = _claims_event(claim, event, cluster, grouping, main, events, rules, gazetteer)
+        event, place = _claims_event(claim, event, cluster, grouping, main, events, rules, gazetteer,
+                                     headline_incident=merged_profiles[claim.doc].incident)
         counts[event.event] += 1
         docs_of[event.event][claim.doc] = None
-        out.append(replace(claim, event=event.event))
+        out.append(replace(claim, event=event.event, place=place))
     found = [replace(e, docs=tuple(docs_of[e.event]) or e.docs, claims=counts[e.event])
              for e in sorted(events.values(), key=lambda e: e.event)]
     return found, out
 
 
 def _claims_event(claim: Claim, event: Event, cluster: _Cluster, grouping: _Grouping, main: dict[int, Event],
-                  events: dict[str, Event], rules: Rules, gazetteer: Gazetteer) -> Event:
-    """The event `claim` counts for, its document's being `event`; new events go into `events`."""
+                  events: dict[str, Event], rules: Rules, gazetteer: Gazetteer,
+                  headline_incident: str = "") -> tuple[Event, str]:
+    """The event `claim` counts for, its document's being `event`, and the claim's place; new
+    events go into `events`. In an article whose headline names an incident of a long-running
+    event ("Israeli raid frees four hostages" in a war), a figure with no incident or
+    running-total words of its own is the incident's, and its place is the event's unless the
+    figure names a part of it (not the speaker's country: "Israel's military put the number
+    killed at fewer than 100")."""
     as_of = date.fromisoformat(claim.as_of) if claim.as_of else None
     if as_of and cluster.first != date.max and as_of < cluster.first - timedelta(days=rules.earlier_event_days):
         counts = Counter(t.id for t in rules.event_types if t.words.search(claim.sentence))
         kind = _kind_of(counts, rules) if counts else event.type
         place = claim.place if claim.place and claim.place != "unknown" else event.place
         ident = f"{as_of.year}-{kind}-{place.replace('_', '-')}"
-        return events.setdefault(ident, Event(ident, f"{kind.capitalize()}, {_readable(place)}, {as_of.year}",
-                                              kind, place, f"{as_of.year}-01-01", kind=EARLIER,
-                                              area=gazetteer.area_of(place), areas=(gazetteer.area_of(place),)))
+        earlier = events.setdefault(ident, Event(ident, f"{kind.capitalize()}, {_readable(place)}, {as_of.year}",
+                                                 kind, place, f"{as_of.year}-01-01", kind=EARLIER,
+                                                 area=gazetteer.area_of(place), areas=(gazetteer.area_of(place),)))
+        return earlier, claim.place
     named = grouping.naming(claim.place, as_of, cluster) if as_of else None
     if named is not None:
-        return main[id(named)]
+        return main[id(named)], claim.place
     area = gazetteer.area_of(claim.place)
     if area and cluster.area and area not in event.areas and as_of:
         for other in grouping.clusters:
             if other.area == area and not other.fixed and other.first <= as_of <= other.last + timedelta(days=7):
-                return main[id(other)]
+                return main[id(other)], claim.place
     noun = _incident(claim, rules)
+    place = claim.place if claim.place and claim.place != "unknown" else event.place
+    claim_place = claim.place
+    if not noun and headline_incident and grouping.windows.get(event.type, 0) >= _LONG_RUNNING \
+            and not any(word in claim.sentence.lower() for word in _RUNNING_TOTAL):
+        noun = headline_incident
+        if not (event.area and gazetteer.within(place, event.area)):
+            place = claim_place = event.place
     if noun:
-        place = claim.place if claim.place and claim.place != "unknown" else event.place
         ident = f"{event.event}/{noun.replace('_', '-')}-{place.replace('_', '-')}"
-        return events.setdefault(ident, Event(ident, f"{noun.replace('_', ' ').capitalize()} in {_readable(place)} "
-                                              f"({event.name})", noun, place, event.start, kind=INCIDENT,
-                                              parent=event.event, area=event.area, areas=event.areas))
-    return event
+        incident = events.setdefault(ident, Event(ident, f"{noun.replace('_', ' ').capitalize()} in {_readable(place)} "
+                                                  f"({event.name})", noun, place, event.start, kind=INCIDENT,
+                                                  parent=event.event, area=event.area, areas=event.areas))
+        return incident, claim_place
+    return event, claim.place

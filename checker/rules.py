@@ -119,7 +119,7 @@ _SCHEMAS: dict[str, dict] = {
             "same_event_similarity": {"type": "number", "minimum": 0, "maximum": 1},
             "earlier_event_days": {"type": "integer", "minimum": 0},
             "follow_up_days": {"type": "integer", "minimum": 0},
-            "incidents": _PATTERNS, "estimates": _PATTERNS, "revisions": _PATTERNS,
+            "incidents": _PATTERNS, "headline_incidents": _PATTERN, "estimates": _PATTERNS, "revisions": _PATTERNS,
             "other_counts": {"type": "object", "additionalProperties": _PATTERNS},
         },
     },
@@ -209,6 +209,7 @@ class Rules:
     earlier_event_days: int
     follow_up_days: int
     incident_words: regex.Pattern
+    headline_incidents: regex.Pattern
     estimate_words: regex.Pattern
     revision_words: regex.Pattern
     other_counts: tuple[tuple[str, regex.Pattern], ...]  # (why a finding on it is a note, words near a figure)
@@ -556,6 +557,7 @@ def _build(raw: dict[str, Any], where: dict[str, Path]) -> Rules:
         earlier_event_days=ev.get("earlier_event_days", 60),
         follow_up_days=ev.get("follow_up_days", 21),
         incident_words=_any_of(ev.get("incidents", []), f"{events_file}: key incidents"),
+        headline_incidents=_any_of([ev.get("headline_incidents", "(?!)")], f"{events_file}: key headline_incidents"),
         estimate_words=_any_of(ev.get("estimates", []), f"{events_file}: key estimates"),
         revision_words=_any_of(ev.get("revisions", []), f"{events_file}: key revisions"),
         other_counts=tuple((why, _any_of(words, f"{events_file}: key other_counts.{why}"))

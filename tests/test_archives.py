@@ -23,11 +23,11 @@ ARCHIVES = Path(__file__).resolve().parent / "archives"
 #: unexplained warnings or errors
 THRESHOLDS = {
     "disasters": {"found": 3, "false_alarms": 0, "unexplained": 0},  # measured 3/8, 0, 0 (21 articles)
-    "attacks": {"found": 2, "false_alarms": 0, "unexplained": 0},  # measured 2/9, 0, 0 (22 articles)
+    "attacks": {"found": 3, "false_alarms": 0, "unexplained": 0},  # measured 3/9, 0, 0 (22 articles)
     "flows": {"found": 0, "false_alarms": 0, "unexplained": 0},  # measured 0/8, 0, 0 (22 articles)
-    "gaza": {"found": 7, "false_alarms": 0, "unexplained": 8},  # measured 7/10, 0, 8 (23 articles; one: Gaza officials 210 vs Israel "fewer than 100" killed in the Nuseirat raid, a real dispute the list calls allowed only as 274 vs 100)
-    "events": {"found": 4, "false_alarms": 0, "unexplained": 1},  # measured 4/9, 0, 1 (23 articles; first measured blind: 2/9, 1, 2)
-    "wars": {"found": 1, "false_alarms": 0, "unexplained": 9},  # measured 1/8, 0, 9 (21 articles)
+    "gaza": {"found": 7, "false_alarms": 0, "unexplained": 4},  # measured 7/10, 0, 4 (23 articles)
+    "events": {"found": 5, "false_alarms": 0, "unexplained": 1},  # measured 5/9, 0, 1 (23 articles; first measured blind: 2/9, 1, 2)
+    "wars": {"found": 3, "false_alarms": 0, "unexplained": 8},  # measured 3/8, 0, 8 (21 articles; first measured blind: 1/8, 0, 9)
 }
 
 

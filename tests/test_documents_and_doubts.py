@@ -348,3 +348,23 @@ KOLKATA, May 21 - The cyclone killed 17 people in Kolkata, the city's mayor said
 """)
     found = [f for f in findings_on(checked(tmp_path, first, second), 15, 17) if f.check == "cross_source"]
     assert found
+
+
+def test_a_headlines_incident_in_a_war_takes_the_articles_figures_but_not_the_wars_totals(tmp_path):
+    war = Article("gaza_jun07", "Wire", "2024-06-07", """\
+Gaza war toll passes 36,700
+
+GAZA, June 7 - Israeli strikes and ground fighting have killed 36,731 people in Gaza since the war began, the \
+health ministry said on Friday.
+""")
+    raid = Article("gaza_jun09", "Other Wire", "2024-06-09", """\
+Israeli raid frees four hostages; Gaza ministry says 274 killed
+
+GAZA, June 9 - The health ministry in Gaza said on Sunday that 274 Palestinians were killed during the \
+operation. Israel's military put the number of Palestinians killed at fewer than 100. The ministry said \
+37,084 people had been killed in Gaza since the war began.
+""")
+    result = checked(tmp_path, war, raid)
+    events = {c.quote: c.event for c in result.claims if c.doc == "gaza_jun09"}
+    assert events["274"] == events["fewer than 100"] != events["37,084"]
+    assert [f.check for f in findings_on(result, 274, 100)] == ["cross_source"]
