@@ -11,7 +11,6 @@ its offsets alone, and finds what `finditer` finds.
 from __future__ import annotations
 
 import time
-from functools import lru_cache
 from typing import Sequence
 
 import regex
@@ -36,15 +35,14 @@ class Starts:
     the number grammar stand for the grammar).
     """
 
-    _TOKEN = compiled(r"(?<!\w)(?:\w+|\W)")
-    # Words remembered, the least recently seen forgotten first: the words of news follow Zipf's
-    # law, so the few thousand frequent ones are nearly always remembered in any archive.
+    # Words remembered: the words of news follow Zipf's law, so the few thousand frequent ones are
+    # nearly all asked again soon after the memory is emptied when full.
     _REMEMBERED = 1 << 16
 
     def __init__(self, tests: Sequence[regex.Pattern], also: regex.Pattern | None = None) -> None:
         self._tests, self._also = tuple(tests), also
         self._untrusted = tuple(i for i, test in enumerate(self._tests) if "(?<=" in test.pattern)
-        self._can_begin = lru_cache(maxsize=self._REMEMBERED)(self._which_begin)
+        self._known: dict[str, tuple[int, ...]] = {}  # a word (with the character after it) -> `_which_begin`
         self._last: tuple[str, list[list[int]]] | None = None  # the text asked last, and its offsets
 
     def _which_begin(self, word: str) -> tuple[int, ...]:
@@ -58,9 +56,15 @@ class Starts:
         if last is not None and last[0] is text:
             return last[1]  # the cues and the frames of one sentence are asked in turn
         found: list[list[int]] = [[] for _ in self._tests]
-        for m in self._TOKEN.finditer(text, timeout=MATCH_TIMEOUT):
-            for i in self._can_begin(text[m.start(): m.end() + 1]):
-                found[i].append(m.start())
+        known = self._known
+        for start, word in _words(text):
+            which = known.get(word)
+            if which is None:
+                if len(known) >= self._REMEMBERED:
+                    known.clear()
+                which = known[word] = self._which_begin(word)
+            for i in which:
+                found[i].append(start)
         if self._also is not None:
             marks = [m.start() for m in self._also.finditer(text, overlapped=True, timeout=MATCH_TIMEOUT)]
             found = [sorted(set(offsets).union(marks)) for offsets in found]
@@ -68,6 +72,22 @@ class Starts:
             found[i] = list(range(len(text) + 1))
         self._last = (text, found)
         return found
+
+
+_TOKEN = compiled(r"(?<!\w)(?:\w+|\W)")
+_last_words: tuple[str, list[tuple[int, str]]] | None = None
+
+
+def _words(text: str) -> list[tuple[int, str]]:
+    """Where each word of `text` (and each other character not preceded by a word character)
+    begins, with the word and the character after it; the text asked last is remembered, as the
+    number grammar's `Starts` and the cues' read each sentence in turn."""
+    global _last_words
+    if _last_words is not None and _last_words[0] is text:
+        return _last_words[1]
+    words = [(m.start(), text[m.start(): m.end() + 1]) for m in _TOKEN.finditer(text, timeout=MATCH_TIMEOUT)]
+    _last_words = (text, words)
+    return words
 
 
 def matches_at(pattern: regex.Pattern, text: str, offsets: Sequence[int], overlapped: bool = False) -> list[regex.Match]:

@@ -187,6 +187,36 @@ def cue_literals(patterns: Iterable[regex.Pattern]) -> Literals | None:
     return _fewest(frozenset(found))
 
 
+def _lowered(text: str) -> str | None:
+    """`text` lower-cased, where literals are found as the case-insensitive rules would find them;
+    None when offsets or case folding would differ from the rules' (`_UNSAFE`)."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or (not text.isascii() and _UNSAFE.search(text)):
+        return None
+    return lowered
+
+
+class LiteralFinder:
+    """Where a text holds any of some literals (lower-cased, as `needed_literals` gives them), in
+    one Aho-Corasick pass."""
+
+    def __init__(self, literals: Literals) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for literal in literals:
+            self._automaton.add_word(literal, literal)
+        self._empty = not literals
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def ends(self, text: str) -> list[int] | None:
+        """The offset of the last character of every literal found in `text`, in text order; None
+        when `text` must be read unfiltered."""
+        if self._empty:
+            return []
+        lowered = _lowered(text)
+        return None if lowered is None else [at for at, _ in self._automaton.iter(lowered)]
+
+
 class Prefilter:
     """The windows of a document: the sentences holding both a number literal and a cue literal.
     `None` for either kind of literal means every sentence has one of that kind."""
@@ -212,9 +242,9 @@ class Prefilter:
         both = self._NUMBER | self._CUE
         if self._always == both:
             return None
-        lowered = text.lower()
-        if len(lowered) != len(text) or (not text.isascii() and _UNSAFE.search(text)):
-            return None  # offsets or case folding would differ from the rules'
+        lowered = _lowered(text)
+        if lowered is None:
+            return None
         seen = [self._always] * len(sentences)
         if self._automaton is not None and sentences:
             ends = [end for _, end in sentences]

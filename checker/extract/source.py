@@ -21,6 +21,7 @@ from ..gazetteer import Gazetteer, place_id
 from ..rules import Rules
 from ..scanning import MATCH_TIMEOUT, Starts, matches_at
 from ..user_cache import compiled
+from .prefilter import LiteralFinder, needed_literals
 from .sentences import _NON_WORDS, _REACH, _Candidate
 from .when import _SPEECH_DATE
 
@@ -283,9 +284,20 @@ class _Grammar:
     person: regex.Pattern  # an official introduced with their name ("Sheriff Kory Honea", "X, the minister,")
     bodies: regex.Pattern  # a body noun alone
     ids: dict[str, str]
+    introduces: regex.Pattern  # what every introduction `_cast` keeps holds: a title or body, then a name
+    places: frozenset[str]  # the ids of rules/places.yaml
+    nouns: LiteralFinder | None  # literals one of which every title or body contains (None: unknown)
 
 
 _GRAMMARS: dict[str, _Grammar] = {}
+# The prepositions that join a phrase to a title or body ("secretary for the interior").
+_PREPOSITIONS = r"(?:of|for|in|to|at)"
+
+
+def _literal_finder(pattern: str) -> LiteralFinder | None:
+    """A finder of the literals every match of `pattern` holds, or None if they are not known."""
+    literals = needed_literals(pattern)
+    return None if literals is None else LiteralFinder(literals)
 
 
 def _grammar(rules: Rules) -> _Grammar:
@@ -299,7 +311,7 @@ def _grammar(rules: Rules) -> _Grammar:
         multi = "(?i:" + "|".join(n for n in (raw.get("titles") or []) if " " in n) + r")\b"
         np = (rf"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)[ ])?(?:(?P<poss>{_CAPS}|{_HOME_POSSESSIVE})['’]s[ ])?"
               rf"(?P<quals>(?:(?!{multi})(?:{_MOD}|{_CAP})(?:[ ]and[ ](?:{_MOD}|{_CAP}))?[ ]){{0,4}})(?P<noun>{noun})"
-              rf"(?P<pp>(?:[ ](?:of|for|in|to|at)[ ](?:the[ ])?(?:(?:{_MOD}|{_CAP})[ ]){{0,4}}?(?:{noun}|{_CAPS}|{_MOD})){{0,2}})"
+              rf"(?P<pp>(?:[ ]{_PREPOSITIONS}[ ](?:the[ ])?(?:(?:{_MOD}|{_CAP})[ ]){{0,4}}?(?:{noun}|{_CAPS}|{_MOD})){{0,2}})"
               rf"(?:[ ](?P<name>{_CAPS}))?(?:[ ]\((?P<acronym>[^()]{{1,40}})\))?"
               rf"|(?:(?P<owner>{_CAPS})['’]s[ ])?(?P<proper>{_CAPS})(?:[ ]\((?P<acronym2>[^()]{{1,40}})\))?")
         bare = regex.sub(r"\(\?P<\w+>", "(?:", np)  # the phrase without its groups, to use more than once
@@ -314,7 +326,10 @@ def _grammar(rules: Rules) -> _Grammar:
         person = (rf"(?P<role>{bare})|(?P<who>{_CAPS}),[ ](?P<role2>{bare}),|(?P<role3>{bare}),[ ](?P<who3>{_CAPS}),")
         _GRAMMARS[rules.version] = _Grammar(
             compiled(rf"(?:{np})"), compiled(subject), compiled(rf"(?<![\w'’-])(?:{_SAYING}|{_GIVING})"),
-            compiled(after), compiled(person), compiled(rf"(?i:{bodies})(?![\w-])"), dict(raw.get("ids") or {}))
+            compiled(after), compiled(person), compiled(rf"(?i:{bodies})(?![\w-])"), dict(raw.get("ids") or {}),
+            # the noun, any prepositional phrases after it (`pp`), then the name (`name`)
+            compiled(rf"{noun}(?:[ ]{_PREPOSITIONS}[ ](?:[\w '’.&-]|\([^()]{{1,40}}\))*?)?[ ][A-Z]"),
+            frozenset(p.id for p in rules.places), _literal_finder(noun))
     return _GRAMMARS[rules.version]
 
 
@@ -335,7 +350,7 @@ def _cast(text: str, rules: Rules) -> dict[str, str]:
     ("Butte County Sheriff", "the cabinet secretary for the interior"); the first one named wins."""
     grammar = _grammar(rules)
     cast: dict[str, str] = {}
-    for m in grammar.person.finditer(text, timeout=MATCH_TIMEOUT):
+    for m in _introductions(text, grammar):
         role = m["role"] or m["role2"] or m["role3"]
         parsed = grammar.phrase.fullmatch(role)
         if parsed is None or parsed["noun"] is None:
@@ -347,6 +362,39 @@ def _cast(text: str, rules: Rules) -> dict[str, str]:
         cast.setdefault(_NOT_OF_THE_NAME.sub("", who).split()[-1], office)
         cast.setdefault(parsed["noun"].lower(), office)
     return cast
+
+
+# A run of the characters a speaker phrase (_Grammar.person) can hold: word characters, single
+# spaces, those of a capitalised word (_CAP), and a bracketed acronym, which may hold any. No
+# match of `person` crosses another character, so `finditer` restarts after each one.
+_PHRASE_RUN = compiled(r"(?:[\w '’.&-]|\([^()]{1,40}\))+")
+# How a name after a title begins (`[ ]` and `_CAP`).
+_SPACE_CAPITAL = compiled(r"[ ][A-Z]")
+
+
+def _introductions(text: str, grammar: _Grammar) -> Iterator[regex.Match]:
+    """What `grammar.person.finditer(text)` finds in the runs of phrase characters (_PHRASE_RUN)
+    that hold a title or body followed by a name (`grammar.introduces`); `_cast` keeps no other
+    match, and the others' runs cannot change these (no match crosses a run's end). Of the
+    alternatives of `person`, only the first ever matches (the others begin with what it matches
+    alone), so a name before the title ("X, the minister,") need not be looked for.
+
+    Trying `person` at every offset of a document cost as much as the rest of extraction; few
+    runs hold a title before a name."""
+    runs = [(m.start(), m.end()) for m in _PHRASE_RUN.finditer(text, timeout=MATCH_TIMEOUT)]
+    ends = grammar.nouns.ends(text) if grammar.nouns is not None else None
+    if ends is not None:  # only the runs a noun's literal ends in, with a name after the first
+        starts = [start for start, _ in runs]
+        first: dict[int, int] = {}
+        for at in ends:
+            i = bisect.bisect_right(starts, at) - 1
+            if i >= 0 and at < runs[i][1]:
+                first.setdefault(i, at)
+        runs = [runs[i] for i, at in first.items() if _SPACE_CAPITAL.search(text, at, runs[i][1]) is not None]
+    for start, end in runs:
+        if grammar.introduces.search(text, start, end, timeout=MATCH_TIMEOUT) is not None:
+            # the character after the run, which lookaheads read, is in reach: no match holds it
+            yield from grammar.person.finditer(text, start, end + 1, timeout=MATCH_TIMEOUT)
 
 
 def _body_frames(sentence: str, rules: Rules, country: str, cast: dict[str, str]) -> list[_Frame]:
@@ -371,18 +419,37 @@ def _body_frames(sentence: str, rules: Rules, country: str, cast: dict[str, str]
     return frames
 
 
+# The ids of speaker phrases read in documents that introduce no official (no `_cast`), where an
+# id depends on the rules, the phrase and the country alone: the same few phrases ("officials",
+# "the interior ministry", "a police spokesman") recur across an archive. Bounded: emptied when full.
+_SPEAKER_IDS: dict[tuple[str, str, str | None, str], str | None] = {}
+_MOST_SPEAKER_IDS = 1 << 16
+
+
 def _speaker_id(phrase: str, appos: str | None, country: str, cast: dict[str, str], rules: Rules) -> str | None:
     """The source id of a speaker phrase and its apposition ("Joseph Ole Lenku", "the cabinet
     secretary for the interior"): a source of rules/sources.yaml either names; else the office
     either gives; else the person, by the office the document gave them; else the name's
     snake_case. None for pronouns and anaphors, which point back."""
+    if cast:
+        return _read_speaker_id(phrase, appos, country, cast, rules)
+    key = (rules.version, phrase, appos, country)
+    if key not in _SPEAKER_IDS:
+        if len(_SPEAKER_IDS) >= _MOST_SPEAKER_IDS:
+            _SPEAKER_IDS.clear()
+        _SPEAKER_IDS[key] = _read_speaker_id(phrase, appos, country, cast, rules)
+    return _SPEAKER_IDS[key]
+
+
+def _read_speaker_id(phrase: str, appos: str | None, country: str, cast: dict[str, str], rules: Rules) -> str | None:
+    """`_speaker_id`, read from the phrase."""
     grammar = _grammar(rules)
     parts = [p for p in (phrase, appos) if p]
     for part in parts:
         known = rules.source_names.fullmatch(_LEADING_THE.sub("", part))
         if known:
             return known.lastgroup.split("__")[0]
-    if _ANAPHOR_NOUN.fullmatch(regex.sub(r"^(?:the|its|their)[ ]", "the ", phrase)):
+    if _ANAPHOR_NOUN.fullmatch(_DETERMINER.sub("the ", phrase)):
         return None  # "the ministry said": the anaphor's referent is the ministry named before
     offices = [m for m in (grammar.phrase.fullmatch(p) for p in parts) if m is not None and m["noun"] is not None]
     for office in offices:  # "UNRWA's commissioner-general", "IOM director general": the body's word
@@ -399,7 +466,7 @@ def _speaker_id(phrase: str, appos: str | None, country: str, cast: dict[str, st
     if surname in cast:
         return _office_id(grammar.phrase.fullmatch(cast[surname]), country, cast, rules)
     pid = place_id(name)
-    if _country(pid, rules) == pid and pid in {p.id for p in rules.places}:
+    if _country(pid, rules) == pid and pid in grammar.places:
         return grammar.ids.get(f"{pid}_government", f"{pid}_government")  # "Malawi has reported 60 deaths"
     return _snake(name)
 
@@ -411,8 +478,8 @@ def _office_id(m: regex.Match | None, country: str, cast: dict[str, str], rules:
         return None
     grammar = _grammar(rules)
     noun, quals, pp = m["noun"].lower(), m["quals"].strip(), m["pp"].strip()
-    obj = regex.sub(r"^(?:of|for|in|to|at)[ ](?:the[ ])?", "", pp)
-    if m["acronym"] and regex.fullmatch(r"[A-Z][A-Z0-9&-]{1,9}", m["acronym"]):
+    obj = _LEADING_PREPOSITION.sub("", pp)
+    if m["acronym"] and _ACRONYM.fullmatch(m["acronym"]):
         return grammar.ids.get(_snake(m["acronym"]), _snake(m["acronym"]))  # "... Agency (BNPB)": its short name
     if _DELEGATES.fullmatch(noun) and not grammar.bodies.search(quals):
         inner = grammar.phrase.fullmatch(obj) if obj else None
@@ -425,7 +492,7 @@ def _office_id(m: regex.Match | None, country: str, cast: dict[str, str], rules:
     capitals = " ".join(w for w in words if w[0].isupper())
     lower = " ".join(w for w in words if not w[0].isupper())
     place = country
-    if m["poss"] and not regex.match(_HOME_POSSESSIVE, m["poss"]):
+    if m["poss"] and not _HOME_OWNER.match(m["poss"]):
         place = _place_of(m["poss"], rules)
     elif obj and obj[0].isupper() and not _MINISTERS.fullmatch(noun):
         place, obj = _place_of(obj, rules), ""  # "the president of North Ossetia", "police in Borno"
@@ -443,6 +510,12 @@ def _office_id(m: regex.Match | None, country: str, cast: dict[str, str], rules:
     sid = what if not place or what.startswith(place) else f"{place}_{what}"
     return grammar.ids.get(sid, sid)
 
+
+# Compiled once: the phrases of a speaker are read for every frame.
+_DETERMINER = compiled(r"^(?:the|its|their)[ ]")
+_LEADING_PREPOSITION = compiled(rf"^{_PREPOSITIONS}[ ](?:the[ ])?")
+_ACRONYM = compiled(r"[A-Z][A-Z0-9&-]{1,9}")
+_HOME_OWNER = compiled(_HOME_POSSESSIVE)
 
 # Ranks that do not change whose word it is: "the chief military spokesman" speaks for the military.
 _RANKS = compiled(r"(?i)chief|senior|deputy|top|former|acting|interim|an?|the|(?:mon|tues|wednes|thurs|fri|satur|sun)day")

@@ -1,0 +1,47 @@
+"""source._introductions: `_Grammar.person` tried only in the runs of a document that can
+introduce an official finds what trying it at every offset finds, as far as `_cast` reads it."""
+from pathlib import Path
+
+from checker.extract import source
+from checker.rules import load_rules
+
+HERE = Path(__file__).parent
+
+
+def _cast_everywhere(text: str, grammar: source._Grammar) -> dict[str, str]:
+    """`_cast` as it read every offset of the text."""
+    cast: dict[str, str] = {}
+    for m in grammar.person.finditer(text):
+        role = m["role"] or m["role2"] or m["role3"]
+        parsed = grammar.phrase.fullmatch(role)
+        if parsed is None or parsed["noun"] is None:
+            continue
+        who = parsed["name"] or m["who"] or m["who3"]
+        if not who:
+            continue
+        office = role[:parsed.start("name")].rstrip() if parsed["name"] else role
+        cast.setdefault(source._NOT_OF_THE_NAME.sub("", who).split()[-1], office)
+        cast.setdefault(parsed["noun"].lower(), office)
+    return cast
+
+
+def test_officials_introduced_as_reading_every_offset_finds_them():
+    rules = load_rules()
+    grammar = source._grammar(rules)
+    folders = [HERE / "corpus", *sorted((HERE / "archives").glob("*/articles"))]
+    texts = [p.read_text(encoding="utf-8") for folder in folders for p in sorted(folder.glob("*.txt"))]
+    texts += [
+        "Butte County Sheriff Kory Honea said 63 people were missing. Honea said more were found.",
+        "The unofficial Kory Honea count; the spokesman for the National Disaster Mitigation Agency (BNPB\n) "
+        "Abdul Muhari said 12 died.",
+        "Joseph Ole Lenku, the cabinet secretary for the interior, told reporters: 40 dead.",
+        "Interior Minister Bekir Bozdag (left) said; THE POLICE CHIEF JOHN SMITH said.",
+        "The ſheriff Kory Honea said 5 were killed, Kelvin \u212aelvin police chief Anna Lee added.",
+        "(the governor of Borno State Babagana Zulum) and (Governor\nBabagana Zulum said)",
+    ]
+    introduced = 0
+    for text in texts:
+        expected = _cast_everywhere(text, grammar)
+        assert source._cast(text, rules) == expected, text[:200]
+        introduced += bool(expected)
+    assert introduced >= 20  # the archives introduce officials in many articles
