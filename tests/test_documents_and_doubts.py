@@ -368,3 +368,22 @@ operation. Israel's military put the number of Palestinians killed at fewer than
     events = {c.quote: c.event for c in result.claims if c.doc == "gaza_jun09"}
     assert events["274"] == events["fewer than 100"] != events["37,084"]
     assert [f.check for f in findings_on(result, 274, 100)] == ["cross_source"]
+
+
+def test_another_sources_figure_off_the_reference_is_a_note_the_references_own_a_warning():
+    reference = pd.DataFrame({"date": pd.to_datetime(["2024-05-13"]), "metric": ["killed"], "place": ["gaza"],
+                              "group": ["women"], "value": [9961], "source": ["gaza_health_ministry"],
+                              "event": [""], "unit": ["persons"]})
+    other = Article("ocha", "Wire", "2024-05-14", """\
+UN figures
+
+GAZA, May 14 - The government media office said 9,500 women had been killed in Gaza.
+""")
+    own = Article("ministry", "Wire", "2024-05-14", """\
+Ministry figures
+
+GAZA, May 14 - The health ministry said 9,500 women had been killed in Gaza.
+""")
+    severities = {doc.doc: [f.severity for f in check_claims(claims_of(doc), RULES, reference) if f.check == "reference"]
+                  for doc in (other, own)}
+    assert severities == {"ocha": [Severity.INFO], "ministry": [Severity.WARNING]}

@@ -11,7 +11,8 @@ When it disagrees, the message names a likely cause where one fits:
 - another series' figure: it equals the reference for another group or metric in the window.
 A figure more than `unexplained_gap` away from the reference that none of these explains is a
 note: a misquote is near the figure it garbles, and a figure far off with no pattern more often
-counts something else (identified bodies only, another date, a subgroup).
+counts something else (identified bodies only, another date, a subgroup). So is a figure the text
+attributes to another source than the reference's: two sources disagreeing, not a misquote.
 Copies of one figure in several documents are one finding.
 
 Options (defaults):
@@ -107,6 +108,17 @@ def _cause(claim: dict, today: int, history: list[dict], elsewhere: list[dict], 
     return ""
 
 
+def _note(claim: dict, latest: dict, cause: str, gap: float, unexplained_gap: float) -> str:
+    """Why a disagreement with the reference is a note, or "": the figure is another source's (a
+    disagreement between sources, not a misquote of the reference's), or far off with no misquote
+    pattern to explain it."""
+    if claim["source"] not in ("unattributed", latest["source"]):
+        return f"the figure is {claim['source']}'s, not {latest['source']}'s"
+    if not cause and gap > unexplained_gap:
+        return f"{gap:.0%} from the reference with no misquote to explain it, it may count something else"
+    return ""
+
+
 def run(context: CheckContext, options: dict) -> Iterator[Problem]:
     reference = context.reference
     if reference is None or reference.empty:
@@ -158,6 +170,5 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
             metric=claim["metric"], place=claim["place"], group=claim["group"],
             values=(int(claim["value"]), int(latest["value"])),
             dates=(day(claim["date"]), day(latest["date"])),
-            note="" if cause or gap <= options["unexplained_gap"] else
-            f"{gap:.0%} from the reference with no misquote to explain it, it may count something else",
+            note=_note(claim, latest, cause, gap, options["unexplained_gap"]),
         )
