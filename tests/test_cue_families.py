@@ -162,8 +162,8 @@ def test_a_where_clause_starts_a_count_of_its_own():
 
 @pytest.mark.parametrize("text, expected", [
     # a hedged share in an apposition stands aside: the verb after it is the figure's
-    ("The agency estimates that about 1.2 million people, some 70% of the population, have been "
-     "displaced.", [(1200000, "displaced"), (70, "displaced")]),
+    (("The agency estimates that about 1.2 million people, some 70% of the population, have been "
+      "displaced."), [(1200000, "displaced"), (70, "displaced")]),
     ("An estimated 800,000 people, about two-thirds of the population, have been driven from their homes.",
      [(800000, "displaced")]),
     ("About 130 people are still believed to be held hostage in the forest.", [(130, "hostages_held")]),
@@ -174,3 +174,29 @@ def test_a_where_clause_starts_a_count_of_its_own():
 ])
 def test_asides_captives_detainees_and_the_expelled(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sea crossing deaths hit 2,512 in 2023, up from 2,130 in 2022, the agency said.",
+     [(2512, "killed"), (2130, "killed")]),
+    ("One in 2000 people was infected.", []),  # a ratio still
+    ("Some 90,000 civilians remain trapped in the besieged city.", [(90000, "affected")]),
+    ("Rescuers said 30 people were still trapped in the rubble.", [(30, "missing")]),
+    ("About 6.1 million people, about a third of the population, face high levels of acute food insecurity.",
+     [(6100000, "affected")]),
+    ("Nine members of the presidential guard's elite counter-terrorism unit were killed in the raid.", [(9, "killed")]),
+    ("One off-duty city transit police officer was among the dead.", [(1, "killed")]),
+])
+def test_tolls_by_year_the_besieged_and_distant_verbs(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, groups", [
+    ("An estimated 180,000 civilians, some 90,000 of them children, remain trapped in the city.",
+     ["civilians", "children"]),
+    ("Officials say 137 hostages remained, 11 of whom are foreign nationals.", ["all", "foreigners"]),
+])
+def test_a_part_named_after_of_them_is_its_group(text, groups):
+    document = Document(doc="t", path="t.txt", text=text, published=date(2024, 3, 8), locale="",
+                        line_starts=line_starts_of(text))
+    assert [c.group for c in extract(document, load_rules())] == groups

@@ -107,7 +107,7 @@ def _finish(item: _Found, sentence: str, rules: Rules, previous: _Found | None) 
     cand = item.candidate
     item.metric = _refine(item.metric, sentence, cand, rules)
     item.group = _group(sentence, cand, rules)
-    if previous is not None and _ANTECEDENT.match(sentence[cand.end:]):
+    if previous is not None and item.group == "all" and _ANTECEDENT.match(sentence[cand.end:]):
         item.group = "hostages" if previous.metric.startswith("hostages") else previous.group
     return item
 

@@ -31,7 +31,9 @@ _NOUN_PHRASE_END = compiled(
     r"(?i)\b(?:as|when|after|while|but|in|on|at|from|by|who|that|which|were|was|have|has|had|are|is|"
     r"since|during|across|into|near|with|for|to|of whom|of them)\b")
 _GROUP_PREDICATE = compiled(
-    r"(?i)^[ \t]+of[ \t]+(?:the|them|those)(?:[ \t]+[\w-]+){0,2}?[ \t]+(?:are|were|was)[ \t]+(?:all[ \t]+)?(?P<noun>[^,;:.]{1,40})")
+    r"(?i)^[ \t]+of[ \t]+(?:the|them|those|whom)(?:[ \t]+[\w-]+){0,2}?[ \t]+(?:are|were|was)[ \t]+(?:all[ \t]+)?(?P<noun>[^,;:.]{1,40})"
+    # without a verb: "some 130,000 of them children"
+    r"|^[ \t]+of[ \t]+(?:them|whom)[ \t]+(?!(?:are|were|was|have|had|has|in|on|at|from|during|since)\b)(?P<noun>[^,;:.]{1,40})")
 
 
 def _claim_group(group: str, place: str, metric: str, rules: Rules) -> str:

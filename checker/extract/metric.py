@@ -30,7 +30,7 @@ _NON_COUNT_BEFORE = compiled(
     r"magnitude|grade|level|category|phase|wave|covid|[a-z]+-)|\w-|[+#])[ \t]*$|\d[:.,]$")
 _NON_COUNT_AFTER = compiled(
     r"(?i)^(?:-?\w*-(?!strong)\w|[ \t]+of[ \t]+the[ \t]+\w+est\b|"
-    r"[ \t]+in[ \t]+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|a hundred)\b"
+    r"[ \t]+in[ \t]+(?:(?!(?:1[89]|20)\d\d\b)\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|a hundred)\b"
     r"(?![ \t]+(?:\w+[ \t]+)?(?:hours?|days?|weeks?|months?|years?|attacks?|strikes?))|"  # "one in eight"
     r"[ \t]+(?:rise|increase|jump|drop|decline|fall|decrease|surge|spike)\b|[ \t]*(?:years?[ \t-]old|-year|year-old|:\d|\.\d|/\d|st\b|nd\b|rd\b|th\b|°|"
     r"km|mm\b|cm\b|kg\b|ml\b|mph|m/s|a\.m\.|p\.m\.|am\b|pm\b))")
@@ -44,7 +44,7 @@ _PART_OF = compiled(r"(?i)^[ \t]+of[ \t]+(?:the|its|their|some|\w+(?:'s|’s))[ 
 
 # The cue of a figure (`_best_cue`).
 _APPOSITION = compiled(
-    r"(?i),[ \t]*(?:[\w.,-]+[ \t]+of[ \t]+(?:them|whom)\b|(?:or|including|mostly|most of them|many of them|among them)\b"
+    r"(?i),[ \t]*(?:(?:[\w-]+[ \t]+)?[\w.,-]+[ \t]+of[ \t]+(?:them|whom)\b|(?:or|including|mostly|most of them|many of them|among them)\b"
     # a share, maybe hedged: "some 85% of Gaza's population", "about three-quarters of the population"
     r"|(?:(?:some|about|around|roughly|nearly|almost|over|more than|close to)[ \t]+)?"
     r"(?:(?:a quarter|a third|a fifth|half|\w+-(?:thirds|quarters|fifths|tenths))\b|[\d.]+ ?(?:%|percent|per cent)))[^,;:]{0,80},")
