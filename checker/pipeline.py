@@ -148,7 +148,7 @@ def check_claims(claims: list[Claim], rules: Rules, reference=None, events: Sequ
     from .series import doubts, intervals, timeline  # noqa: PLC0415
 
     options = checks.configure(rules.checks)
-    table = intervals(claims_frame(claims), {e.event: e for e in events}, Gazetteer(rules), rules.other_counts)
+    table = intervals(claims_frame(claims), {e.event: e for e in events}, Gazetteer(rules), rules)
     guess = dict(zip(table["claim_id"].to_numpy().tolist(), table["guess"].to_numpy().tolist()))
     context = checks.CheckContext(claims=table, series=timeline(table), reference=reference,
                                   directions=rules.directions, band_ratio=rules.band_ratio)

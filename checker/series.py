@@ -186,11 +186,12 @@ def wholes(claims: pd.DataFrame, events: Mapping[str, Event], gazetteer: Gazette
 
 
 def intervals(claims: pd.DataFrame, events: Mapping[str, Event] | None = None,
-              gazetteer: Gazetteer | None = None, other_counts: Sequence[tuple[str, regex.Pattern]] = ()) -> pd.DataFrame:
+              gazetteer: Gazetteer | None = None, rules: Rules | None = None) -> pd.DataFrame:
     """The claim table with `lo`/`hi` and `lo_r`/`hi_r` (floats, ±inf when unbounded), `date`
     (datetime64, NaT when undated), `series_id` (an integer per series, see `key_codes`) and
     `guess` (see `guesses`; with no `events`, only estimates and unplaced figures are guesses),
-    `whole` and `whole_guessed` (see `wholes`)."""
+    `whole` and `whole_guessed` (see `wholes`), and `revised` (the sentence states a revision, by
+    the rules' `revisions`; `rules` also gives `other_counts` to `guesses`)."""
     frame = claims.copy(deep=False)  # new columns only: the input stays as it was
     qualifier = frame["qualifier"].to_numpy()
     value = pd.to_numeric(frame["value"], errors="coerce").to_numpy(dtype="float64")
@@ -213,7 +214,10 @@ def intervals(claims: pd.DataFrame, events: Mapping[str, Event] | None = None,
     unplaced = frame["place"].isin(_UNPLACED).to_numpy()
     keyed = frame[SERIES_KEY].assign(place=np.where(unplaced, "\0" + frame["doc"].astype(str), frame["place"]))
     frame["series_id"] = key_codes(keyed, SERIES_KEY)
-    frame["guess"] = guesses(frame, events or {}, gazetteer, other_counts)
+    frame["guess"] = guesses(frame, events or {}, gazetteer, rules.other_counts if rules else ())
+    # the sentence states that its figure revises an earlier one (checks/superseded.py)
+    frame["revised"] = (np.array([rules.revision_words.search(x) is not None for x in frame["sentence"].to_numpy()],
+                                 dtype=bool) if rules is not None else np.zeros(len(frame), dtype=bool))
     frame["whole"], frame["whole_guessed"] = wholes(frame, events or {}, gazetteer)
     # Parse each distinct date once: a million claims share a few thousand dates.
     codes, uniques = pd.factorize(frame["as_of"].fillna(""))

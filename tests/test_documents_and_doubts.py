@@ -387,3 +387,29 @@ GAZA, May 14 - The health ministry said 9,500 women had been killed in Gaza.
     severities = {doc.doc: [f.severity for f in check_claims(claims_of(doc), RULES, reference) if f.check == "reference"]
                   for doc in (other, own)}
     assert severities == {"ocha": [Severity.INFO], "ministry": [Severity.WARNING]}
+
+
+# --- A revision the text states, and the articles that still print the old figure ---------------
+
+def test_a_stated_revision_is_a_note_and_a_later_article_printing_the_old_figure_a_warning(tmp_path):
+    first = Article("mumbai_nov29", "Wire", "2008-11-29", """\
+Mumbai attacks toll rises to 195
+
+MUMBAI, Nov 29 - The attacks on Mumbai killed 195 people, the state government said on Saturday.
+""")
+    revision = Article("mumbai_nov30", "Other Wire", "2008-11-30", """\
+Mumbai toll revised down
+
+MUMBAI, Nov 30 - The state government revised the death toll from the attacks down to 174 from 195 on \
+Sunday, saying some bodies had been counted twice.
+""")
+    stale = Article("mumbai_dec05", "Third Wire", "2008-12-05", """\
+Mumbai mourns
+
+MUMBAI, Dec 5 - The attacks that killed 195 people have shaken the city, the state government said on Friday.
+""")
+    result = checked(tmp_path, first, revision, stale)
+    falls = [f for f in findings_on(result, 195, 174) if f.check == "decrease"]
+    stale_ones = [f for f in result.findings if f.check == "superseded"]
+    assert falls and all(f.severity is Severity.INFO for f in falls)
+    assert [(f.docs, f.severity) for f in stale_ones] == [(("mumbai_dec05", "mumbai_nov30"), Severity.WARNING)]
