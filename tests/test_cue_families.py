@@ -200,3 +200,12 @@ def test_a_part_named_after_of_them_is_its_group(text, groups):
     document = Document(doc="t", path="t.txt", text=text, published=date(2024, 3, 8), locale="",
                         line_starts=line_starts_of(text))
     assert [c.group for c in extract(document, load_rules())] == groups
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The number of people killed by the cyclone rose to 512 on Monday from 468 a day earlier.",
+     [(512, "killed"), (468, "killed")]),
+    ("Of the bodies, 87 were recovered on Tuesday and 64 on Wednesday.", [(87, "killed"), (64, "killed")]),
+])
+def test_an_earlier_figure_and_a_part_of_the_dead(text, expected):
+    assert found(text) == expected

@@ -82,6 +82,8 @@ _LIST_PARTNER = compiled(r"(?i)(?:[ \t]+[\w'’-]+){0,3}[ \t]+(?:and|or)[ \t]+$"
 # The figure a count was revised from: "up from 614", "has fallen to four from 28".
 _EARLIER_FIGURE = compiled(r"(?i)\b(?:up|down|rising|falling|revised|increased|decreased)[ \t]+from[ \t]*$")
 _TO = compiled(r"(?i)\bto[ \t]*$")
+# "rose to 446 on Sunday from 417": the date of the new figure may stand before "from".
+_FROM = compiled(r"(?i)^(?:[ \t]+(?:on|by)[ \t]+[\w.]+(?:[ \t]+\d+)?)?[ \t]+from[ \t]*$")
 
 
 def _is_count(sentence: str, m: NumberMatch, start: int, end: int, rules: Rules) -> bool:
@@ -274,7 +276,7 @@ def _continues(sentence: str, previous: _Candidate, cand: _Candidate) -> bool:
     between = sentence[previous.end: cand.start]
     if _NEW_CLAUSE.search(between):
         return False  # "... 49,133 injured, while more than 60,000 rescuers": a new clause, a new count
-    if _EARLIER_FIGURE.search(between) or (between.strip() == "from" and _TO.search(sentence, 0, previous.start)):
+    if _EARLIER_FIGURE.search(between) or (_FROM.match(between) and _TO.search(sentence, 0, previous.start)):
         return True  # "killed ... since the coup, up from 614", "has fallen to four from 28": an earlier count
     if not _COORDINATION.search(between):
         return False
