@@ -142,7 +142,8 @@ def collector_paused() -> Iterator[None]:
 def check_claims(claims: list[Claim], rules: Rules, reference=None, events: Sequence[Event] = ()) -> list[Finding]:
     """Findings of every enabled check over `claims` grouped into `events` (and the reference
     series, a DataFrame or None). A finding that rests on a claim whose sameness with the others
-    is a guess (see `series.guesses`) is a note, and says why."""
+    is a guess (see `series.guesses`) is a note, and says why; a warning or error says which event
+    and series its figures share."""
     from . import checks  # noqa: PLC0415  (pandas-heavy: only when checking)
     from .gazetteer import Gazetteer  # noqa: PLC0415
     from .series import doubts, intervals, timeline  # noqa: PLC0415
@@ -153,6 +154,7 @@ def check_claims(claims: list[Claim], rules: Rules, reference=None, events: Sequ
     context = checks.CheckContext(claims=table, series=timeline(table), reference=reference,
                                   directions=rules.directions, band_ratio=rules.band_ratio)
     by_id = {c.claim_id: c for c in claims}
+    named = {e.event: e for e in events}
     findings: list[Finding] = []
     for check_id, module in checks.REGISTRY.items():
         opts = options[check_id]
@@ -169,6 +171,8 @@ def check_claims(claims: list[Claim], rules: Rules, reference=None, events: Sequ
             if reasons and severity is not Severity.INFO:
                 severity = Severity.INFO
                 message += f" A note, not a warning: {'; '.join(reasons)}."
+            elif severity is not Severity.INFO and involved:
+                message += _same_series(involved, named.get(involved[0].event))
             findings.append(Finding(
                 finding_id=finding_id(check_id, problem.claim_ids),
                 check=check_id,
@@ -183,6 +187,19 @@ def check_claims(claims: list[Claim], rules: Rules, reference=None, events: Sequ
                 action=problem.action,
             ))
     return sort_findings(findings)
+
+
+_SCOPE_WORDS = {"cumulative": "running totals", "current": "counts of people at the time", "period": "counts of one window"}
+
+
+def _same_series(claims: Sequence[Claim], event: Event | None) -> str:
+    """' Same series: the event "Attack, Mumbai, India", killed (all) in mumbai, running totals.'
+    (no digits: other tools read a finding's figures from its message)."""
+    first = claims[0]
+    name = event.name.removesuffix(f", {event.start}") if event else first.event
+    scopes = {c.scope for c in claims}
+    scope = _SCOPE_WORDS.get(first.scope, first.scope) if len(scopes) == 1 else "as the checks compare them"
+    return f" Same series: the event \"{name}\", {first.metric} ({first.group}) in {first.place}, {scope}."
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
