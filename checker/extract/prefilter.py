@@ -163,8 +163,10 @@ def needed_literals(pattern: str, flags: int = 0) -> Literals | None:
 
 
 def _fewest(literals: Literals) -> Literals:
-    """`literals` less those containing another: where one is found, so is the shorter."""
-    return frozenset(a for a in literals if not any(b != a and b in a for b in literals))
+    """`literals` less those containing another: where one is found, so is the shorter. (Each
+    literal's own substrings are looked up: far fewer than the other literals.)"""
+    return frozenset(a for a in literals
+                     if not any(a[i:j] in literals for i in range(len(a)) for j in range(i + 1, len(a) + 1) if j - i < len(a)))
 
 
 def number_literals(lexicon: NumberLexicon) -> Literals | None:
@@ -208,13 +210,23 @@ class LiteralFinder:
         if not self._empty:
             self._automaton.make_automaton()
 
-    def ends(self, text: str) -> list[int] | None:
-        """The offset of the last character of every literal found in `text`, in text order; None
+    def hits(self, text: str) -> list[tuple[int, str]] | None:
+        """Every literal found in `text` with the offset of its last character, in text order; None
         when `text` must be read unfiltered."""
         if self._empty:
             return []
         lowered = _lowered(text)
-        return None if lowered is None else [at for at, _ in self._automaton.iter(lowered)]
+        return None if lowered is None else list(self._automaton.iter(lowered))
+
+    def ends(self, text: str) -> list[int] | None:
+        """The offset of the last character of every literal found in `text` (as `hits`)."""
+        hits = self.hits(text)
+        return None if hits is None else [at for at, _ in hits]
+
+    def found(self, text: str) -> set[str] | None:
+        """The literals found in `text` (as `hits`)."""
+        hits = self.hits(text)
+        return None if hits is None else {literal for _, literal in hits}
 
 
 class Prefilter:

@@ -21,7 +21,7 @@ from ..gazetteer import Gazetteer, place_id
 from ..rules import Rules
 from ..scanning import MATCH_TIMEOUT, Starts, matches_at
 from ..user_cache import compiled
-from .prefilter import LiteralFinder, needed_literals
+from .prefilter import LiteralFinder, Literals, needed_literals
 from .sentences import _NON_WORDS, _REACH, _Candidate
 from .when import _SPEECH_DATE
 
@@ -81,10 +81,22 @@ class _Named:
     cast: dict[str, str]
 
 
+@lru_cache(maxsize=4)
+def _name_literals(source_names: regex.Pattern) -> tuple[LiteralFinder, tuple[Literals | None, ...]]:
+    """A finder of the literals of the aliases of `_each_name`, and each alias's (None if unknown)."""
+    needs = tuple(needed_literals(alias.pattern, alias.flags) for alias in _each_name(source_names))
+    return LiteralFinder(frozenset().union(*(need for need in needs if need is not None))), needs
+
+
 def named_sources(text: str, rules: Rules) -> _Named:
     """The names of rules/sources.yaml that `text` contains (searched once per document, they
-    spare each sentence the search for all the others), and its officials."""
-    return _Named(tuple(name for name in _each_name(rules.source_names) if name.search(text, timeout=MATCH_TIMEOUT)),
+    spare each sentence the search for all the others), and its officials. An alias is searched
+    for only if the text holds one of its literals, found for all at once."""
+    finder, needs = _name_literals(rules.source_names)
+    found = finder.found(text)
+    return _Named(tuple(name for name, need in zip(_each_name(rules.source_names), needs)
+                        if (found is None or need is None or not found.isdisjoint(need))
+                        and name.search(text, timeout=MATCH_TIMEOUT)),
                   _cast(text, rules))
 
 
