@@ -22,7 +22,7 @@ ARCHIVES = Path(__file__).resolve().parent / "archives"
 #: per archive: at least this many expected findings found; at most this many false alarms and
 #: unexplained warnings or errors
 THRESHOLDS = {
-    "disasters": {"found": 3, "false_alarms": 0, "unexplained": 0},  # measured 3/8, 0, 0 (21 articles)
+    "disasters": {"found": 4, "false_alarms": 0, "unexplained": 0},  # measured 4/8, 0, 0 (21 articles)
     "attacks": {"found": 3, "false_alarms": 0, "unexplained": 0},  # measured 3/9, 0, 0 (22 articles)
     "flows": {"found": 0, "false_alarms": 0, "unexplained": 0},  # measured 0/8, 0, 0 (22 articles)
     "gaza": {"found": 7, "false_alarms": 0, "unexplained": 4},  # measured 7/10, 0, 4 (23 articles)

@@ -413,3 +413,20 @@ MUMBAI, Dec 5 - The attacks that killed 195 people have shaken the city, the sta
     stale_ones = [f for f in result.findings if f.check == "superseded"]
     assert falls and all(f.severity is Severity.INFO for f in falls)
     assert [(f.docs, f.severity) for f in stale_ones] == [(("mumbai_dec05", "mumbai_nov30"), Severity.WARNING)]
+
+
+def test_a_stock_that_falls_is_a_note_a_toll_that_falls_an_error(tmp_path):
+    first = Article("quake_oct03", "Wire", "2018-10-03", """\
+Quake leaves 70,821 homeless
+
+PALU, Indonesia, Oct 3 - A total of 70,821 people have been displaced by the earthquake in Indonesia, the \
+disaster agency said on Wednesday.
+""")
+    later = Article("quake_oct08", "Other Wire", "2018-10-08", """\
+Quake displaced fall
+
+PALU, Indonesia, Oct 8 - A total of 62,359 people have been displaced by the earthquake in Indonesia, the \
+task force said on Monday.
+""")
+    found = [f for f in findings_on(checked(tmp_path, first, later), 70821, 62359) if f.check == "decrease"]
+    assert [f.severity for f in found] == [Severity.INFO] and "may fall" in found[0].message

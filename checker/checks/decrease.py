@@ -7,6 +7,9 @@ revision from "about 1,400" to "about 1,200" (Israel's October 7 toll, November 
 even though the ±10% "about" allows would overlap: an official downward revision must be cited
 as one. Vague plurals, percentages and period counts never enter a series.
 
+A stock that may move either way (`directions: either`: displaced, missing, detained) falling is
+a note: people return and are found, but an editor may want the fall explained.
+
 Severity rises with the size of the drop: the configured severity for a drop of at least
 `warning_below` of the earlier figure that the full intervals show; one level lower for a smaller
 drop, or one that only the rounded reading of an "about" figure shows.
@@ -31,23 +34,30 @@ DEFAULTS = {"severity": "error", "warning_below": 0.05}
 
 
 def run(context: CheckContext, options: dict) -> Iterator[Problem]:
-    pairs = breaks(context.series, context.metrics("rises"), rising=True,
-                   ratio=context.band_ratio)
-    laters = claim_records(context.series, pairs["row"].to_numpy())
-    earliers = claim_records(context.series, pairs["earlier"].to_numpy())
-    for pair, later, earlier in zip(records(pairs), laters, earliers):
-        drop = earlier["value"] - later["value"]
-        share = drop / earlier["value"] if earlier["value"] else 1.0
-        hedge = "" if pair["wide"] else (
-            " They disagree only as rounded figures (the margin \"about\" allows would let both stand),"
-            " which is how an official revision looks.")
-        yield pair_problem(
-            earlier, later,
-            message=(f"{series_name(later)} falls from {interval_text(earlier)} on {day(earlier['date'])} "
-                     f"({earlier['source']}) to {interval_text(later)} on {day(later['date'])} ({later['source']}), "
-                     f"{fmt(drop)} fewer ({share:.1%}), in a count that only rises."
-                     f"{hedge}{also(pair['others'], 'below')}"),
-            action=("If the toll was officially revised down, say so and cite the revised figure throughout; "
-                    "otherwise check both figures and their dates against the source."),
-            minor=not pair["wide"] or share < options["warning_below"],
-        )
+    for direction in ("rises", "either"):
+        pairs = breaks(context.series, context.metrics(direction), rising=True, ratio=context.band_ratio)
+        laters = claim_records(context.series, pairs["row"].to_numpy())
+        earliers = claim_records(context.series, pairs["earlier"].to_numpy())
+        for pair, later, earlier in zip(records(pairs), laters, earliers):
+            yield _fall(pair, earlier, later, options, stock=direction == "either")
+
+
+def _fall(pair: dict, earlier: dict, later: dict, options: dict, stock: bool) -> Problem:
+    """The problem of one fall; a stock's (`stock`: displaced, missing) is a note, since people
+    return and are found, but one an editor may want to see explained."""
+    drop = earlier["value"] - later["value"]
+    share = drop / earlier["value"] if earlier["value"] else 1.0
+    hedge = "" if pair["wide"] else (
+        " They disagree only as rounded figures (the margin \"about\" allows would let both stand),"
+        " which is how an official revision looks.")
+    kind = "a count that may fall" if stock else "a count that only rises"
+    return pair_problem(
+        earlier, later,
+        message=(f"{series_name(later)} falls from {interval_text(earlier)} on {day(earlier['date'])} "
+                 f"({earlier['source']}) to {interval_text(later)} on {day(later['date'])} ({later['source']}), "
+                 f"{fmt(drop)} fewer ({share:.1%}), in {kind}.{hedge}{also(pair['others'], 'below')}"),
+        action=("If the toll was officially revised down, say so and cite the revised figure throughout; "
+                "otherwise check both figures and their dates against the source."),
+        minor=not pair["wide"] or share < options["warning_below"],
+        note="people displaced, missing or detained return and are found, so the fall may be real" if stock else "",
+    )

@@ -107,12 +107,14 @@ def test_percentages_never_mix_with_counts():
     """) == []
 
 
-def test_series_that_may_fall_is_not_checked():
-    assert problems("decrease", """
+def test_a_series_that_may_fall_gives_a_note_not_a_contradiction():
+    found = problems("decrease", """
         doc | quote     | metric    | as_of
         a   | 1,900,000 | displaced | 2023-12-20
         b   | 450,000   | displaced | 2024-05-09
-    """) == []
+    """)
+    assert [p.values for p in found] == [(1_900_000, 450_000)]
+    assert "may fall" in found[0].message and found[0].note
 
 
 def test_undated_claims_are_left_out():
