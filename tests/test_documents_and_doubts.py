@@ -430,3 +430,19 @@ task force said on Monday.
 """)
     found = [f for f in findings_on(checked(tmp_path, first, later), 70821, 62359) if f.check == "decrease"]
     assert [f.severity for f in found] == [Severity.INFO] and "may fall" in found[0].message
+
+
+def test_people_still_in_hospital_are_a_stock_whose_fall_is_a_note(tmp_path):
+    first = Article("fire_jun15", "Wire", "2017-06-15", """\
+Tower fire: dozens in hospital
+
+LONDON, June 15 - Health officials said on Thursday that 37 people were still being treated in London hospitals.
+""")
+    later = Article("fire_jun17", "Other Wire", "2017-06-17", """\
+Tower fire: fewer in hospital
+
+LONDON, June 17 - Health officials said on Saturday that 19 people were still being treated in London hospitals.
+""")
+    result = checked(tmp_path, first, later)
+    assert {c.scope for c in result.claims if c.value in (37, 19)} == {"current"}
+    assert [f.severity for f in findings_on(result, 37, 19)] == [Severity.INFO]

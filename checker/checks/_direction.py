@@ -7,16 +7,16 @@ import pandas as pd
 from .base import magnitude_bands
 
 
-def breaks(series: pd.DataFrame, metrics: list[str], rising: bool, ratio: float | None = None) -> pd.DataFrame:
+def breaks(series: pd.DataFrame, selected: np.ndarray, rising: bool, ratio: float | None = None) -> pd.DataFrame:
     """`_breaks` over the whole series and, with `ratio`, within each band of magnitude (see
     base.magnitude_bands): in a series that mixes an incident's toll with a war's (471 killed at a
     hospital, 3,478 in the war), the hospital's own fall from 500 to 471 is not hidden behind the
     war's floor; within a band only figures at most BAND_DAYS apart. Each (row, earlier) pair
     once, the whole series' first."""
-    found = [_breaks(series, metrics, rising)]
+    found = [_breaks(series, selected, rising)]
     dates = series["date"].to_numpy()
     for codes in magnitude_bands(series, ratio) if ratio else ():
-        banded = _breaks(series.assign(series_id=codes), metrics, rising)
+        banded = _breaks(series.assign(series_id=codes), selected, rising)
         # within a band only figures days apart: months apart, a war's small figures are other counts
         near = dates[banded["row"].to_numpy()] - dates[banded["earlier"].to_numpy()] <= np.timedelta64(BAND_DAYS, "D")
         found.append(banded[near])
@@ -27,9 +27,9 @@ def breaks(series: pd.DataFrame, metrics: list[str], rising: bool, ratio: float 
 BAND_DAYS = 14
 
 
-def _breaks(series: pd.DataFrame, metrics: list[str], rising: bool) -> pd.DataFrame:
-    """One row per earlier claim that a later claim of its series contradicts, for series that only
-    rise (`rising`) or only fall.
+def _breaks(series: pd.DataFrame, selected: np.ndarray, rising: bool) -> pd.DataFrame:
+    """One row per earlier claim that a later claim of its series contradicts, among the `selected`
+    claims (a boolean per row of `series`), read as a count that only rises (`rising`) or only falls.
 
     In a rising series an earlier claim sets a floor (its `lo_r`); a later claim breaks it when even
     its `hi_r` is below the highest floor set on any strictly earlier date (mirror-wise for a
@@ -39,7 +39,7 @@ def _breaks(series: pd.DataFrame, metrics: list[str], rising: bool) -> pd.DataFr
     `earlier` (the earlier claim's), `others` (how many more later claims break the same earlier
     one) and `wide` (the full intervals contradict too, not just the rounded readings).
     """
-    positions = np.flatnonzero((series["metric"].isin(metrics) & (series["unit"] == "persons")).to_numpy())
+    positions = np.flatnonzero(selected & (series["unit"] == "persons").to_numpy())
     sign = 1.0 if rising else -1.0
     # In `sign` space both directions read as "never goes down".
     sets = (series["lo_r"] if rising else series["hi_r"]).to_numpy()[positions] * sign

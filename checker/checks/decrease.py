@@ -7,8 +7,10 @@ revision from "about 1,400" to "about 1,200" (Israel's October 7 toll, November 
 even though the ±10% "about" allows would overlap: an official downward revision must be cited
 as one. Vague plurals, percentages and period counts never enter a series.
 
-A stock that may move either way (`directions: either`: displaced, missing, detained) falling is
-a note: people return and are found, but an editor may want the fall explained.
+A stock that falls is a note: a metric that may move either way (`directions: either`:
+displaced, missing, detained), or a count at the time of a metric that only rises ("37 were still
+in hospital"): people return, are found and are discharged, but an editor may want the fall
+explained. Running totals and stocks are never compared with each other.
 
 Severity rises with the size of the drop: the configured severity for a drop of at least
 `warning_below` of the earlier figure that the full intervals show; one level lower for a smaller
@@ -34,12 +36,17 @@ DEFAULTS = {"severity": "error", "warning_below": 0.05}
 
 
 def run(context: CheckContext, options: dict) -> Iterator[Problem]:
-    for direction in ("rises", "either"):
-        pairs = breaks(context.series, context.metrics(direction), rising=True, ratio=context.band_ratio)
-        laters = claim_records(context.series, pairs["row"].to_numpy())
-        earliers = claim_records(context.series, pairs["earlier"].to_numpy())
+    series = context.series
+    rises = series["metric"].isin(context.metrics("rises")).to_numpy()
+    either = series["metric"].isin(context.metrics("either")).to_numpy()
+    running = (series["scope"] == "cumulative").to_numpy()
+    # a running total that falls; a stock that falls, of any metric ("37 were still in hospital")
+    for selected, stock in ((rises & running, False), (either | (rises & ~running), True)):
+        pairs = breaks(series, selected, rising=True, ratio=context.band_ratio)
+        laters = claim_records(series, pairs["row"].to_numpy())
+        earliers = claim_records(series, pairs["earlier"].to_numpy())
         for pair, later, earlier in zip(records(pairs), laters, earliers):
-            yield _fall(pair, earlier, later, options, stock=direction == "either")
+            yield _fall(pair, earlier, later, options, stock=stock)
 
 
 def _fall(pair: dict, earlier: dict, later: dict, options: dict, stock: bool) -> Problem:
@@ -59,5 +66,6 @@ def _fall(pair: dict, earlier: dict, later: dict, options: dict, stock: bool) ->
         action=("If the toll was officially revised down, say so and cite the revised figure throughout; "
                 "otherwise check both figures and their dates against the source."),
         minor=not pair["wide"] or share < options["warning_below"],
-        note="people displaced, missing or detained return and are found, so the fall may be real" if stock else "",
+        note="people displaced, missing, detained or in hospital return, are found or leave, so the fall may be real"
+        if stock else "",
     )

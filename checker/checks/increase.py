@@ -38,7 +38,7 @@ def _new_captures(captures: pd.DataFrame, earlier: dict, later: dict) -> bool:
 
 
 def run(context: CheckContext, options: dict) -> Iterator[Problem]:
-    pairs = breaks(context.series, context.metrics("falls"), rising=False,
+    pairs = breaks(context.series, context.series["metric"].isin(context.metrics("falls")).to_numpy(), rising=False,
                    ratio=context.band_ratio)
     laters = claim_records(context.series, pairs["row"].to_numpy())
     earliers = claim_records(context.series, pairs["earlier"].to_numpy())
