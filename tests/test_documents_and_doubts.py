@@ -446,3 +446,18 @@ LONDON, June 17 - Health officials said on Saturday that 19 people were still be
     result = checked(tmp_path, first, later)
     assert {c.scope for c in result.claims if c.value in (37, 19)} == {"current"}
     assert [f.severity for f in findings_on(result, 37, 19)] == [Severity.INFO]
+
+
+# --- Groups -----------------------------------------------------------------------------------
+
+def test_groups_from_what_the_dead_were_and_whom_they_were_part_of():
+    article = Article("groups", "Wire", "2023-10-20", """\
+Toll
+
+GAZA, Oct 20 - Of the dead, 1,524 were children and 1,000 were women, the ministry said. Seven of the \
+attackers were killed. Five peacekeepers were killed near the border. At least 730 children under five \
+have died of malnutrition.
+""")
+    groups = {c.quote: c.group for c in claims_of(article)}
+    assert groups == {"1,524": "children", "1,000": "women", "Seven": "militants", "Five": "peacekeepers",
+                      "At least 730": "children_under_five"}

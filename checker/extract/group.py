@@ -1,6 +1,7 @@
-"""Of whom a figure counts (the claim's `group`): the subgroup named right after the figure ("12
-Palestinian children") or what the counted people are said to be ("96 of the dead are
-children"), `all` if none, or if the group is no narrower than the place's people or the metric.
+"""Of whom a figure counts (the claim's `group`): what the counted people are said to be ("96 of
+the dead are children", "1,524 were children"), whom they are a part of ("seven of the
+attackers"), or the subgroup named right after the figure ("12 Palestinian children"); `all` if
+none, or if the group is no narrower than the place's people or the metric.
 """
 from __future__ import annotations
 
@@ -14,8 +15,18 @@ def _group(sentence: str, cand: _Candidate, rules: Rules) -> str:
     the counted people are said to be ("96 of the dead are children"); `all` if none."""
     after = sentence[cand.end: cand.end + 80]
     said_to_be = _GROUP_PREDICATE.match(after)
-    noun = said_to_be["noun"] if said_to_be else _PHRASE_END.split(after, maxsplit=1)[0]
-    words = " ".join(_WORD.findall(_NOUN_PHRASE_END.split(noun, maxsplit=1)[0])[:4])
+    part_of = _PART_OF_GROUP.match(after)
+    nouns = ([said_to_be["noun"]] if said_to_be else []) + ([part_of["noun"]] if part_of else []) \
+        + [_PHRASE_END.split(after, maxsplit=1)[0]]
+    for noun in nouns:  # what they are said to be, then whom they are of, then the noun after
+        found = _named_group(" ".join(_WORD.findall(_NOUN_PHRASE_END.split(noun, maxsplit=1)[0])[:4]), rules)
+        if found != "all":
+            return found
+    return "all"
+
+
+def _named_group(words: str, rules: Rules) -> str:
+    """The group `words` name first (the first listed in the rules on a tie), or `all`."""
     best = None
     for gid, pattern in rules.groups:
         m = pattern.search(words)
@@ -30,10 +41,14 @@ _PHRASE_END = compiled(r"[,;:.()]")
 _NOUN_PHRASE_END = compiled(
     r"(?i)\b(?:as|when|after|while|but|in|on|at|from|by|who|that|which|were|was|have|has|had|are|is|"
     r"since|during|across|into|near|with|for|to|of whom|of them)\b")
+# "Seven of the attackers were killed": the people a figure is a part of.
+_PART_OF_GROUP = compiled(r"(?i)^[ \t]+of[ \t]+(?:the|those|its|their)[ \t]+(?P<noun>[^,;:.]{1,40})")
 _GROUP_PREDICATE = compiled(
     r"(?i)^[ \t]+of[ \t]+(?:the|them|those|whom)(?:[ \t]+[\w-]+){0,2}?[ \t]+(?:are|were|was)[ \t]+(?:all[ \t]+)?(?P<noun>[^,;:.]{1,40})"
     # without a verb: "some 130,000 of them children"
-    r"|^[ \t]+of[ \t]+(?:them|whom)[ \t]+(?!(?:are|were|was|have|had|has|in|on|at|from|during|since)\b)(?P<noun>[^,;:.]{1,40})")
+    r"|^[ \t]+of[ \t]+(?:them|whom)[ \t]+(?!(?:are|were|was|have|had|has|in|on|at|from|during|since)\b)(?P<noun>[^,;:.]{1,40})"
+    # "Of the dead, 1,524 were children"
+    r"|^[ \t]+(?:are|were|was)[ \t]+(?:all[ \t]+)?(?P<noun>[^,;:.]{1,40})")
 
 
 def _claim_group(group: str, place: str, metric: str, rules: Rules) -> str:

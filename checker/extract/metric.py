@@ -103,7 +103,14 @@ def _is_count(sentence: str, m: NumberMatch, start: int, end: int, rules: Rules)
     core = sentence[start:end]
     if m.kind == "digits" and _YEAR.match(core.strip()) and not _PEOPLE_NOUN.match(after):
         return False
+    if _AGE_BOUND.match(core) and _AGED_PEOPLE.search(before):
+        return False  # "730 children under five": an age, part of the group
     return True
+
+
+# "children under five", "those over 60": a bound after people is their age, not a count.
+_AGE_BOUND = compiled(r"(?i)(?:under|below|over|above|aged)\b")
+_AGED_PEOPLE = compiled(r"(?i)\b(?:children|kids|infants|babies|boys|girls|people|those|adults|men|women|patients)[ \t]+$")
 
 
 def _cue_matches(sentence: str, rules: Rules) -> list[tuple[Cue, int, int]]:
