@@ -24,7 +24,7 @@ _AS_OF = compiled(
     rf"(?i)\b(?:(?:as of|as at|as on|updated)[ \t]+"
     rf"(?:(?:midnight|noon|the morning|the evening|late|early)[ \t]+)?(?:on[ \t]+)?(?:the[ \t]+)?(?P<when>{dates.DATE})"
     # "by Sunday", but not "hit by the Feb. 6 earthquakes"
-    rf"|(?:by|through|until|up to)[ \t]+(?P<when>{dates.DATE})"
+    rf"|(?:by|through|until|up to)[ \t]+(?:(?:late|early|mid)[ \t]+)?(?P<when>{dates.DATE})"
     rf"|(?:said|says|reported|announced|stated|confirmed|added|published|released)[ \t]+(?:on[ \t]+)?(?P<when>{dates.DATE})"
     # "since the ceasefire began on Friday" starts a window: the figure is not Friday's
     rf"|(?<!(?:began|begun|started|effect|since|from)[ \t]+)on[ \t]+(?P<when>(?:{'|'.join(dates.WEEKDAYS)}|yesterday|{dates.HOLIDAY}))"
