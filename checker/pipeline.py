@@ -151,6 +151,7 @@ def check_claims(claims: list[Claim], rules: Rules, reference=None, events: Sequ
     options = checks.configure(rules.checks)
     table = intervals(claims_frame(claims), {e.event: e for e in events}, Gazetteer(rules), rules)
     guess = dict(zip(table["claim_id"].to_numpy().tolist(), table["guess"].to_numpy().tolist()))
+    revised = set(table.loc[table["revised"].to_numpy(), "claim_id"])
     context = checks.CheckContext(claims=table, series=timeline(table), reference=reference,
                                   directions=rules.directions, band_ratio=rules.band_ratio)
     by_id = {c.claim_id: c for c in claims}
@@ -167,7 +168,7 @@ def check_claims(claims: list[Claim], rules: Rules, reference=None, events: Sequ
             message = problem.message
             reasons = list(dict.fromkeys([*([problem.note] if problem.note else []),
                                           *(guess[c] for c in problem.claim_ids if guess.get(c)),
-                                          *doubts(involved, problem.values, rules)]))
+                                          *doubts(involved, problem.values, rules, revised)]))
             if reasons and severity is not Severity.INFO:
                 severity = Severity.INFO
                 message += f" A note, not a warning: {'; '.join(reasons)}."

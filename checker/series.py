@@ -24,7 +24,7 @@ Everything here is vectorised: a million claims take a second or two.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -139,7 +139,7 @@ def guesses(claims: pd.DataFrame, events: Mapping[str, Event], gazetteer: Gazett
     return reasons
 
 
-def doubts(claims: Sequence[Claim], values: Sequence[int], rules: Rules) -> list[str]:
+def doubts(claims: Sequence[Claim], values: Sequence[int], rules: Rules, revised: Collection[str] = ()) -> list[str]:
     """Why a finding on `claims` (with `values`) may compare figures that count different things,
     or says what the text explains, beyond each claim's own `guesses`: the later figure's sentence
     states a revision ("police revised the number of injured down to 410 from 452"); two figures of one
@@ -149,7 +149,7 @@ def doubts(claims: Sequence[Claim], values: Sequence[int], rules: Rules) -> list
     misprint moves a toll by less; a different count does not)."""
     reasons = []
     ratio = rules.same_count_ratio
-    if any(rules.revision_words.search(c.sentence) for c in claims[:1]):
+    if claims[:1] and claims[0].claim_id in revised:  # `revised`: the ids of claims whose text states a revision
         reasons.append("the text states that the figure was revised")
     sources = {c.source for c in claims}
     if len(claims) > 1 and len({(c.doc, c.line, c.sentence) for c in claims}) == 1:
@@ -162,6 +162,16 @@ def doubts(claims: Sequence[Claim], values: Sequence[int], rules: Rules) -> list
         reasons.append(f"the figures are more than {ratio:g} times apart, more like two different counts "
                        "than one count revised or misprinted")
     return reasons
+
+
+def _revised(claims: pd.DataFrame, revision: regex.Pattern) -> np.ndarray:
+    """Per claim, whether its sentence, or that of the same figure elsewhere in its document (a
+    headline "lowers toll to about 253, citing double counting" over the body's "about 253"),
+    states that the figure revises an earlier one."""
+    stated = np.array([revision.search(x) is not None for x in claims["sentence"].to_numpy()], dtype=bool)
+    key = pd.MultiIndex.from_arrays([claims["doc"], claims["metric"], claims["value"]])
+    revised_keys = set(key[stated])
+    return np.array([k in revised_keys for k in key], dtype=bool)
 
 
 def wholes(claims: pd.DataFrame, events: Mapping[str, Event], gazetteer: Gazetteer | None) -> tuple[np.ndarray, np.ndarray]:
@@ -216,8 +226,7 @@ def intervals(claims: pd.DataFrame, events: Mapping[str, Event] | None = None,
     frame["series_id"] = key_codes(keyed, SERIES_KEY)
     frame["guess"] = guesses(frame, events or {}, gazetteer, rules.other_counts if rules else ())
     # the sentence states that its figure revises an earlier one (checks/superseded.py)
-    frame["revised"] = (np.array([rules.revision_words.search(x) is not None for x in frame["sentence"].to_numpy()],
-                                 dtype=bool) if rules is not None else np.zeros(len(frame), dtype=bool))
+    frame["revised"] = _revised(frame, rules.revision_words) if rules is not None else np.zeros(len(frame), bool)
     frame["whole"], frame["whole_guessed"] = wholes(frame, events or {}, gazetteer)
     # Parse each distinct date once: a million claims share a few thousand dates.
     codes, uniques = pd.factorize(frame["as_of"].fillna(""))

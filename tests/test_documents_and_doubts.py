@@ -461,3 +461,18 @@ have died of malnutrition.
     groups = {c.quote: c.group for c in claims_of(article)}
     assert groups == {"1,524": "children", "1,000": "women", "Seven": "militants", "Five": "peacekeepers",
                       "At least 730": "children_under_five"}
+
+
+def test_a_revision_stated_in_the_headline_makes_the_bodys_fall_a_note(tmp_path):
+    first = Article("lk_apr23", "Wire", "2019-04-23", """\
+Sri Lanka bombings toll rises to 321
+
+COLOMBO, April 23 - The death toll from the Easter Sunday bombings rose to 321, police said on Tuesday.
+""")
+    later = Article("lk_apr26", "Other Wire", "2019-04-26", """\
+Sri Lanka lowers Easter bombing toll to about 253, citing double counting
+
+COLOMBO, April 26 - The director general of health services said on Thursday that the dead numbered about 253.
+""")
+    falls = [f for f in findings_on(checked(tmp_path, first, later), 321, 253) if f.check == "decrease"]
+    assert falls and all(f.severity is Severity.INFO and "revised" in f.message for f in falls)
