@@ -105,9 +105,12 @@ def _is_count(sentence: str, m: NumberMatch, start: int, end: int, rules: Rules)
         return False
     if _AGE_BOUND.match(core) and _AGED_PEOPLE.search(before):
         return False  # "730 children under five": an age, part of the group
+    if _MILLIMETRES.search(core):
+        return False  # "352.2 mm of rain": a measure, not "mm" for million as in finance
     return True
 
 
+_MILLIMETRES = compiled(r"\d[ \t]*mm$")
 # "children under five", "those over 60": a bound after people is their age, not a count.
 _AGE_BOUND = compiled(r"(?i)(?:under|below|over|above|aged)\b")
 _AGED_PEOPLE = compiled(r"(?i)\b(?:children|kids|infants|babies|boys|girls|people|those|adults|men|women|patients)[ \t]+$")
