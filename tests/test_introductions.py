@@ -45,3 +45,11 @@ def test_officials_introduced_as_reading_every_offset_finds_them():
         assert source._cast(text, rules) == expected, text[:200]
         introduced += bool(expected)
     assert introduced >= 20  # the archives introduce officials in many articles
+
+
+def test_titles_and_bodies_are_made_of_phrase_characters():
+    """`_introductions` looks only within runs of _PHRASE_RUN characters: every title and body of
+    rules/sources.yaml must be spelled with them."""
+    grammar = source._grammar(load_rules())
+    literals = grammar.nouns.literals if grammar.nouns is not None else frozenset()
+    assert literals and all(source._PHRASE_RUN.fullmatch(literal) for literal in literals)

@@ -203,18 +203,18 @@ class LiteralFinder:
     one Aho-Corasick pass."""
 
     def __init__(self, literals: Literals) -> None:
+        self.literals = literals
         self._automaton = ahocorasick.Automaton()
         for literal in literals:
             self._automaton.add_word(literal, literal)
-        self._empty = not literals
-        if not self._empty:
+        if literals:
             self._automaton.make_automaton()
 
     def hits(self, text: str) -> list[tuple[int, str]] | None:
         """Every literal found in `text` with the offset of its last character, in text order; None
         when `text` must be read unfiltered."""
-        if self._empty:
-            return []
+        if not self.literals:
+            return []  # an automaton without words cannot be searched
         lowered = _lowered(text)
         return None if lowered is None else list(self._automaton.iter(lowered))
 
