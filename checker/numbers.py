@@ -89,7 +89,9 @@ def _digits(decimal_comma: bool) -> str:
         grouped = rf"\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d{{1,3}}(?:{_SEP}\d{{3}})+(?:,\d+)?"
         plain = r"\d+(?:,\d+)?"
     else:
-        grouped = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:{_SEP}\d{{3}})+(?![\d,])(?:\.\d+)?"
+        # lakh grouping first ("6,33,010", "1,00,00,000"), as Indian reporting writes it
+        grouped = (rf"\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?![\d,])(?:\.\d+)?|"
+                   rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:{_SEP}\d{{3}})+(?![\d,])(?:\.\d+)?")
         plain = r"\d+(?:\.\d+)?|\.\d+"
     return rf"(?:{grouped}|{plain})"
 

@@ -225,3 +225,11 @@ def test_scan_reads_the_issue_14_classes_in_running_text():
     # "crossings" holds no "cr" (crore) to multiply 2.3 million by
     assert found == [("Half a dozen", 6), ("five and a half million", 5_500_000),
                      ("above 1000 and below 1500", 1000), ("about 2.3 million", 2_300_000)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("6,33,010", 633_010), ("8,46,680", 846_680), ("10,28,000", 1_028_000), ("1,00,00,000", 10_000_000),
+    ("1,234,567", 1_234_567),  # the international grouping still reads as before
+])
+def test_lakh_grouping_as_indian_reporting_writes_it(text, value):
+    assert parse_number(text).value == value
