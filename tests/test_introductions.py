@@ -38,6 +38,8 @@ def test_officials_introduced_as_reading_every_offset_finds_them():
         "Interior Minister Bekir Bozdag (left) said; THE POLICE CHIEF JOHN SMITH said.",
         "The ſheriff Kory Honea said 5 were killed, Kelvin \u212aelvin police chief Anna Lee added.",
         "(the governor of Borno State Babagana Zulum) and (Governor\nBabagana Zulum said)",
+        "12 were killed. Interior Minister Bekir Bozdag said so. U.S. Army spokesman Col. John Doe and the "
+        "St. Louis police chief Anna Lee agreed; the mayor.Jane Roe and eX.mayor Jim Poe did too.",
     ]
     introduced = 0
     for text in texts:

@@ -377,9 +377,10 @@ def _cast(text: str, rules: Rules) -> dict[str, str]:
 
 
 # A run of the characters a speaker phrase (_Grammar.person) can hold: word characters, single
-# spaces, those of a capitalised word (_CAP), and a bracketed acronym, which may hold any. No
-# match of `person` crosses another character, so `finditer` restarts after each one.
-_PHRASE_RUN = compiled(r"(?:[\w '’.&-]|\([^()]{1,40}\))+")
+# spaces, those of a capitalised word (_CAP: a full stop only after a capital of the same word,
+# so "killed. The" ends a run), and a bracketed acronym, which may hold any. No match of `person`
+# crosses another character, so `finditer` restarts after each one.
+_PHRASE_RUN = compiled(r"(?:[\w '’&-]|(?<=[A-Z][\w'’.&-]*)\.|\([^()]{1,40}\))+")
 # How a name after a title begins (`[ ]` and `_CAP`).
 _SPACE_CAPITAL = compiled(r"[ ][A-Z]")
 
