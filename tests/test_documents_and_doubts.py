@@ -476,3 +476,18 @@ COLOMBO, April 26 - The director general of health services said on Thursday tha
 """)
     falls = [f for f in findings_on(checked(tmp_path, first, later), 321, 253) if f.check == "decrease"]
     assert falls and all(f.severity is Severity.INFO and "revised" in f.message for f in falls)
+
+
+def test_an_unattributed_figure_against_a_named_sources_is_a_note(tmp_path):
+    first = Article("siege_a", "Wire", "2002-10-25", """\
+Hostages held in Moscow theatre
+
+MOSCOW, Oct 25 - About 600 hostages were being held in the theatre, the security service said on Friday.
+""")
+    second = Article("siege_b", "Other Wire", "2002-10-25", """\
+Doctor says 800 held in Moscow theatre
+
+MOSCOW, Oct 25 - Some 800 hostages were being held in the theatre on Friday.
+""")
+    found = [f for f in findings_on(checked(tmp_path, first, second), 600, 800) if f.check == "cross_source"]
+    assert found and all(f.severity is Severity.INFO and "unattributed" in f.message for f in found)

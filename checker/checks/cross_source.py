@@ -1,6 +1,7 @@
 """cross_source: two sources disagree on the same series within a few days.
 
-Both claims must be attributed, to different sources, and dated at most `window_days` apart. The
+Both claims come from different sources and are dated at most `window_days` apart; an unattributed
+figure speaks for its outlet, and a finding on one is a note. The
 later figure may exceed the earlier by the series' own growth over the days between them (the
 median daily growth of its dated figures, all sources together); beyond that, and beyond a
 relative `tolerance` on each side, the two cannot both hold. Repeated copies of one report
@@ -162,6 +163,10 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
     series = context.series
     if series.empty:
         return
+    # an unattributed figure speaks for its outlet: against another source it is a note
+    unattributed = (series["source"] == "unattributed").to_numpy()
+    outlets = series["outlet"].where(series["outlet"] != "", series["doc"]).astype(str)
+    series = series.assign(source=np.where(unattributed, "unattributed (" + outlets + ")", series["source"]))
     growth = daily_growth(series)
     pairs, copies = _disagreements(series, growth, options, context.directions)
     # within bands of magnitude too (base.magnitude_bands): Kolkata's 15 against another outlet's
@@ -192,5 +197,7 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
             action=("Attribute each figure to its source and say which is newer; do not present the two as "
                     "one toll."),
             note="the later figure is the higher, and a toll may grow faster than its usual pace"
-            if pair["days"] and b["lo"] > a["hi"] else "",
+            if pair["days"] and b["lo"] > a["hi"] else
+            "a figure is unattributed: its outlet's, or an unnamed source's"
+            if a["source"].startswith("unattributed") or b["source"].startswith("unattributed") else "",
         )

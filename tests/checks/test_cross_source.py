@@ -40,12 +40,13 @@ def test_one_source_never_disagrees_with_itself():
     """) == []
 
 
-def test_unattributed_figures_are_not_a_source():
-    assert problems("cross_source", """
+def test_an_unattributed_figure_speaks_for_its_outlet_as_a_note():
+    found = problems("cross_source", """
         doc | quote  | as_of      | source
         a   | 27,708 | 2024-02-07 | gaza_health_ministry
         b   | 20,000 | 2024-02-07 | unattributed
-    """) == []
+    """)
+    assert [p.values for p in found] == [(27_708, 20_000)] and "unattributed" in found[0].note
 
 
 def test_outside_the_window_no_finding():
