@@ -174,7 +174,8 @@ def _revised(claims: pd.DataFrame, revision: regex.Pattern) -> np.ndarray:
     return np.array([k in revised_keys for k in key], dtype=bool)
 
 
-def wholes(claims: pd.DataFrame, events: Mapping[str, Event], gazetteer: Gazetteer | None) -> tuple[np.ndarray, np.ndarray]:
+def wholes(claims: pd.DataFrame, events: Mapping[str, Event],
+           gazetteer: Gazetteer | None) -> tuple[np.ndarray, np.ndarray]:
     """Per claim, the place its place is a part of ("" for none): the country a city or province
     lies in (when the gazetteer knows only one), and, for a place the gazetteer does not know
     ("the Rusitu Valley"), its event's country, a guess (second array True)."""

@@ -189,7 +189,8 @@ LONDON, June 16 - Sixteen people have died in the fire, police said on Friday.
 def test_a_later_higher_figure_of_another_source_is_a_note_across_days(tmp_path):
     first = Article("quake_sep30", "Wire", "2018-09-30", """Quake toll jumps to 832
 
-JAKARTA, Sept 30 - The death toll from the earthquake in Indonesia climbed to 832 on Sunday, the national disaster agency said.
+JAKARTA, Sept 30 - The death toll from the earthquake in Indonesia climbed to 832 on Sunday, the national \
+disaster agency said.
 """)
     later = Article("quake_oct02", "Wire", "2018-10-02", """Quake toll passes 1,200
 
@@ -217,7 +218,8 @@ def test_a_city_toll_above_its_countrys_toll_the_same_day_is_a_part_whole_findin
     city = Article("haiti_jan24", "Wire", "2010-01-24", """\
 Haiti quake: capital's dead pass 150,000
 
-PORT-AU-PRINCE, Jan 24 - More than 150,000 people have died in Port-au-Prince alone, the communications minister said on Sunday.
+PORT-AU-PRINCE, Jan 24 - More than 150,000 people have died in Port-au-Prince alone, the communications \
+minister said on Sunday.
 """)
     country = Article("haiti_jan24_un", "Other Wire", "2010-01-24", """\
 UN puts Haiti quake toll at 111,481
@@ -339,7 +341,8 @@ def test_two_outlets_disagreeing_on_a_citys_toll_are_found_beside_the_states_lar
     first = Article("amphan_a", "Wire", "2020-05-21", """\
 Cyclone kills 72 in West Bengal
 
-KOLKATA, May 21 - The cyclone killed 72 people in West Bengal and 15 people in Kolkata, the chief minister said on Thursday.
+KOLKATA, May 21 - The cyclone killed 72 people in West Bengal and 15 people in Kolkata, the chief minister \
+said on Thursday.
 """)
     second = Article("amphan_b", "Other Wire", "2020-05-21", """\
 Cyclone toll in Kolkata
@@ -384,7 +387,8 @@ Ministry figures
 
 GAZA, May 14 - The health ministry said 9,500 women had been killed in Gaza.
 """)
-    severities = {doc.doc: [f.severity for f in check_claims(claims_of(doc), RULES, reference) if f.check == "reference"]
+    severities = {doc.doc: [f.severity for f in check_claims(claims_of(doc), RULES, reference)
+                            if f.check == "reference"]
                   for doc in (other, own)}
     assert severities == {"ocha": [Severity.INFO], "ministry": [Severity.WARNING]}
 

@@ -18,7 +18,7 @@ from typing import Iterator
 
 import numpy as np
 
-from .base import CheckContext, Problem, claim_records, day, interval_text, pair_problem, records, series_name
+from .base import CheckContext, Problem, claim_records, day, interval_text, pair_problem, series_name
 
 ID = "superseded"
 DEFAULTS = {"severity": "warning"}
