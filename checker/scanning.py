@@ -83,8 +83,9 @@ def _words(text: str) -> list[tuple[int, str]]:
     begins, with the word and the character after it; the text asked last is remembered, as the
     number grammar's `Starts` and the cues' read each sentence in turn."""
     global _last_words
-    if _last_words is not None and _last_words[0] is text:
-        return _last_words[1]
+    last = _last_words  # read once: another thread may replace it
+    if last is not None and last[0] is text:
+        return last[1]
     words = [(m.start(), text[m.start(): m.end() + 1]) for m in _TOKEN.finditer(text, timeout=MATCH_TIMEOUT)]
     _last_words = (text, words)
     return words

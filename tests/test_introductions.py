@@ -32,14 +32,14 @@ def test_officials_introduced_as_reading_every_offset_finds_them():
     texts = [p.read_text(encoding="utf-8") for folder in folders for p in sorted(folder.glob("*.txt"))]
     texts += [
         "Butte County Sheriff Kory Honea said 63 people were missing. Honea said more were found.",
-        "The unofficial Kory Honea count; the spokesman for the National Disaster Mitigation Agency (BNPB\n) "
-        "Abdul Muhari said 12 died.",
+        ("The unofficial Kory Honea count; the spokesman for the National Disaster Mitigation Agency (BNPB\n) "
+         "Abdul Muhari said 12 died."),
         "Joseph Ole Lenku, the cabinet secretary for the interior, told reporters: 40 dead.",
         "Interior Minister Bekir Bozdag (left) said; THE POLICE CHIEF JOHN SMITH said.",
         "The ſheriff Kory Honea said 5 were killed, Kelvin \u212aelvin police chief Anna Lee added.",
         "(the governor of Borno State Babagana Zulum) and (Governor\nBabagana Zulum said)",
-        "12 were killed. Interior Minister Bekir Bozdag said so. U.S. Army spokesman Col. John Doe and the "
-        "St. Louis police chief Anna Lee agreed; the mayor.Jane Roe and eX.mayor Jim Poe did too.",
+        ("12 were killed. Interior Minister Bekir Bozdag said so. U.S. Army spokesman Col. John Doe and the "
+         "St. Louis police chief Anna Lee agreed; the mayor.Jane Roe and eX.mayor Jim Poe did too."),
     ]
     introduced = 0
     for text in texts:

@@ -164,9 +164,9 @@ def needed_literals(pattern: str, flags: int = 0) -> Literals | None:
 
 def _fewest(literals: Literals) -> Literals:
     """`literals` less those containing another: where one is found, so is the shorter. (Each
-    literal's own substrings are looked up: far fewer than the other literals.)"""
-    return frozenset(a for a in literals
-                     if not any(a[i:j] in literals for i in range(len(a)) for j in range(i + 1, len(a) + 1) if j - i < len(a)))
+    literal's own shorter substrings are looked up: far fewer than the other literals.)"""
+    return frozenset(a for a in literals if not any(
+        a[i:i + width] in literals for width in range(1, len(a)) for i in range(len(a) - width + 1)))
 
 
 def number_literals(lexicon: NumberLexicon) -> Literals | None:
