@@ -8,23 +8,6 @@ from checker.rules import load_rules
 HERE = Path(__file__).parent
 
 
-def _cast_everywhere(text: str, grammar: source._Grammar) -> dict[str, str]:
-    """`_cast` as it read every offset of the text."""
-    cast: dict[str, str] = {}
-    for m in grammar.person.finditer(text):
-        role = m["role"] or m["role2"] or m["role3"]
-        parsed = grammar.phrase.fullmatch(role)
-        if parsed is None or parsed["noun"] is None:
-            continue
-        who = parsed["name"] or m["who"] or m["who3"]
-        if not who:
-            continue
-        office = role[:parsed.start("name")].rstrip() if parsed["name"] else role
-        cast.setdefault(source._NOT_OF_THE_NAME.sub("", who).split()[-1], office)
-        cast.setdefault(parsed["noun"].lower(), office)
-    return cast
-
-
 def test_officials_introduced_as_reading_every_offset_finds_them():
     rules = load_rules()
     grammar = source._grammar(rules)
@@ -43,7 +26,7 @@ def test_officials_introduced_as_reading_every_offset_finds_them():
     ]
     introduced = 0
     for text in texts:
-        expected = _cast_everywhere(text, grammar)
+        expected = source._cast_of(grammar.person.finditer(text), grammar)  # every offset tried
         assert source._cast(text, rules) == expected, text[:200]
         introduced += bool(expected)
     assert introduced >= 20  # the archives introduce officials in many articles

@@ -12,7 +12,7 @@ import bisect
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import regex
 
@@ -361,8 +361,13 @@ def _cast(text: str, rules: Rules) -> dict[str, str]:
     said" is their office's word: surname and title noun (lower-case) -> the phrase of the office
     ("Butte County Sheriff", "the cabinet secretary for the interior"); the first one named wins."""
     grammar = _grammar(rules)
+    return _cast_of(_introductions(text, grammar), grammar)
+
+
+def _cast_of(introductions: Iterable[regex.Match], grammar: _Grammar) -> dict[str, str]:
+    """`_cast` read from matches of `grammar.person` (the tests pass those of every offset)."""
     cast: dict[str, str] = {}
-    for m in _introductions(text, grammar):
+    for m in introductions:
         role = m["role"] or m["role2"] or m["role3"]
         parsed = grammar.phrase.fullmatch(role)
         if parsed is None or parsed["noun"] is None:
