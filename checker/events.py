@@ -299,7 +299,9 @@ def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: 
                                      headline_incident=merged_profiles[claim.doc].incident)
         counts[event.event] += 1
         docs_of[event.event][claim.doc] = None
-        out.append(replace(claim, event=event.event, place=place))
+        # "fewer than 100 Palestinians" placed in Gaza count everyone there (rules/groups.yaml same_people)
+        group = "all" if claim.group in rules.same_people.get(place, ()) else claim.group
+        out.append(replace(claim, event=event.event, place=place, group=group))
     found = [replace(e, docs=tuple(docs_of[e.event]) or e.docs, claims=counts[e.event])
              for e in sorted(events.values(), key=lambda e: e.event)]
     return found, out

@@ -467,6 +467,14 @@ have died of malnutrition.
                       "At least 730": "children_under_five"}
 
 
+def test_a_tally_counts_whom_its_number_of_names():
+    article = Article("tally", "Wire", "2022-04-22", """Mariupol toll
+
+KYIV, April 22 - Officials have put the number of civilians killed in Mariupol at some 5,000.
+""")
+    assert figure(article, "some 5,000").group == "civilians"
+
+
 def test_a_revision_stated_in_the_headline_makes_the_bodys_fall_a_note(tmp_path):
     first = Article("lk_apr23", "Wire", "2019-04-23", """\
 Sri Lanka bombings toll rises to 321

@@ -1,7 +1,7 @@
 """Of whom a figure counts (the claim's `group`): what the counted people are said to be ("96 of
 the dead are children", "1,524 were children"), whom they are a part of ("seven of the
-attackers"), or the subgroup named right after the figure ("12 Palestinian children"); `all` if
-none, or if the group is no narrower than the place's people or the metric.
+attackers"), the subgroup named right after the figure ("12 Palestinian children"), or whom the
+tally it completes counts ("the number of civilians killed ... at some 5,000"); `all` if none, or if the group is no narrower than the place's people or the metric.
 """
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ def _group(sentence: str, cand: _Candidate, rules: Rules) -> str:
         found = _named_group(" ".join(_WORD.findall(_NOUN_PHRASE_END.split(noun, maxsplit=1)[0])[:4]), rules)
         if found != "all":
             return found
-    return "all"
+    counted = _TALLY_OF.search(sentence, max(0, cand.start - 120), cand.start)
+    return _named_group(counted["noun"], rules) if counted else "all"
 
 
 def _named_group(words: str, rules: Rules) -> str:
@@ -41,6 +42,10 @@ _PHRASE_END = compiled(r"[,;:.()]")
 _NOUN_PHRASE_END = compiled(
     r"(?i)\b(?:as|when|after|while|but|in|on|at|from|by|who|that|which|were|was|have|has|had|are|is|"
     r"since|during|across|into|near|with|for|to|of whom|of them)\b")
+# "put the number of civilians killed in Mariupol at some 5,000": whom a tally counts.
+_TALLY_OF = compiled(r"(?i)\b(?:number|toll|count|tally|total)[ \t]+of[ \t]+(?:the[ \t]+)?(?P<noun>(?:[\w-]+[ \t]+){0,2}?[\w-]+)"
+                     r"[ \t]+(?:killed|dead|injured|wounded|missing|displaced|held|detained|who|had|have|has|was|were)\b"
+                     r"(?:(?![.;])[^\d])*$")
 # "Seven of the attackers were killed": the people a figure is a part of.
 _PART_OF_GROUP = compiled(r"(?i)^[ \t]+of[ \t]+(?:the|those|its|their)[ \t]+(?P<noun>[^,;:.]{1,40})")
 _GROUP_PREDICATE = compiled(
