@@ -250,6 +250,12 @@ def _shared(areas: Counter) -> tuple[str, ...]:
     return tuple(a for a, n in sorted(areas.items(), key=lambda kv: (-kv[1], kv[0])) if n >= _AREA_SHARE * total)
 
 
+def _unnamed(place: str, sentence: str) -> bool:
+    """Whether `sentence` leaves `place` unnamed: the figure's place is its document's default (the
+    dateline's city, the headline's country), which differs between articles on one event."""
+    return f"_{place}_" not in f"_{place_id(sentence)}_"
+
+
 def _readable(place: str) -> str:
     return place.replace("_", " ").title() if place and place != "unknown" else "place unknown"
 
@@ -299,6 +305,9 @@ def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: 
                                      headline_incident=merged_profiles[claim.doc].incident)
         counts[event.event] += 1
         docs_of[event.event][claim.doc] = None
+        if event.kind == MAIN and _unnamed(place, claim.sentence) and place != event.place \
+                and event.area and gazetteer.area_of(place) == event.area:
+            place = event.place  # a document's own place, where its sentence names none: the event's
         # "fewer than 100 Palestinians" placed in Gaza count everyone there (rules/groups.yaml same_people)
         group = "all" if claim.group in rules.same_people.get(place, ()) else claim.group
         out.append(replace(claim, event=event.event, place=place, group=group))

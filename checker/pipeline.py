@@ -151,7 +151,11 @@ def check_claims(claims: list[Claim], rules: Rules, reference=None, events: Sequ
     options = checks.configure(rules.checks)
     table = intervals(claims_frame(claims), {e.event: e for e in events}, Gazetteer(rules), rules)
     guess = dict(zip(table["claim_id"].to_numpy().tolist(), table["guess"].to_numpy().tolist()))
+    # claims whose text states a revision, and the figures so revised in each document ("a figure of
+    # 59 given on Monday had included the gunman" beside "58 concertgoers were killed")
     revised = set(table.loc[table["revised"].to_numpy(), "claim_id"])
+    revised |= {f"{doc}\0{metric}\0{value}" for doc, metric, value
+                in table.loc[table["revised"].to_numpy(), ["doc", "metric", "value"]].itertuples(index=False)}
     context = checks.CheckContext(claims=table, series=timeline(table), reference=reference,
                                   directions=rules.directions, band_ratio=rules.band_ratio)
     by_id = {c.claim_id: c for c in claims}

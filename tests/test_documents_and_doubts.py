@@ -503,3 +503,35 @@ MOSCOW, Oct 25 - Some 800 hostages were being held in the theatre on Friday.
 """)
     found = [f for f in findings_on(checked(tmp_path, first, second), 600, 800) if f.check == "cross_source"]
     assert found and all(f.severity is Severity.INFO and "unattributed" in f.message for f in found)
+
+
+def test_articles_placing_one_event_at_different_levels_share_its_series(tmp_path):
+    first = Article("fire_jun19", "Wire", "2017-06-19", """\
+Tower fire toll rises to 79
+
+LONDON, June 19 - The number of people dead or missing presumed dead after the tower fire has risen to 79, \
+police said on Monday.
+""")
+    later = Article("fire_anniversary", "Other Wire", "2018-06-14", """\
+A year after the tower fire, Britain remembers
+
+Survivors gathered in Britain on Thursday to mark one year since the fire that killed 72 people.
+""")
+    result = checked(tmp_path, first, later)
+    assert [f.check for f in findings_on(result, 79, 72)] == ["decrease"]
+
+
+def test_a_later_article_explaining_the_earlier_figure_makes_the_fall_a_note(tmp_path):
+    first = Article("lv_oct02", "Wire", "2017-10-02", """\
+Las Vegas shooting toll rises to 59
+
+LAS VEGAS, Oct. 2 - The police department put the toll at 59 dead on Monday evening.
+""")
+    later = Article("lv_oct05", "Other Wire", "2017-10-05", """\
+Gunman not among the dead, police say
+
+LAS VEGAS, Oct. 5 - The sheriff confirmed that 58 concertgoers were killed. A figure of 59 given by the \
+department on Monday evening had included the gunman, a police spokesman said.
+""")
+    falls = [f for f in findings_on(checked(tmp_path, first, later), 59, 58) if f.check == "decrease"]
+    assert falls and all(f.severity is Severity.INFO for f in falls)
