@@ -23,7 +23,7 @@ ARCHIVES = Path(__file__).resolve().parent / "archives"
 #: unexplained warnings or errors
 THRESHOLDS = {
     "disasters": {"found": 5, "false_alarms": 0, "unexplained": 0},  # measured 5/8, 0, 0 (21 articles)
-    "attacks": {"found": 4, "false_alarms": 0, "unexplained": 0},  # measured 4/9, 0, 0 (22 articles)
+    "attacks": {"found": 5, "false_alarms": 0, "unexplained": 0},  # measured 5/9, 0, 0 (22 articles)
     "flows": {"found": 1, "false_alarms": 0, "unexplained": 0},  # measured 1/8, 0, 0 (22 articles)
     "gaza": {"found": 7, "false_alarms": 0, "unexplained": 4},  # measured 7/10, 0, 4 (23 articles)
     # measured blind first: events 2/9, 1, 2; wars 1/8, 0, 9; final 1/9, 2, 5 (tests/README.md)

@@ -463,7 +463,7 @@ attackers were killed. Five peacekeepers were killed near the border. At least 7
 have died of malnutrition.
 """)
     groups = {c.quote: c.group for c in claims_of(article)}
-    assert groups == {"1,524": "children", "1,000": "women", "Seven": "militants", "Five": "peacekeepers",
+    assert groups == {"1,524": "children", "1,000": "women", "Seven": "attackers", "Five": "peacekeepers",
                       "At least 730": "children_under_five"}
 
 
