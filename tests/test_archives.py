@@ -29,7 +29,7 @@ THRESHOLDS = {
     # measured blind first: events 2/9, 1, 2; wars 1/8, 0, 9; final 1/9, 2, 5 (tests/README.md)
     "events": {"found": 5, "false_alarms": 0, "unexplained": 1},  # measured 5/9, 0, 1 (23 articles)
     "wars": {"found": 3, "false_alarms": 0, "unexplained": 5},  # measured 3/8, 0, 5 (21 articles)
-    "final": {"found": 3, "false_alarms": 0, "unexplained": 3},  # measured 3/9, 0, 3 (23 articles)
+    "final": {"found": 4, "false_alarms": 0, "unexplained": 3},  # measured 4/9, 0, 3 (23 articles)
 }
 
 

@@ -535,3 +535,14 @@ department on Monday evening had included the gunman, a police spokesman said.
 """)
     falls = [f for f in findings_on(checked(tmp_path, first, later), 59, 58) if f.check == "decrease"]
     assert falls and all(f.severity is Severity.INFO for f in falls)
+
+
+def test_internally_displaced_and_critical_care_are_groups():
+    article = Article("idps", "Wire", "2022-03-16", """\
+Displacement
+
+KYIV, March 16 - OCHA puts the number of internally displaced people at 1.9 million. Some 200 people were \
+injured, 17 of them in critical care.
+""")
+    groups = {c.quote: c.group for c in claims_of(article)}
+    assert groups["1.9 million"] == "internally_displaced" and groups["17"] == "critical_care"

@@ -16,10 +16,13 @@ def _group(sentence: str, cand: _Candidate, rules: Rules) -> str:
     after = sentence[cand.end: cand.end + 80]
     said_to_be = _GROUP_PREDICATE.match(after)
     part_of = _PART_OF_GROUP.match(after)
+    # what they are said to be, then whom they are of, then the noun after; a noun phrase ends at
+    # a verb or preposition, but a condition is read whole ("17 of them in critical care")
     nouns = ([said_to_be["noun"]] if said_to_be else []) + ([part_of["noun"]] if part_of else []) \
         + [_PHRASE_END.split(after, maxsplit=1)[0]]
-    for noun in nouns:  # what they are said to be, then whom they are of, then the noun after
-        found = _named_group(" ".join(_WORD.findall(_NOUN_PHRASE_END.split(noun, maxsplit=1)[0])[:4]), rules)
+    phrases = [noun if _CONDITION.match(noun) else _NOUN_PHRASE_END.split(noun, maxsplit=1)[0] for noun in nouns]
+    for phrase in phrases:
+        found = _named_group(" ".join(_WORD.findall(phrase)[:4]), rules)
         if found != "all":
             return found
     counted = _TALLY_OF.search(sentence, max(0, cand.start - 120), cand.start)
@@ -42,18 +45,21 @@ _PHRASE_END = compiled(r"[,;:.()]")
 _NOUN_PHRASE_END = compiled(
     r"(?i)\b(?:as|when|after|while|but|in|on|at|from|by|who|that|which|were|was|have|has|had|are|is|"
     r"since|during|across|into|near|with|for|to|of whom|of them)\b")
+_CONDITION = compiled(r"(?i)^in[ \t]+(?:a[ \t]+)?(?:critical|intensive|serious)")
 # "put the number of civilians killed in Mariupol at some 5,000": whom a tally counts.
-_TALLY_OF = compiled(r"(?i)\b(?:number|toll|count|tally|total)[ \t]+of[ \t]+(?:the[ \t]+)?(?P<noun>(?:[\w-]+[ \t]+){0,2}?[\w-]+)"
-                     r"[ \t]+(?:killed|dead|injured|wounded|missing|displaced|held|detained|who|had|have|has|was|were)\b"
+_TALLY_OF = compiled(r"(?i)\b(?:number|toll|count|tally|total)[ \t]+of[ \t]+(?:the[ \t]+)?(?P<noun>(?:[\w-]+[ \t]+){0,2}[\w-]+)"
+                     r"[ \t]+(?:killed|dead|injured|wounded|missing|displaced|held|detained|who|had|have|has|was|were|at|stood|rose|reached)\b"
                      r"(?:(?![.;])[^\d])*$")
 # "Seven of the attackers were killed": the people a figure is a part of.
 _PART_OF_GROUP = compiled(r"(?i)^[ \t]+of[ \t]+(?:the|those|its|their)[ \t]+(?P<noun>[^,;:.]{1,40})")
 _GROUP_PREDICATE = compiled(
     r"(?i)^[ \t]+of[ \t]+(?:the|them|those|whom)(?:[ \t]+[\w-]+){0,2}?[ \t]+(?:are|were|was)[ \t]+(?:all[ \t]+)?(?P<noun>[^,;:.]{1,40})"
     # without a verb: "some 130,000 of them children"
-    r"|^[ \t]+of[ \t]+(?:them|whom)[ \t]+(?!(?:are|were|was|have|had|has|in|on|at|from|during|since)\b)(?P<noun>[^,;:.]{1,40})"
+    # ("17 of them in critical care" too, but not "40 of them in the previous 24 hours")
+    r"|^[ \t]+of[ \t]+(?:them|whom)[ \t]+(?!(?:are|were|was|have|had|has|on|at|from|during|since)\b"
+    r"|in\b(?![ \t]+(?:a[ \t]+)?(?:critical|intensive|serious)))(?P<noun>[^,;:.]{1,40})"
     # "Of the dead, 1,524 were children"
-    r"|^[ \t]+(?:are|were|was)[ \t]+(?:all[ \t]+)?(?P<noun>[^,;:.]{1,40})")
+    r"|^[ \t]+(?:(?:people|persons)[ \t]+)?(?:are|were|was)[ \t]+(?:all[ \t]+|now[ \t]+|still[ \t]+)?(?P<noun>[^,;:.]{1,40})")
 
 
 def _claim_group(group: str, place: str, metric: str, rules: Rules) -> str:
