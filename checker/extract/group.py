@@ -53,7 +53,8 @@ _TALLY_OF = compiled(r"(?i)\b(?:number|toll|count|tally|total)[ \t]+of[ \t]+(?:t
 # "Seven of the attackers were killed": the people a figure is a part of.
 _PART_OF_GROUP = compiled(r"(?i)^[ \t]+of[ \t]+(?:the|those|its|their)[ \t]+(?P<noun>[^,;:.]{1,40})")
 _GROUP_PREDICATE = compiled(
-    r"(?i)^[ \t]+of[ \t]+(?:the|them|those|whom)(?:[ \t]+[\w-]+){0,2}?[ \t]+(?:are|were|was)[ \t]+(?:all[ \t]+)?(?P<noun>[^,;:.]{1,40})"
+    r"(?i)^[ \t]+of[ \t]+(?:the|them|those|whom)(?:[ \t]+[\w-]+){0,2}?[ \t]+(?:are|were|was|had[ \t]+been|have[ \t]+been)[ \t]+"
+    r"(?:all[ \t]+)?(?P<noun>[^,;:.]{1,40})"
     # without a verb: "some 130,000 of them children"
     # ("17 of them in critical care" too, but not "40 of them in the previous 24 hours")
     r"|^[ \t]+of[ \t]+(?:them|whom)[ \t]+(?!(?:are|were|was|have|had|has|on|at|from|during|since)\b"
