@@ -250,6 +250,20 @@ def _shared(areas: Counter) -> tuple[str, ...]:
     return tuple(a for a, n in sorted(areas.items(), key=lambda kv: (-kv[1], kv[0])) if n >= _AREA_SHARE * total)
 
 
+def _scope_in(claim: Claim, event: Event) -> tuple[str, str]:
+    """The claim's scope now that its event is known: a window that opens no later than the
+    event's first article ("since Oct. 7" in a war reported from Oct. 16; "killed on Tuesday" in a
+    quake's first report) is the event's running total."""
+    if claim.scope != "period" or not claim.period_start:
+        return claim.scope, claim.period_start
+    start = date.fromisoformat(claim.period_start)
+    began = date.fromisoformat(event.start) if event.start else None
+    # (an event of one article began, as far as we know, when it was published: no telling)
+    if event.kind == MAIN and began is not None and len(event.docs) > 1 and start <= began:
+        return "cumulative", ""
+    return claim.scope, claim.period_start
+
+
 def _unnamed(place: str, sentence: str) -> bool:
     """Whether `sentence` leaves `place` unnamed: the figure's place is its document's default (the
     dateline's city, the headline's country), which differs between articles on one event."""
@@ -310,7 +324,8 @@ def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: 
             place = event.place  # a document's own place, where its sentence names none: the event's
         # "fewer than 100 Palestinians" placed in Gaza count everyone there (rules/groups.yaml same_people)
         group = "all" if claim.group in rules.same_people.get(place, ()) else claim.group
-        out.append(replace(claim, event=event.event, place=place, group=group))
+        scope, period_start = _scope_in(claim, event)
+        out.append(replace(claim, event=event.event, place=place, group=group, scope=scope, period_start=period_start))
     found = [replace(e, docs=tuple(docs_of[e.event]) or e.docs, claims=counts[e.event])
              for e in sorted(events.values(), key=lambda e: e.event)]
     return found, out

@@ -546,3 +546,18 @@ injured, 17 of them in critical care.
 """)
     groups = {c.quote: c.group for c in claims_of(article)}
     assert groups["1.9 million"] == "internally_displaced" and groups["17"] == "critical_care"
+
+
+def test_a_window_opening_when_the_event_began_is_its_running_total(tmp_path):
+    first = Article("quake_jan12", "Wire", "2010-01-12", """\
+Earthquake devastates Haiti
+
+PORT-AU-PRINCE, Jan 12 - A powerful earthquake struck Haiti on Tuesday, and officials said hundreds had died.
+""")
+    later = Article("quake_jan20", "Other Wire", "2010-01-20", """\
+Haiti quake toll
+
+PORT-AU-PRINCE, Jan 20 - The earthquake has killed 70,000 people in Haiti since Jan. 12, the government said.
+""")
+    claim = next(c for c in checked(tmp_path, first, later).claims if c.quote == "70,000")
+    assert (claim.scope, claim.period_start) == ("cumulative", "")
