@@ -31,6 +31,7 @@ from .extract.place import _DEMONYM, _names_in, dateline
 from .gazetteer import Gazetteer, place_id
 from .model import Claim, Document
 from .rules import Rules
+from .user_cache import compiled
 
 # How a claim came to its event: a group of documents' (its own, or another area's it names),
 # an earlier event it recalls, or an incident within its document's event.
@@ -250,6 +251,9 @@ def _shared(areas: Counter) -> tuple[str, ...]:
     return tuple(a for a, n in sorted(areas.items(), key=lambda kv: (-kv[1], kv[0])) if n >= _AREA_SHARE * total)
 
 
+_SINCE = compiled(r"(?i)\bsince\b")
+
+
 def _scope_in(claim: Claim, event: Event) -> tuple[str, str]:
     """The claim's scope now that its event is known: a window that opens no later than the
     event's first article ("since Oct. 7" in a war reported from Oct. 16; "killed on Tuesday" in a
@@ -258,8 +262,12 @@ def _scope_in(claim: Claim, event: Event) -> tuple[str, str]:
         return claim.scope, claim.period_start
     start = date.fromisoformat(claim.period_start)
     began = date.fromisoformat(event.start) if event.start else None
+    as_of = date.fromisoformat(claim.as_of) if claim.as_of else None
+    # a window open to the figure's date ("since ...", or the day it is dated); not a closed one
+    # in the past ("the truce, lasting one week, took place in November")
+    open_ended = _SINCE.search(claim.sentence) is not None or (as_of is not None and (as_of - start).days <= 1)
     # (an event of one article began, as far as we know, when it was published: no telling)
-    if event.kind == MAIN and began is not None and len(event.docs) > 1 and start <= began:
+    if event.kind == MAIN and began is not None and len(event.docs) > 1 and start <= began and open_ended:
         return "cumulative", ""
     return claim.scope, claim.period_start
 

@@ -40,9 +40,10 @@ _AS_OF = compiled(
     rf"|(?:during|in)[ \t]+(?P<war>(?:the[ \t]+)?(?:(?:Second|First)[ \t]+World[ \t]+War|World[ \t]+War[ \t]+(?:Two|II|One|I|2|1)))\b"
     # "the 1990 tunnel stampede", "the 2004 tsunami": an earlier event named by its year
     rf"|(?<=\bthe[ \t]+)(?P<when>(?:1[89]|20)\d\d)(?=[ \t]+(?:[\w-]+[ \t]+){{0,2}}?{_EVENT_NOUNS}\b)"
-    # "in June 2016", not "since the invasion in February 2022" (a window's start)
+    # "in June 2016", not "since the invasion in February 2022" (a window's start) nor "the truce
+    # took place in November 2023" (when a window was, not a date of its count)
     rf"|(?<!\b(?:since|began|begun|started|erupted|broke[ \t]+out)\b[^,.;]{{0,40}})"
-    rf"(?:in|during)[ \t]+(?P<when>(?:{dates._MONTH}[ \t]+)?(?:1[89]|20)\d\d)(?![\d-])"
+    rf"(?<!\b(?:took[ \t]+place|happened|occurred)[ \t]+)(?:in|during)[ \t]+(?P<when>(?:{dates._MONTH}[ \t]+)?(?:1[89]|20)\d\d)(?![\d-])"
     rf"|(?P<when>last year|(?:by[ \t]+)?the end of (?:the |this |last )?year)"
     rf"|(?P<earlier>a day earlier|the day before|the previous day|a week earlier))\b")
 # A day within each world war, for a figure of one recalled in passing.
