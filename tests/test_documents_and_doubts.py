@@ -561,3 +561,13 @@ PORT-AU-PRINCE, Jan 20 - The earthquake has killed 70,000 people in Haiti since 
 """)
     claim = next(c for c in checked(tmp_path, first, later).claims if c.quote == "70,000")
     assert (claim.scope, claim.period_start) == ("cumulative", "")
+
+
+def test_a_comparison_with_an_earlier_event_does_not_date_todays_toll():
+    article = Article("garissa", "Wire", "2015-04-03", """\
+Garissa attack
+
+NAIROBI, April 3 - The interior minister said 147 people were killed, the deadliest assault on Kenyan soil \
+since the 1998 bombing of the US embassy in Nairobi. The embassy bombing killed 213 people in the 1998 attack.
+""")
+    assert figure(article, "147").as_of == "2015-04-03"

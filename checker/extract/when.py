@@ -38,8 +38,10 @@ _AS_OF = compiled(
     rf"|since[ \t]+(?P<when>{dates.DATE}),?[ \t]+when"
     # "during World War Two, when about 10,000 were killed": a war long past
     rf"|(?:during|in)[ \t]+(?P<war>(?:the[ \t]+)?(?:(?:Second|First)[ \t]+World[ \t]+War|World[ \t]+War[ \t]+(?:Two|II|One|I|2|1)))\b"
-    # "the 1990 tunnel stampede", "the 2004 tsunami": an earlier event named by its year
-    rf"|(?<=\bthe[ \t]+)(?P<when>(?:1[89]|20)\d\d)(?=[ \t]+(?:[\w-]+[ \t]+){{0,2}}?{_EVENT_NOUNS}\b)"
+    # "the 1990 tunnel stampede in which 1,426 died", "the 2004 tsunami, which killed": an earlier
+    # event named by its year dates the figures after it, not one before it ("147 killed, the
+    # deadliest since the 1998 bombing")
+    rf"|(?<=\bthe[ \t]+)(?P<event_year>(?:1[89]|20)\d\d)(?=[ \t]+(?:[\w-]+[ \t]+){{0,2}}?{_EVENT_NOUNS}\b)"
     # "in June 2016", not "since the invasion in February 2022" (a window's start) nor "the truce
     # took place in November 2023" (when a window was, not a date of its count)
     rf"|(?<!\b(?:since|began|begun|started|erupted|broke[ \t]+out)\b[^,.;]{{0,40}})"
@@ -67,6 +69,10 @@ def _explicit_date(clause: str, at: int, published: date | None, before: date | 
                 continue
             anchor = before or published
             return anchor - timedelta(days=_EARLIER[m["earlier"].lower()]) if anchor else None
+        if m["event_year"]:
+            if m.start() < end:
+                return dates.resolve(m["event_year"], published)
+            continue
         if m["war"]:
             return _WORLD_WARS[1 if _FIRST_WAR.search(m["war"]) else 2]
         resolved = dates.resolve(m["when"], published)
