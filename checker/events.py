@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from .extract.group import _claim_group
 from .extract.place import _DEMONYM, _names_in, dateline
 from .gazetteer import Gazetteer, place_id
 from .model import Claim, Document
@@ -331,7 +332,7 @@ def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: 
                 and event.area and gazetteer.area_of(place) == event.area:
             place = event.place  # a document's own place, where its sentence names none: the event's
         # "fewer than 100 Palestinians" placed in Gaza count everyone there (rules/groups.yaml same_people)
-        group = "all" if claim.group in rules.same_people.get(place, ()) else claim.group
+        group = _claim_group(claim.group, place, claim.metric, rules)
         scope, period_start = _scope_in(claim, event)
         out.append(replace(claim, event=event.event, place=place, group=group, scope=scope, period_start=period_start))
     found = [replace(e, docs=tuple(docs_of[e.event]) or e.docs, claims=counts[e.event])

@@ -15,7 +15,7 @@ from ..model import Document
 from ..rules import Rules
 from ..scanning import MATCH_TIMEOUT
 from ..user_cache import compiled
-from .sentences import _Candidate
+from .sentences import NEXT_ANTECEDENT, _Candidate
 
 
 # The words of a text, against each listed place's first words: most places need no search.
@@ -232,8 +232,7 @@ _ATTACHED = compiled(r"[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:in|at|across|near|inside)[
 # government has reported 56 deaths", "..., bringing the toll in Europe to 216", "72 died in the
 # state, 15 of them in Kolkata".
 _STATEMENT_BREAK = compiled(r"[;—]|,[ \t]+(?:and|but|while|whereas|bringing|raising|taking|pushing)\b"
-                            r"|\b(?:while|whereas)\b|\band[ \t]+that\b"
-                            r"|,[ \t]*[\w.,-]+[ \t]+(?:of[ \t]+whom|of[ \t]+them|among[ \t]+them)\b")
+                            rf"|\b(?:while|whereas)\b|\band[ \t]+that\b|{NEXT_ANTECEDENT}")
 
 
 # The words between a figure and the nationality it counts: "31 Pakistani nationals", "three Britons".

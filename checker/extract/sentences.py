@@ -24,8 +24,9 @@ _SENTENCE_END = compiled(r"[.!?]+[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9]
 _WORD = compiled(r"[\w'’]+")
 # Where a clause ends: a cue across it is not about the figure on the other side.
 _CLAUSE_BREAK = compiled(r"[;—]|(?<!\d):(?!\d)|\s-\s|\b(?:but|while|whereas|although)\b")
-# ", 36 of them": the figure after opens a clause of its own.
-_NEXT_ANTECEDENT = compiled(r"(?i),[ \t]*[\w.,-]+[ \t]+(?:of whom|of them|among them|among whom)\b")
+# ", 36 of them": the figure after opens a clause of its own (place.py's statements end there too).
+NEXT_ANTECEDENT = r",[ \t]*[\w.,-]+[ \t]+(?:of[ \t]+whom|of[ \t]+them|among[ \t]+them|among[ \t]+whom)\b"
+_NEXT_ANTECEDENT = compiled(rf"(?i){NEXT_ANTECEDENT}")
 # What a name loses on becoming an id (place.py, source.py).
 _NON_WORDS = compiled(r"\W+")
 # "29 of whom": what follows the figure is a part of the one before.
