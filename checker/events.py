@@ -279,6 +279,12 @@ def _unnamed(place: str, sentence: str) -> bool:
     return f"_{place}_" not in f"_{place_id(sentence)}_"
 
 
+def _whole_of(place: str, event: Event) -> bool:
+    """Whether `place` is the whole of `event`'s area (its country) or unknown: not a town or site,
+    which may be a part, nor another country, whose figure may count its nationals."""
+    return place in (event.area, "", "unknown")
+
+
 def _readable(place: str) -> str:
     return place.replace("_", " ").title() if place and place != "unknown" else "place unknown"
 
@@ -320,6 +326,7 @@ def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: 
     events: dict[str, Event] = {e.event: e for e in main.values()}
     counts: Counter[str] = Counter()
     docs_of: dict[str, dict[str, None]] = defaultdict(dict)
+    one_place = {t.id for t in rules.event_types if t.one_place}
     out = []
     for claim in claims:
         cluster = grouping.of_doc[claim.doc]
@@ -328,8 +335,9 @@ def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: 
                                      headline_incident=merged_profiles[claim.doc].incident)
         counts[event.event] += 1
         docs_of[event.event][claim.doc] = None
-        if event.kind == MAIN and _unnamed(place, claim.sentence) and place != event.place \
-                and event.area and gazetteer.area_of(place) == event.area:
+        if event.kind == MAIN and place != event.place and event.area and (
+                (_unnamed(place, claim.sentence) and gazetteer.area_of(place) == event.area)
+                or (event.type in one_place and _whole_of(place, event))):
             place = event.place  # a document's own place, where its sentence names none: the event's
         # "fewer than 100 Palestinians" placed in Gaza count everyone there (rules/groups.yaml same_people)
         group = _claim_group(claim.group, place, claim.metric, rules)

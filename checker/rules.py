@@ -115,7 +115,8 @@ _SCHEMAS: dict[str, dict] = {
         "properties": {
             "types": {"type": "object", "propertyNames": {"pattern": "^[a-z][a-z0-9_]*$"}, "additionalProperties": {
                 "type": "object", "additionalProperties": False, "required": ["words"],
-                "properties": {"words": _PATTERNS, "window_days": {"type": "integer", "minimum": 1}}}},
+                "properties": {"words": _PATTERNS, "window_days": {"type": "integer", "minimum": 1},
+                               "one_place": {"type": "boolean"}}}},
             "same_event_similarity": {"type": "number", "minimum": 0, "maximum": 1},
             "earlier_event_days": {"type": "integer", "minimum": 0},
             "follow_up_days": {"type": "integer", "minimum": 0},
@@ -171,11 +172,14 @@ class Place:
 
 @dataclass(frozen=True)
 class EventType:
-    """A kind of event (rules/events.yaml): the words naming it and how long its reporting runs."""
+    """A kind of event (rules/events.yaml): the words naming it, how long its reporting runs, and
+    whether it happens in one place (an attack, a crush), so that its toll is that place's however
+    an article names it."""
 
     id: str
     words: regex.Pattern
     window_days: int
+    one_place: bool = False
 
 
 @dataclass(frozen=True)
@@ -552,7 +556,7 @@ def _build(raw: dict[str, Any], where: dict[str, Path]) -> Rules:
         event_start=_compile(sc.get("event_start", "(?!)"), f"{where['scopes']}: key event_start"),
         since_date_period_days=sc.get("since_date_period_days", 31),
         event_types=tuple(EventType(tid, _any_of(spec["words"], f"{events_file}: key types.{tid}"),
-                                    spec.get("window_days", 365)) for tid, spec in ev.get("types", {}).items()),
+                                    spec.get("window_days", 365), spec.get("one_place", False)) for tid, spec in ev.get("types", {}).items()),
         same_event_similarity=float(ev.get("same_event_similarity", 0.5)),
         earlier_event_days=ev.get("earlier_event_days", 60),
         follow_up_days=ev.get("follow_up_days", 21),

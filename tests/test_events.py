@@ -358,3 +358,37 @@ def test_events_command_lists_each_event_with_its_documents_and_claim_counts(tmp
     claims = run([folder], RULES).claims
     assert sum(r["claims"] for r in rows.values()) == len(claims)
     assert quake["claims"] == sum(c.doc.startswith("palu") for c in claims)
+
+
+# --- A single-place event: its toll is the place's, however an article names it --------------
+
+def test_a_school_siege_toll_named_for_the_country_joins_the_town_s_series_and_its_fall_is_seen(tmp_path):
+    sunday = Article("beslan_sep5", "Wire", "2004-09-05", """\
+Beslan hostage toll reaches 340
+
+BESLAN, Russia, Sept. 5 - Local officials said on Sunday that 340 people had died in the hostage crisis at \
+School No. 1 in Beslan, and that hundreds were still in hospital.
+""")
+    monday = Article("beslan_sep6", "Post", "2004-09-06", """\
+Russia mourns Beslan hostages as official toll stands at 335
+
+MOSCOW, Sept. 6 - Flags flew at half-mast across Russia on Monday, with the official death toll from the \
+hostage-taking standing at 335.
+""")
+    result = checked(tmp_path, sunday, monday)
+    places = {c.quote: c.place for c in result.claims if c.metric == "killed"}
+    assert places["340"] == places["335"] == "beslan"
+    falls = [f for f in loud(result) if f.check == "decrease"]
+    assert len(falls) == 1 and "340" in falls[0].message and "335" in falls[0].message
+
+
+def test_a_quake_toll_named_for_the_country_stays_apart_from_one_town_s(tmp_path):
+    town = Article("amatrice_aug25", "Wire", "2016-08-25", """\
+Italy quake kills 247
+
+AMATRICE, Italy, Aug. 25 - Rescuers said 230 people had died in Amatrice alone, and the civil protection \
+department put the toll across Italy at 247 on Thursday.
+""")
+    result = checked(tmp_path, town)
+    places = {c.quote: c.place for c in result.claims if c.metric == "killed"}
+    assert places["230"] == "amatrice" and places["247"] == "italy"

@@ -285,3 +285,19 @@ since the war began.
     # the decrease is found, the injured row is not; the reference check's warning on 26,900 is the
     # trap's false alarm, and no expected row explains it
     assert result.output.splitlines()[-1] == "expected_found=1/2 false_alarms=1 unexplained=1"
+
+
+def test_each_step_of_a_toll_that_falls_twice_is_reported(tmp_path):
+    """1,032 women, then 1,011, then 967 on later days: two falls an editor must query, each from
+    the figure before it; a repeat of the last figure is no further fall."""
+    days = [("oct17", "2023-10-17", "1,032"), ("oct19", "2023-10-19", "1,011"), ("oct21", "2023-10-21", "967"),
+            ("oct22", "2023-10-22", "967")]
+    articles = [Article(f"gaza_{d}", "Wire", day, f"""\
+Gaza toll rises
+
+GAZA, {d[:3].title()} {d[3:]} - The health ministry in Gaza said the dead included {women} \
+women since Oct. 7.
+""") for d, day, women in days]
+    result = checked(tmp_path, *articles)
+    falls = sorted((f.values[0], f.values[1]) for f in result.findings if f.check == "decrease")
+    assert falls == [(1011, 967), (1032, 1011)]

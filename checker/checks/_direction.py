@@ -11,8 +11,8 @@ def breaks(series: pd.DataFrame, selected: np.ndarray, rising: bool, ratio: floa
     """`_breaks` over the whole series and, with `ratio`, within each band of magnitude (see
     base.magnitude_bands): in a series that mixes an incident's toll with a war's (471 killed at a
     hospital, 3,478 in the war), the hospital's own fall from 500 to 471 is not hidden behind the
-    war's floor; within a band only figures at most BAND_DAYS apart. Each (row, earlier) pair
-    once, the whole series' first."""
+    war's floor; within a band only figures at most BAND_DAYS apart. Each later figure once (an
+    editor fixes a figure once), against the earlier figure of its own band where it has one."""
     found = [_breaks(series, selected, rising)]
     dates = series["date"].to_numpy()
     for codes in magnitude_bands(series, ratio) if ratio else ():
@@ -20,7 +20,7 @@ def breaks(series: pd.DataFrame, selected: np.ndarray, rising: bool, ratio: floa
         # within a band only figures days apart: months apart, a war's small figures are other counts
         near = dates[banded["row"].to_numpy()] - dates[banded["earlier"].to_numpy()] <= np.timedelta64(BAND_DAYS, "D")
         found.append(banded[near])
-    return pd.concat(found, ignore_index=True).drop_duplicates(["row", "earlier"]).reset_index(drop=True)
+    return pd.concat(found, ignore_index=True).drop_duplicates("row", keep="last").reset_index(drop=True)
 
 
 #: Days within which two figures of one band of magnitude are compared (see `breaks`).
@@ -44,8 +44,11 @@ def _breaks(series: pd.DataFrame, selected: np.ndarray, rising: bool) -> pd.Data
     # In `sign` space both directions read as "never goes down".
     sets = (series["lo_r"] if rising else series["hi_r"]).to_numpy()[positions] * sign
     test = (series["hi_r"] if rising else series["lo_r"]).to_numpy()[positions] * sign
-    work = pd.DataFrame({"code": series["series_id"].to_numpy()[positions],
-                         "date": series["date"].to_numpy()[positions], "sets": sets, "test": test, "row": positions})
+    # the full intervals, not the rounded readings: a further fall (see `_further`) must show in them
+    reach = (series["lo"] if rising else series["hi"]).to_numpy()[positions] * sign
+    bound = (series["hi"] if rising else series["lo"]).to_numpy()[positions] * sign
+    work = pd.DataFrame({"code": series["series_id"].to_numpy()[positions], "date": series["date"].to_numpy()[positions],
+                         "sets": sets, "test": test, "reach": reach, "bound": bound, "row": positions})
     # Per series and day, the claim setting the strongest floor.
     per_day = (work.sort_values(["code", "date", "sets", "row"], kind="stable")
                .drop_duplicates(["code", "date"], keep="last").reset_index(drop=True))
@@ -60,9 +63,30 @@ def _breaks(series: pd.DataFrame, selected: np.ndarray, rising: bool) -> pd.Data
     broken = broken.sort_values(["floor_row", "date", "row"], kind="stable")
     others = broken.groupby("floor_row")["row"].transform("size") - 1
     anchor = broken.assign(others=others.to_numpy()).drop_duplicates("floor_row")
-    later, earlier = anchor["row"].to_numpy(), anchor["floor_row"].to_numpy().astype("int64")
+    steps = _further(broken)
+    later = np.concatenate([anchor["row"].to_numpy(), steps[:, 0]]).astype("int64")
+    earlier = np.concatenate([anchor["floor_row"].to_numpy(), steps[:, 1]]).astype("int64")
+    others = np.concatenate([anchor["others"].to_numpy(), np.zeros(len(steps), dtype="int64")])
     if rising:
         wide = series["hi"].to_numpy()[later] < series["lo"].to_numpy()[earlier]
     else:
         wide = series["lo"].to_numpy()[later] > series["hi"].to_numpy()[earlier]
-    return pd.DataFrame({"row": later, "earlier": earlier, "others": anchor["others"].to_numpy(), "wide": wide})
+    return pd.DataFrame({"row": later, "earlier": earlier, "others": others, "wide": wide})
+
+
+def _further(broken: pd.DataFrame) -> np.ndarray:
+    """(row, earlier) for each further fall after a break of one floor, in date order: 1,032 then
+    1,000 then 967 is two falls, the second from 1,000, when 967 is below even what 1,000 allows
+    and comes on a later day. A figure within the first break's reach, or that only a rounded
+    reading puts below it ("about 400" after 432), is a copy or a rounding of it, and stays one of
+    the `others`."""
+    steps = []
+    for _, falls in broken.groupby("floor_row", sort=False):
+        low = None
+        for row, when, reach, bound in zip(falls["row"], falls["date"], falls["reach"], falls["bound"]):
+            if low is None:
+                low = (row, when, reach)
+            elif bound < low[2] and when > low[1]:
+                steps.append((row, low[0]))
+                low = (row, when, reach)
+    return np.array(steps, dtype="int64").reshape(-1, 2)

@@ -249,7 +249,9 @@ class _Speakers:
 # are rules/sources.yaml `bodies` and `titles`; their ids are made from the place the text gives
 # and their words (SPEC 3.5 "others"), then mapped by `ids`.
 
-_CAP = r"[A-Z][\w'’.&-]*"
+# A capitalised word, after an Arabic article if any ("al-Qudra"): how a name begins, and the word.
+_CAP_START = r"(?:(?:al|el|ad|an|ar|as|ash|at|az)-)?[A-Z]"
+_CAP = rf"{_CAP_START}[\w'’.&-]*"
 _CAPS = rf"{_CAP}(?:[ ](?:(?:of|for|de|al|the)[ ])?{_CAP}){{0,6}}"
 # A lower-case word that can qualify a body ("national", "military-led"): no function word, pronoun or auxiliary.
 _MOD = (r"(?!(?:and|or|but|that|the|a|an|of|to|in|on|at|by|for|from|with|as|while|when|after|before|which|who|whom|"
@@ -281,6 +283,8 @@ _NOT_OF_THE_NAME = compiled(
 # Titles whose holder speaks for what follows "for", "of" or "to" ("spokesman for the agency").
 _DELEGATES = compiled(r"(?i)spokes(?:man|woman|person)|aide|advis[eo]r|head|director(?: general|-general)?|chief|"
                       r"official|commander|commissioner-general")
+# Titles that speak only for a body: with none named ("a spokesman said"), the one named before.
+_SPOKESPEOPLE = compiled(r"(?i)spokes(?:man|woman|person)")
 # Titles whose holder heads a ministry of the field the text gives ("Interior Minister", "secretary for the interior").
 _MINISTERS = compiled(r"(?i)minister|cabinet secretary|secretary")
 
@@ -340,7 +344,7 @@ def _grammar(rules: Rules) -> _Grammar:
             compiled(rf"(?:{np})"), compiled(subject), compiled(rf"(?<![\w'’-])(?:{_SAYING}|{_GIVING})"),
             compiled(after), compiled(person), compiled(rf"(?i:{bodies})(?![\w-])"), dict(raw.get("ids") or {}),
             # the noun, any prepositional phrases after it (`pp`), then the name (`name`)
-            compiled(rf"{noun}(?:[ ]{_PREPOSITIONS}[ ](?:[\w '’.&-]|\([^()]{{1,40}}\))*?)?[ ][A-Z]"),
+            compiled(rf"{noun}(?:[ ]{_PREPOSITIONS}[ ](?:[\w '’.&-]|\([^()]{{1,40}}\))*?)?[ ]{_CAP_START}"),
             frozenset(p.id for p in rules.places), _literal_finder(noun))
     return _GRAMMARS[rules.version]
 
@@ -364,6 +368,14 @@ def _cast(text: str, rules: Rules) -> dict[str, str]:
     return _cast_of(_introductions(text, grammar), grammar)
 
 
+def _surname(name: str) -> str:
+    """The word a later mention uses: "Ashraf al-Qudra" -> "Qudra", as in "Qudra told"."""
+    return _PARTICLE.sub("", name.split()[-1])
+
+
+_PARTICLE = compiled(r"^[a-z]{1,3}-(?=[A-Z])")
+
+
 def _cast_of(introductions: Iterable[regex.Match], grammar: _Grammar) -> dict[str, str]:
     """`_cast` read from matches of `grammar.person` (the tests pass those of every offset)."""
     cast: dict[str, str] = {}
@@ -376,7 +388,7 @@ def _cast_of(introductions: Iterable[regex.Match], grammar: _Grammar) -> dict[st
         if not who:
             continue
         office = role[:parsed.start("name")].rstrip() if parsed["name"] else role
-        cast.setdefault(_NOT_OF_THE_NAME.sub("", who).split()[-1], office)
+        cast.setdefault(_surname(_NOT_OF_THE_NAME.sub("", who)), office)
         cast.setdefault(parsed["noun"].lower(), office)
     return cast
 
@@ -387,7 +399,7 @@ def _cast_of(introductions: Iterable[regex.Match], grammar: _Grammar) -> dict[st
 # crosses another character, so `finditer` restarts after each one.
 _PHRASE_RUN = compiled(r"(?:[\w '’&-]|(?<=[A-Z][\w'’.&-]*)\.|\([^()]{1,40}\))+")
 # How a name after a title begins (`[ ]` and `_CAP`).
-_SPACE_CAPITAL = compiled(r"[ ][A-Z]")
+_SPACE_CAPITAL = compiled(rf"[ ]{_CAP_START}")
 
 
 def _introductions(text: str, grammar: _Grammar) -> Iterator[regex.Match]:
@@ -480,7 +492,7 @@ def _read_speaker_id(phrase: str, appos: str | None, country: str, cast: dict[st
     name = _NOT_OF_THE_NAME.sub("", _LEADING_THE.sub("", phrase) + " ").strip()
     if not name or name in _PRONOUNS or _ANAPHOR_NOUN.fullmatch(f"the {name}"):
         return None
-    surname = name.split()[-1]
+    surname = _surname(name)
     if surname in cast:
         return _office_id(grammar.phrase.fullmatch(cast[surname]), country, cast, rules)
     pid = place_id(name)
@@ -506,6 +518,8 @@ def _office_id(m: regex.Match | None, country: str, cast: dict[str, str], rules:
     bare = not (m["poss"] or quals or pp)
     if bare and noun in cast and cast[noun] != m.group():
         return _office_id(grammar.phrase.fullmatch(cast[noun]), country, cast, rules)  # "the sheriff said"
+    if bare and _SPOKESPEOPLE.fullmatch(noun):
+        return None  # "spokesman Ashraf al-Qudra told": the body named before speaks (rules' anaphors)
     words = [w for w in _NOT_OF_THE_NAME.sub("", quals).split() if not _RANKS.fullmatch(w)]
     capitals = " ".join(w for w in words if w[0].isupper())
     lower = " ".join(w for w in words if not w[0].isupper())
