@@ -43,7 +43,7 @@ _NOT_NOUNS = frozenset({"on", "at", "in", "near", "that", "which", "hit"})  # "a
 # Events reported over this many days or more (wars, sieges, epidemics, displacement) have
 # incidents a headline can name; a single attack or quake is its own incident.
 _LONG_RUNNING = 700
-_RUNNING_TOTAL = ("since", "so far", "in total", "overall", "altogether", "in all", "cumulative", "the war")
+_RUNNING_TOTAL = ("since", "so far", "in total", "overall", "altogether", "in all", "cumulative", "in the war")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,12 +88,15 @@ def profile(document: Document, rules: Rules) -> DocumentProfile:
     named = rules.headline_incidents.search(document.title)
     return DocumentProfile(document.doc, document.published, document.event,
                            tuple(sorted((k, n) for k, n in counts.items() if n)),
-                           places + dateline(document.text), _singular(place_id(named[0].split()[-1])) if named else "")
+                           places + dateline(document.text), _incident_id(named[0].split()[-1], rules) if named else "")
 
 
-def _singular(noun: str) -> str:
-    """'raids' -> 'raid': one id for an incident however a headline words it."""
-    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+def _incident_id(noun: str, rules: Rules) -> str:
+    """'raids' -> 'raid', 'explosion' -> 'blast' (rules' incident_names): one id for an incident
+    however an article words it."""
+    noun = place_id(noun)
+    noun = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+    return rules.incident_names.get(noun, noun)
 
 
 def _profile_of_claims(doc: str, claims: Sequence[Claim], rules: Rules) -> DocumentProfile:
@@ -289,19 +292,25 @@ def _readable(place: str) -> str:
     return place.replace("_", " ").title() if place and place != "unknown" else "place unknown"
 
 
+def _running_total(claim: Claim) -> bool:
+    """Whether running-total words ("since", "so far") stand near the claim's figure: not those
+    of another phrase of its sentence ("the deadliest incident of the war so far")."""
+    sentence = claim.sentence
+    at = max(0, sentence.find(claim.quote))
+    near = sentence[max(0, at - _INCIDENT_REACH): at + len(claim.quote) + _INCIDENT_REACH // 2].lower()
+    return any(word in near for word in _RUNNING_TOTAL)
+
+
 def _incident(claim: Claim, rules: Rules) -> str:
     """The incident noun near the claim's figure ("strike", "blast"), or ""."""
     sentence = claim.sentence
-    lowered = sentence.lower()
-    if any(word in lowered for word in _RUNNING_TOTAL):
-        return ""
     at = sentence.find(claim.quote)
-    if at < 0:
+    if at < 0 or _running_total(claim):
         return ""
     lo, hi = max(0, at - _INCIDENT_REACH), min(len(sentence), at + len(claim.quote) + _INCIDENT_REACH)
     m = rules.incident_words.search(sentence, lo, hi)
     nouns = [w for w in m[0].split() if w.lower() not in _NOT_NOUNS] if m else []
-    return place_id(nouns[-1]) if nouns else ""
+    return _incident_id(nouns[-1], rules) if nouns else ""
 
 
 def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: Rules,
@@ -379,7 +388,7 @@ def _claims_event(claim: Claim, event: Event, cluster: _Cluster, grouping: _Grou
     place = claim.place if claim.place and claim.place != "unknown" else event.place
     claim_place = claim.place
     if not noun and headline_incident and grouping.windows.get(event.type, 0) >= _LONG_RUNNING \
-            and not any(word in claim.sentence.lower() for word in _RUNNING_TOTAL):
+            and not _running_total(claim):
         noun = headline_incident
         if not (event.area and gazetteer.within(place, event.area)):
             place = claim_place = event.place

@@ -120,7 +120,8 @@ _SCHEMAS: dict[str, dict] = {
             "same_event_similarity": {"type": "number", "minimum": 0, "maximum": 1},
             "earlier_event_days": {"type": "integer", "minimum": 0},
             "follow_up_days": {"type": "integer", "minimum": 0},
-            "incidents": _PATTERNS, "headline_incidents": _PATTERN, "estimates": _PATTERNS, "revisions": _PATTERNS,
+            "incidents": _PATTERNS, "headline_incidents": _PATTERN,
+            "incident_names": {"type": "object", "additionalProperties": {"type": "string", "pattern": "^[a-z_]+$"}}, "estimates": _PATTERNS, "revisions": _PATTERNS,
             "other_counts": {"type": "object", "additionalProperties": _PATTERNS},
         },
     },
@@ -214,6 +215,7 @@ class Rules:
     follow_up_days: int
     incident_words: regex.Pattern
     headline_incidents: regex.Pattern
+    incident_names: dict[str, str]  # an incident noun -> the one id its kind goes by ("explosion" -> "blast")
     estimate_words: regex.Pattern
     revision_words: regex.Pattern
     other_counts: tuple[tuple[str, regex.Pattern], ...]  # (why a finding on it is a note, words near a figure)
@@ -562,6 +564,7 @@ def _build(raw: dict[str, Any], where: dict[str, Path]) -> Rules:
         follow_up_days=ev.get("follow_up_days", 21),
         incident_words=_any_of(ev.get("incidents", []), f"{events_file}: key incidents"),
         headline_incidents=_any_of([ev.get("headline_incidents", "(?!)")], f"{events_file}: key headline_incidents"),
+        incident_names=dict(ev.get("incident_names") or {}),
         estimate_words=_any_of(ev.get("estimates", []), f"{events_file}: key estimates"),
         revision_words=_any_of(ev.get("revisions", []), f"{events_file}: key revisions"),
         other_counts=tuple((why, _any_of(words, f"{events_file}: key other_counts.{why}"))

@@ -15,7 +15,8 @@ A claim stands for an interval, not a point (SPEC 3.3). Two readings are kept fo
   figures or more ("1.9 million" covers 1,850,000–1,949,999, "1,200" covers 1,150–1,249).
   Two claims contradict only when these intervals cannot both hold.
 - `lo_r`/`hi_r`: the figure as rounded — for "about N", N rounded to two significant figures
-  ("about 1,400" is 1,350–1,449) instead of the qualifier's ±t; the same as `lo`/`hi` otherwise.
+  ("about 1,400" is 1,350–1,449) instead of the qualifier's ±t; a round figure in digits as
+  written ("1,000" is 1,000, "1.9 million" still 1,850,000–1,949,999); the same as `lo`/`hi` otherwise.
   Checks use it to see a revision that the generous `about` tolerance would hide, and report such
   findings one level lower.
 
@@ -45,6 +46,10 @@ _UNPLACED = ("", "unknown")
 class ReferenceError(Exception):
     """A reference file that cannot be used; the message names the file and the problem."""
 
+
+
+# The words of a figure rounded by its wording ("1.9 million", "two thousand", "24 lakh").
+_SCALE_WORDS = r"(?i)\b(?:hundred|thousand|million|billion|lakhs?|crores?)\b|\d ?(?:mn|bn|m|k)\b"
 
 def _trailing_zeros(values: np.ndarray) -> np.ndarray:
     zeros = np.zeros(len(values), dtype="int64")
@@ -222,9 +227,12 @@ def intervals(claims: pd.DataFrame, events: Mapping[str, Event] | None = None,
     about = qualifier == "about"
     margin = _two_figure_margin(value)
     # Never wider than what the claim allows: "about 20,000" stays within its ±t.
-    frame["lo_r"] = np.where(about, np.maximum(value - margin, frame["lo"]), frame["lo"])
+    # A round figure in digits as written: "1,000 women" after "1,032 women" is a fall as the
+    # ministry printed it; "1.9 million" is rounded by its very wording.
+    as_written = exact & ~frame["quote"].astype(str).str.contains(_SCALE_WORDS).to_numpy()
+    frame["lo_r"] = np.where(about, np.maximum(value - margin, frame["lo"]), np.where(as_written, lower, frame["lo"]))
     frame["hi_r"] = np.where(about, np.minimum(value + np.where(persons & (margin >= 1), margin - 1, margin),
-                                               frame["hi"]), frame["hi"])
+                                               frame["hi"]), np.where(as_written, upper, frame["hi"]))
     # An unplaced figure's series is its document's own.
     unplaced = frame["place"].isin(_UNPLACED).to_numpy()
     keyed = frame[SERIES_KEY].assign(place=np.where(unplaced, "\0" + frame["doc"].astype(str), frame["place"]))

@@ -297,7 +297,7 @@ def test_one_airstrike_s_toll_is_an_incident_whose_parent_is_the_war(tmp_path):
     assert (war.kind, war.type) == (MAIN, "war")
     assert event_of(result, "rafah_may27", "36,050") == war.event
     strike = events[event_of(result, "rafah_may27", "45")]
-    assert (strike.kind, strike.parent, strike.type) == (INCIDENT, war.event, "airstrike")
+    assert (strike.kind, strike.parent, strike.type) == (INCIDENT, war.event, "strike")  # rules: incident_names
     assert strike.docs == ("rafah_may27",) and strike.claims == 1
 
 

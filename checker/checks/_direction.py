@@ -44,11 +44,10 @@ def _breaks(series: pd.DataFrame, selected: np.ndarray, rising: bool) -> pd.Data
     # In `sign` space both directions read as "never goes down".
     sets = (series["lo_r"] if rising else series["hi_r"]).to_numpy()[positions] * sign
     test = (series["hi_r"] if rising else series["lo_r"]).to_numpy()[positions] * sign
-    # the full intervals, not the rounded readings: a further fall (see `_further`) must show in them
-    reach = (series["lo"] if rising else series["hi"]).to_numpy()[positions] * sign
+    # a later figure's full interval, not its rounded reading: a further fall (see `_further`) must show in it
     bound = (series["hi"] if rising else series["lo"]).to_numpy()[positions] * sign
     work = pd.DataFrame({"code": series["series_id"].to_numpy()[positions], "date": series["date"].to_numpy()[positions],
-                         "sets": sets, "test": test, "reach": reach, "bound": bound, "row": positions})
+                         "sets": sets, "test": test, "bound": bound, "row": positions})
     # Per series and day, the claim setting the strongest floor.
     per_day = (work.sort_values(["code", "date", "sets", "row"], kind="stable")
                .drop_duplicates(["code", "date"], keep="last").reset_index(drop=True))
@@ -77,16 +76,15 @@ def _breaks(series: pd.DataFrame, selected: np.ndarray, rising: bool) -> pd.Data
 def _further(broken: pd.DataFrame) -> np.ndarray:
     """(row, earlier) for each further fall after a break of one floor, in date order: 1,032 then
     1,000 then 967 is two falls, the second from 1,000, when 967 is below even what 1,000 allows
-    and comes on a later day. A figure within the first break's reach, or that only a rounded
-    reading puts below it ("about 400" after 432), is a copy or a rounding of it, and stays one of
-    the `others`."""
+    and comes on a later day. A figure whose full interval reaches the first break ("about 400"
+    after 432) is a copy or a rounding of it, and stays one of the `others`."""
     steps = []
     for _, falls in broken.groupby("floor_row", sort=False):
         low = None
-        for row, when, reach, bound in zip(falls["row"], falls["date"], falls["reach"], falls["bound"]):
+        for row, when, sets, bound in zip(falls["row"], falls["date"], falls["sets"], falls["bound"]):
             if low is None:
-                low = (row, when, reach)
+                low = (row, when, sets)
             elif bound < low[2] and when > low[1]:
                 steps.append((row, low[0]))
-                low = (row, when, reach)
+                low = (row, when, sets)
     return np.array(steps, dtype="int64").reshape(-1, 2)

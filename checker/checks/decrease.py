@@ -55,8 +55,8 @@ def _fall(pair: dict, earlier: dict, later: dict, options: dict, stock: bool) ->
     drop = earlier["value"] - later["value"]
     share = drop / earlier["value"] if earlier["value"] else 1.0
     hedge = "" if pair["wide"] else (
-        " They disagree only as rounded figures (the margin \"about\" allows would let both stand),"
-        " which is how an official revision looks.")
+        " They disagree only as written (the margin \"about\" or a round figure allows would let both"
+        " stand), which is how an official revision looks.")
     kind = "a count that may fall" if stock else "a count that only rises"
     return pair_problem(
         earlier, later,

@@ -29,8 +29,9 @@ NEXT_ANTECEDENT = r",[ \t]*[\w.,-]+[ \t]+(?:of[ \t]+whom|of[ \t]+them|among[ \t]
 _NEXT_ANTECEDENT = compiled(rf"(?i){NEXT_ANTECEDENT}")
 # What a name loses on becoming an id (place.py, source.py).
 _NON_WORDS = compiled(r"\W+")
-# "29 of whom": what follows the figure is a part of the one before.
-_ANTECEDENT = compiled(r"(?i)^\W*(?:of whom|of them|among them|among whom)\b")
+# "29 of whom": what follows the figure is a part of the one before; not after a comma ("3,000,
+# among them 940 children": the figure is the whole).
+_ANTECEDENT = compiled(r"(?i)^[ \t]*(?:of whom|of them|among them|among whom)\b")
 # Teaser lines that link to other articles: their figures belong to those articles.
 _TEASER = compiled(r"(?i)^\W*(?:read also|read more|see also|related|recommended|more on this|also read)\b")
 

@@ -82,6 +82,17 @@ def test_rounded_figure_covers_what_rounds_to_it():
     assert len(problems("decrease", table.format(later="1,849,999"))) == 1
 
 
+def test_a_round_figure_in_digits_below_an_earlier_exact_one_is_a_fall_as_written():
+    """1,032 women, then the ministry's 1,000: a fall as printed, though "1,000" could be a rounding
+    that covers 1,032; reported a level lower (a warning) for that reason."""
+    [finding] = findings("decrease", """
+        doc | quote | metric | as_of
+        a   | 1,032 | killed | 2023-10-17
+        b   | 1,000 | killed | 2023-10-19
+    """)
+    assert finding.severity is Severity.WARNING and "only as written" in finding.message
+
+
 def test_vague_plural_never_raises():
     assert problems("decrease", """
         doc | quote     | as_of
