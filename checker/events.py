@@ -137,8 +137,14 @@ class _Cluster:
 
 
 def _top(counts: Counter) -> str:
-    """The most counted key ("" for none); ties go to the first in alphabetical order."""
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if counts else ""
+    """The most counted area ("" for none), one the gazetteer knows before a town of its own
+    (`_TOWN`); ties go to the first in alphabetical order."""
+    return sorted(counts.items(), key=lambda kv: (kv[0].startswith(_TOWN), -kv[1], kv[0]))[0][0] if counts else ""
+
+
+# The mark of a town the gazetteer does not know ("~surfside"), an area of its own: its articles
+# join one another, and an event of a known country that names it.
+_TOWN = "~"
 
 
 class _Grouping:
@@ -199,7 +205,8 @@ class _Grouping:
         headline's places and dateline counting as `_TITLE_WEIGHT` figures each. A name several
         countries have ("Kensington") counts for the one the document's other names are in."""
         places = [c.place for c in claims] + [p for p in headline for _ in range(_TITLE_WEIGHT)]
-        found = [self.gazetteer.areas_of(p) for p in places]
+        # a town the gazetteer does not know ("Surfside") is an area of its own (`_TOWN`)
+        found = [self.gazetteer.areas_of(p) or ((_TOWN + p,) if p and p != "unknown" else ()) for p in places]
         sure = Counter(areas[0] for areas in found if len(areas) == 1)
         return Counter(max(areas, key=lambda a: (sure[a], -areas.index(a))) for areas in found if areas)
 
@@ -229,20 +236,27 @@ class _Grouping:
 
 def _main_event(cluster: _Cluster, claims: Iterable[Claim], rules: Rules, gazetteer: Gazetteer) -> Event:
     kind = _kind_of(cluster.kinds, rules)
-    places = Counter(c.place for c in claims if c.place and c.place != "unknown"
-                     and (not cluster.area or gazetteer.within(c.place, cluster.area)))
+    # not the figures of an earlier event recalled in passing ("the 114 killed in Kansas City in 1981")
+    began = cluster.first - timedelta(days=rules.earlier_event_days) if cluster.first != date.max else date.min
+    area = "" if cluster.area.startswith(_TOWN) else cluster.area
+    # of the area's places, or a town the gazetteer does not know that several articles name
+    # ("Surfside" in the United States; not the "Atlas" of one article)
+    recent = [c for c in claims if c.place and c.place != "unknown" and (not c.as_of or date.fromisoformat(c.as_of) >= began)]
+    naming = Counter(place for place, _ in {(c.place, c.doc) for c in recent})
+    places = Counter(c.place for c in recent if not area or gazetteer.within(c.place, area)
+                     or (not gazetteer.areas_of(c.place) and naming[c.place] > 1))
     top = sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))
-    place = top[0][0] if top else (cluster.area or "unknown")
+    place = top[0][0] if top else (area or cluster.area.lstrip(_TOWN) or "unknown")
     start = "" if cluster.first == date.max else cluster.first.isoformat()
     if cluster.fixed:
         return Event(cluster.fixed, cluster.fixed.replace("_", " ").replace("-", " "), kind, place, start,
-                     area=cluster.area, areas=_shared(cluster.areas), docs=tuple(cluster.docs))
-    where = place if place == cluster.area or not cluster.area else f"{place}-{cluster.area}"
+                     area=area, areas=_shared(cluster.areas), docs=tuple(cluster.docs))
+    where = place if place == area or not area else f"{place}-{area}"
     ident = "-".join(x for x in (start, kind, where.replace("_", "-")) if x) or f"doc-{cluster.docs[0]}"
     if not cluster.area:
         ident = f"{ident}-{place_id(cluster.docs[0])}"  # unplaced: never shared across documents
-    name = f"{kind.capitalize()}, {_readable(place)}{', ' + _readable(cluster.area) if where != place else ''}"
-    return Event(ident, f"{name}, {start}" if start else name, kind, place, start, area=cluster.area,
+    name = f"{kind.capitalize()}, {_readable(place)}{', ' + _readable(area) if where != place else ''}"
+    return Event(ident, f"{name}, {start}" if start else name, kind, place, start, area=area,
                  areas=_shared(cluster.areas), docs=tuple(cluster.docs))
 
 
@@ -251,8 +265,10 @@ _AREA_SHARE = 0.15
 
 
 def _shared(areas: Counter) -> tuple[str, ...]:
-    total = sum(areas.values())
-    return tuple(a for a, n in sorted(areas.items(), key=lambda kv: (-kv[1], kv[0])) if n >= _AREA_SHARE * total)
+    """The areas a good share of an event's figures are about, of those the gazetteer knows."""
+    known = Counter({a: n for a, n in areas.items() if not a.startswith(_TOWN)})
+    total = sum(known.values())
+    return tuple(a for a, n in sorted(known.items(), key=lambda kv: (-kv[1], kv[0])) if n >= _AREA_SHARE * total)
 
 
 _SINCE = compiled(r"(?i)\bsince\b")
@@ -384,7 +400,10 @@ def _claims_event(claim: Claim, event: Event, cluster: _Cluster, grouping: _Grou
         for other in grouping.clusters:
             if other.area == area and not other.fixed and other.first <= as_of <= other.last + timedelta(days=7):
                 return main[id(other)], claim.place
-    noun = _incident(claim, rules)
+    # a single attack or collapse is its own incident: "the collapse" in its articles is the event
+    one_place_only = event.type in {t.id for t in rules.event_types if t.one_place} \
+        and grouping.windows.get(event.type, 0) < _LONG_RUNNING
+    noun = "" if one_place_only else _incident(claim, rules)
     place = claim.place if claim.place and claim.place != "unknown" else event.place
     claim_place = claim.place
     if not noun and headline_incident and grouping.windows.get(event.type, 0) >= _LONG_RUNNING \

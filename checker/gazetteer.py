@@ -102,7 +102,7 @@ class Gazetteer:
         for pid, place in self._listed.items():
             if place.names.fullmatch(name):
                 return pid
-        return place_id(name)
+        return self._areas.get(place_id(name), place_id(name))  # "Palestinian Territory": the rules' `palestine`
 
     def area_of(self, place: str) -> str:
         """The country-level area of `place` (itself for a country or an override's target; for a

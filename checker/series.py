@@ -154,11 +154,12 @@ def doubts(claims: Sequence[Claim], values: Sequence[int], rules: Rules, revised
     misprint moves a toll by less; a different count does not)."""
     reasons = []
     ratio = rules.same_count_ratio
-    # `revised`: the ids of claims whose text states a revision, and "doc\0metric\0value" of the
-    # figures a document says it revised: the later figure's article explains the earlier one
+    # `revised`: the ids of claims whose text states a revision, "doc\0metric\0value" of the
+    # figures a document says it revised (the later figure's article explains the earlier one), and
+    # "event\0metric\0value" of the revised figures (repeated in a later article)
     later = claims[0] if claims else None
-    if later is not None and (later.claim_id in revised or any(
-            f"{later.doc}\0{c.metric}\0{c.value}" in revised for c in claims[1:])):
+    if later is not None and (later.claim_id in revised or f"{later.event}\0{later.metric}\0{later.value}" in revised
+                              or any(f"{later.doc}\0{c.metric}\0{c.value}" in revised for c in claims[1:])):
         reasons.append("the text states that the figure was revised")
     sources = {c.source for c in claims}
     if len(claims) > 1 and len({(c.doc, c.line, c.sentence) for c in claims}) == 1:

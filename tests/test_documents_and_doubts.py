@@ -51,6 +51,36 @@ Forensic experts from the United States and Britain have joined investigators at
     assert figure(article, "67").place == "nairobi"
 
 
+def test_a_dateline_with_no_date_places_a_document_too():
+    article = Article("surfside", "Wire", "2021-06-25", """\
+One dead, 99 unaccounted for after condo partly collapses
+
+SURFSIDE, Fla. - At least one person was killed and 99 others were unaccounted for after part of a \
+12-story condominium tower collapsed in the middle of the night, officials said.
+""")
+    assert figure(article, "99").place == "surfside"
+
+
+def test_a_town_the_rules_do_not_list_places_its_articles_as_one_event_over_weeks(tmp_path):
+    """Surfside is in no list: articles framing it ("in Surfside") join one event, and a figure
+    of the Kansas City collapse of 1981 recalled in passing does not name the event's place."""
+    first = Article("surfside_jun25", "Wire", "2021-06-25", """\
+Condo collapse in Surfside leaves one dead, 99 unaccounted for
+
+SURFSIDE, Fla. - At least one person was killed and 99 others were unaccounted for after part of a \
+condominium tower collapsed overnight in Surfside, officials said.
+""")
+    later = Article("surfside_jul7", "Post", "2021-07-07", """\
+Surfside collapse toll climbs to 46 as search turns to recovery
+
+MIAMI - Officials said on Wednesday that 46 people had died in the collapse in Surfside, one of the \
+deadliest building failures in U.S. history after the 114 killed at a hotel in Kansas City in 1981.
+""")
+    result = checked(tmp_path, first, later)
+    main = {c.event for c in result.claims if c.quote in ("99", "46")}
+    assert len(main) == 1 and "-surfside" in next(iter(main))
+
+
 def test_countries_named_as_speakers_or_helpers_do_not_place_a_document():
     article = Article("mall", "Wire", "2013-09-22", """\
 Kenya mall attack: minister says 59 dead
@@ -417,6 +447,29 @@ MUMBAI, Dec 5 - The attacks that killed 195 people have shaken the city, the sta
     stale_ones = [f for f in result.findings if f.check == "superseded"]
     assert falls and all(f.severity is Severity.INFO for f in falls)
     assert [(f.docs, f.severity) for f in stale_ones] == [(("mumbai_dec05", "mumbai_nov30"), Severity.WARNING)]
+
+
+def test_a_revised_figure_repeated_in_a_later_article_explains_the_fall_there_too(tmp_path):
+    """One article says 29 militants were killed, revising the 32 given before; a later article
+    that repeats 29 without saying so is the same revised figure, not a new fall."""
+    first = Article("amenas_jan20", "Wire", "2013-01-20", """\
+Algeria gas plant siege over
+
+ALGIERS, Jan 20 - The interior ministry said on Sunday that 32 militants had been killed in the raid on the gas plant.
+""")
+    revision = Article("amenas_jan21", "Post", "2013-01-21", """\
+Algeria revises militant toll
+
+ALGIERS, Jan 21 - The prime minister said on Monday that 29 militants had been killed and three captured, \
+revising the interior ministry's figure of 32 militants killed.
+""")
+    repeat = Article("amenas_jan22", "Daily", "2013-01-22", """\
+Algeria mourns siege victims
+
+ALGIERS, Jan 22 - The prime minister said on Tuesday that 29 militants had been killed at the gas plant.
+""")
+    falls = [f for f in checked(tmp_path, first, revision, repeat).findings if f.check == "decrease"]
+    assert falls and all(f.severity is Severity.INFO for f in falls)
 
 
 def test_a_stock_that_falls_is_a_note_a_toll_that_falls_an_error(tmp_path):

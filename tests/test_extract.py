@@ -165,6 +165,7 @@ def test_source_named_in_the_previous_sentence_carries_over():
     ("The death toll rose to 52 on Saturday, the governor said.", "cumulative", ""),
     ("Israeli strikes have killed 30,631 people since the war began.", "cumulative", ""),
     ("Journalists said on Tuesday that 15 reporters had been killed.", "cumulative", ""),
+    ("Wednesday alone brought the recovery of 18 bodies.", "period", "2024-03-06"),
 ])
 def test_scope(text, scope, period_start):
     claim = one(text)

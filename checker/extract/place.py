@@ -133,10 +133,13 @@ _IN_WORD = compiled(r"\w\w")
 
 
 # A dateline opening the body: "NAIROBI, Sept. 22 —", "BESLAN, Russia, Sept. 4 —", "GAZA
-# CITY/JERUSALEM, Oct 18 (Meridian Post) -": the city the story is filed from, a region after it.
+# CITY/JERUSALEM, Oct 18 (Meridian Post) -", "ALGIERS -": the city the story is filed from, a
+# region after it.
 _DATELINE = compiled(
-    rf"(?m)^[ \t]*(?P<city>\p{{Lu}}[\p{{Lu}}'’. -]*\p{{Lu}})(?:/[\p{{Lu}}'’. -]+)?,[ \t]+"
-    rf"(?:(?P<region>\p{{Lu}}[\p{{L}}.]*(?:[ \t]+\p{{Lu}}[\p{{L}}.]*)*),[ \t]+)?(?i:{dates._MONTH})\.?[ \t]+\d")
+    rf"(?m)^[ \t]*(?P<city>\p{{Lu}}[\p{{Lu}}'’. -]*\p{{Lu}})(?:/[\p{{Lu}}'’. -]+)?"
+    rf"(?:,[ \t]+(?:(?P<region>\p{{Lu}}[\p{{L}}.]*(?:[ \t]+\p{{Lu}}[\p{{L}}.]*)*),[ \t]+)?(?i:{dates._MONTH})\.?[ \t]+\d"
+    # or with no date: "ALGIERS -", "SURFSIDE, Fla. (AP) —"
+    rf"|(?:,[ \t]+(?P<region>\p{{Lu}}[\p{{L}}.]*(?:[ \t]+\p{{Lu}}[\p{{L}}.]*)*))?[ \t]+(?:\([^()\n]{{1,40}}\)[ \t]+)?[-—–][ \t])")
 # The dateline stands in the first lines, after the headline.
 _DATELINE_REACH = 600
 
@@ -159,7 +162,7 @@ def _document_place(document: Document, places: _PlaceIndex) -> str:
     """The place the document is about: the most named in locative frames (the headline counting
     thrice), else the most named; of the places the rules list, since a place read from its frame
     alone is as often where the talks or the briefing were ("Hamas head in Cairo") as where the
-    people were counted. A country named only as a speaker ("Britain's Foreign Office said three
+    people were counted, and such a place only where no listed one is framed. A country named only as a speaker ("Britain's Foreign Office said three
     Britons died") or a helper ("with the help of Switzerland") does not count; the dateline's
     city counts as one more mention."""
     rules, text = places.rules, places.text
@@ -173,9 +176,9 @@ def _document_place(document: Document, places: _PlaceIndex) -> str:
     named = [(p, loc, weight) for p, loc, weight in headline + body if p in listed and weight]
     named += [(filed_from[0], _IN_FRAME, 1)] if filed_from else []
     # a nationality names who died, not where: "three Britons were among the dead" in Nairobi
-    counts: Counter[str] = Counter()
-    for p, loc, weight in named:
-        counts[p] += weight if loc == _IN_FRAME else 0
+    counts = _framed_counts(named)
+    if not +counts:  # "in Surfside", "at the In Amenas gas plant": places the rules do not list
+        counts = _framed_counts([(p, loc, weight) for p, loc, weight in headline + body if p not in listed and weight])
     if not +counts:
         counts = Counter(p for p, _, _ in named)
     if not +counts:
@@ -184,6 +187,14 @@ def _document_place(document: Document, places: _PlaceIndex) -> str:
 
 
 _HEADLINE_WEIGHT = 2
+
+
+def _framed_counts(named: list[tuple[str, int, int]]) -> Counter[str]:
+    """How often, weighted, each place is named in a locative frame."""
+    counts: Counter[str] = Counter()
+    for p, loc, weight in named:
+        counts[p] += weight if loc == _IN_FRAME else 0
+    return counts
 
 
 # "with the help of Switzerland", "mediated by Qatar": a country that helped, not where people were.
