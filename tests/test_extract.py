@@ -154,6 +154,21 @@ def test_source_named_in_the_previous_sentence_carries_over():
     assert [(c.value, c.source) for c in found] == [(97, "gaza_health_ministry")]
 
 
+@pytest.mark.parametrize("text, metric, value", [
+    # after a capture, the people still where they are held
+    ("Of the 251 people seized on Oct. 7, 2023, 94 are still in Gaza.", "hostages_held", 94),
+    ("Israel says 91 of the 251 people seized on Oct. 7 remain in Gaza.", "hostages_held", 91),
+    # ... but a part with nothing else to tell of it takes the cue after the whole
+    ("The release leaves 197 of the girls unaccounted for.", "missing", 197),
+    # tallies in headline style, and a count that is cut or put at a figure
+    ("Israeli army raises confirmed hostage count to 199", "hostages_held", 199),
+    ("Myanmar cyclone toll passes 23,000 as list of missing is cut to 37,019", "missing", 37019),
+    ("The number of missing was put at 55,917.", "missing", 55917),
+])
+def test_held_and_tallied_figures(text, metric, value):
+    assert (metric, value) in [(c.metric, c.value) for c in claims_of(text)]
+
+
 @pytest.mark.parametrize("text, scope, period_start", [
     ("97 people had been killed in the past 24 hours.", "period", "2024-03-07"),
     ("At least 40 people have been killed since Monday.", "period", "2024-03-04"),

@@ -8,9 +8,14 @@ after the earlier count, at most on the later one, that exceeds every captures f
 earlier count. Intervals and rounded readings as in `decrease`; a rise only the rounded reading of
 an "about" figure shows is reported one level lower.
 
+In the first weeks of a series (`settling_days` from its first figure) a rise is a note: after a
+mass capture the count of those held grows as cases are confirmed and families told (199, 203,
+then about 240 in October and November 2023), which is no silent change of definition.
+
 Options (defaults):
   severity: warning
   captures: hostages_taken   # the metric whose rise explains a rise
+  settling_days: 45          # days from a series' first figure in which its count is still settling
 
 PASS: hostages_held gaza 136 (2023-12-10) → 129 (2023-12-20)
 FAIL: hostages_held gaza 129 (2023-12-20) → 132 (2024-02-08)
@@ -26,7 +31,7 @@ from ._direction import breaks
 from .base import CheckContext, Problem, also, claim_records, day, fmt, interval_text, pair_problem, records, series_name
 
 ID = "increase"
-DEFAULTS = {"severity": "warning", "captures": "hostages_taken"}
+DEFAULTS = {"severity": "warning", "captures": "hostages_taken", "settling_days": 45}
 
 
 def _new_captures(captures: pd.DataFrame, earlier: dict, later: dict) -> bool:
@@ -45,9 +50,12 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
     series = context.series
     if len(pairs):
         captures = series.loc[(series["metric"] == options["captures"]).to_numpy(), ["place", "date", "lo", "hi"]]
+        first = series.groupby("series_id")["date"].min()
+    settling = pd.Timedelta(days=options["settling_days"])
     for pair, later, earlier in zip(records(pairs), laters, earliers):
         if not captures.empty and _new_captures(captures, earlier, later):
             continue
+        early = later["date"] - first[series["series_id"].iat[pair["row"]]] <= settling
         yield pair_problem(
             earlier, later,
             message=(f"{series_name(later)} rises from {interval_text(earlier)} on {day(earlier['date'])} "
@@ -57,4 +65,6 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
             action=("Check whether the later figure counts the same people (living and dead hostages, "
                     "or the living only) and whether new captures were reported."),
             minor=not pair["wide"],
+            note="in the first weeks after the captures the count of those held grows as cases are confirmed"
+            if early else "",
         )

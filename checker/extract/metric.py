@@ -43,6 +43,9 @@ _SHARE_OF = compiled(r"(?i)^[ \t]+of[ \t]+(?:the[ \t]+|all[ \t]+|its[ \t]+|their
 _PART_OF = compiled(r"(?i)^[ \t]+of[ \t]+(?:the|its|their|some|\w+(?:'s|’s))[ \t]+$")
 
 # The cue of a figure (`_best_cue`).
+# "91 of the [251] people": a cue right after the whole a figure is taken from is the whole's.
+# (not "eight of the deaths", where the cue is the whole's noun and the figure's too)
+_PARTITIVE = compiled(r"(?i)^[ \t]+of[ \t]+the[ \t]+(?:[\d,]+[ \t]+)?[\w-]+[ \t]+$")
 _APPOSITION = compiled(
     r"(?i),[ \t]*(?:(?:[\w-]+[ \t]+)?[\w.,-]+[ \t]+of[ \t]+(?:them|whom)\b|(?:or|including|mostly|most of them|many of them|among them)\b"
     # a share, maybe hedged: "some 85% of Gaza's population", "about three-quarters of the population"
@@ -272,10 +275,13 @@ def _best_cue(sentence: str, cand: _Candidate, others: list[_Candidate],
             continue  # "including 500 children and 276 women, and wounded 5,763": the verb is the next figure's
         if cand.match.kind == "vague" and cue.position == "after" and between.strip().lower() == "of":
             continue  # "hundreds of thousands of displaced people" describes, it does not claim
+        # "91 of the 251 people seized ... remain in Gaza": "seized" tells of the whole, unless
+        # nothing else tells of the part ("197 of the girls unaccounted for")
+        whole_s = cue.position == "after" and _PARTITIVE.match(between) is not None
         # a negative priority marks a fallback cue; at equal distance, a cue before "and" is
         # likelier the figure before's ("23,404 injured and 1,611 remained missing")
         shared = cue.position == "before" and _AND_OR.search(between) is not None
-        key = (cue.priority < 0, gap, shared, -cue.priority)
+        key = (whole_s or cue.priority < 0, gap, shared, -cue.priority)
         if best is None or key < best[0]:
             best = (key, cue, gap, cs)
     return best[1:] if best else None

@@ -50,3 +50,17 @@ def test_rise_in_real_text():
         ("Israeli officials say 132 hostages are still held in Gaza.", "2024-02-08"))
     [finding] = findings("increase", claims)
     assert finding.values == (129, 132)
+
+
+def test_a_rise_in_the_first_weeks_after_the_captures_is_a_note():
+    """199 held on Oct 16, about 240 on Nov 11: the army was still confirming cases. The same
+    rise a year on is a warning."""
+    table = """
+        doc | quote     | metric        | as_of      | scope
+        a   | 199       | hostages_held | 2023-10-16 | current
+        b   | 240       | hostages_held | {later}    | current
+    """
+    [early] = findings("increase", table.format(later="2023-11-11"))
+    [late] = findings("increase", table.format(later="2024-10-16"))
+    assert early.severity is Severity.INFO and "confirmed" in early.message
+    assert late.severity is Severity.WARNING
