@@ -78,8 +78,9 @@ def _further(broken: pd.DataFrame) -> np.ndarray:
     1,000 then 967 is two falls, the second from 1,000, when 967 is below even what 1,000 allows
     and comes on a later day. A figure whose full interval reaches the first break ("about 400"
     after 432) is a copy or a rounding of it, and stays one of the `others`."""
-    steps = []
-    for _, falls in broken.groupby("floor_row", sort=False):
+    steps: list[tuple[int, int]] = []
+    several = broken[broken["floor_row"].duplicated(keep=False)]  # a floor broken once has no further fall
+    for _, falls in several.groupby("floor_row", sort=False):
         low = None
         for row, when, sets, bound in zip(falls["row"], falls["date"], falls["sets"], falls["bound"]):
             if low is None:
