@@ -164,6 +164,11 @@ def test_source_named_in_the_previous_sentence_carries_over():
     ("Israeli army raises confirmed hostage count to 199", "hostages_held", 199),
     ("Myanmar cyclone toll passes 23,000 as list of missing is cut to 37,019", "missing", 37019),
     ("The number of missing was put at 55,917.", "missing", 55917),
+    ("Opposition groups have given tolls as high as 1,400.", "killed", 1400),
+    # "of them" refers back to the count before, however far in its sentence
+    ("More than 5,000 civilians have been killed in Mariupol since the siege began, the mayor said on "
+     "Wednesday, and 210 of them were children.", "killed", 210),
+    ("Five of the victims died of gunshot wounds.", "killed", 5),
 ])
 def test_held_and_tallied_figures(text, metric, value):
     assert (metric, value) in [(c.metric, c.value) for c in claims_of(text)]
@@ -181,6 +186,7 @@ def test_held_and_tallied_figures(text, metric, value):
     ("Israeli strikes have killed 30,631 people since the war began.", "cumulative", ""),
     ("Journalists said on Tuesday that 15 reporters had been killed.", "cumulative", ""),
     ("Wednesday alone brought the recovery of 18 bodies.", "period", "2024-03-06"),
+    ("Police said 359 people had now died in the Easter Sunday bombings.", "cumulative", ""),
 ])
 def test_scope(text, scope, period_start):
     claim = one(text)
@@ -221,6 +227,7 @@ def test_as_of_is_empty_without_a_publication_date():
     "The Assembly voted 141-5 to demand a withdrawal.",
     "More than 6,000 aftershocks have been recorded since the first quake.",
     "More than 60,000 search and rescue personnel are working in the region.",
+    "The workers came from eight nationalities, the company said.",
 ])
 def test_non_claims(text):
     assert claims_of(text) == []

@@ -89,7 +89,8 @@ def _read_sentence(sentence: str, rules: Rules, decimal_comma: bool = False,
                 previous.metric = _refine(best.metric, sentence, previous.candidate, rules)
                 previous.cue_scope = best.scope
         elif previous is not None and cand.match.kind != "vague" and (
-                _continues(sentence, previous.candidate, cand) or _AMONG_THEM.match(sentence[cand.end:])):
+                _continues(sentence, previous.candidate, cand) or _AMONG_THEM.match(sentence[cand.end:])
+                or _ANTECEDENT.match(sentence[cand.end:])):  # ", and 210 of them were children": a part of it
             item = _Found(cand, previous.metric, previous.cue_scope, previous.gap, inherited=True)
         else:
             unread.append(cand)

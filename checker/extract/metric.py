@@ -44,6 +44,7 @@ _PART_OF = compiled(r"(?i)^[ \t]+of[ \t]+(?:the|its|their|some|\w+(?:'s|’s))[ 
 
 # The cue of a figure (`_best_cue`).
 # "91 of the [251] people": a cue right after the whole a figure is taken from is the whole's.
+_PARTICIPLE_PHRASE = compiled(r"(?i)[ \t]+(?:on|in|from|during|at|by|since)\b")
 # (not "eight of the deaths", where the cue is the whole's noun and the figure's too)
 _PARTITIVE = compiled(r"(?i)^[ \t]+of[ \t]+the[ \t]+(?:[\d,]+[ \t]+)?[\w-]+[ \t]+$")
 _APPOSITION = compiled(
@@ -275,9 +276,11 @@ def _best_cue(sentence: str, cand: _Candidate, others: list[_Candidate],
             continue  # "including 500 children and 276 women, and wounded 5,763": the verb is the next figure's
         if cand.match.kind == "vague" and cue.position == "after" and between.strip().lower() == "of":
             continue  # "hundreds of thousands of displaced people" describes, it does not claim
-        # "91 of the 251 people seized ... remain in Gaza": "seized" tells of the whole, unless
-        # nothing else tells of the part ("197 of the girls unaccounted for")
-        whole_s = cue.position == "after" and _PARTITIVE.match(between) is not None
+        # "91 of the 251 people seized on Oct. 7 remain in Gaza": a participle after the whole, with
+        # its when or where, tells of the whole, unless nothing else tells of the part ("five of
+        # the victims died of gunshot wounds", "197 of the girls unaccounted for" are the part's)
+        whole_s = cue.position == "after" and _PARTITIVE.match(between) is not None \
+            and _PARTICIPLE_PHRASE.match(sentence, ce) is not None
         # a negative priority marks a fallback cue; at equal distance, a cue before "and" is
         # likelier the figure before's ("23,404 injured and 1,611 remained missing")
         shared = cue.position == "before" and _AND_OR.search(between) is not None
