@@ -555,3 +555,16 @@ def test_an_editor_names_words_that_make_no_place(tmp_path):
     assert one(text).place == "camp_mystic"
     (tmp_path / "places.yaml").write_text("not_places: [Camp]\n", encoding="utf-8")
     assert one(text, rules=load_rules(tmp_path)).place == "unknown"
+
+
+def test_an_earlier_figure_counts_what_the_figure_before_counts_on_its_own_day():
+    """"up from 313,000 in the tally the agency released on Monday": the same count as the
+    figure before, not a release of hostages, and Monday's, not the day the spokesman spoke."""
+    found = claims_of("An estimated 370,000 Rohingya have entered Bangladesh since Aug. 25, a spokesman said on "
+                      "Thursday, up from 313,000 in the tally the agency released on Monday.")
+    assert [(c.value, c.metric, c.as_of, c.source) for c in found] == [
+        (370000, "displaced", "2024-03-07", "unattributed"), (313000, "displaced", "2024-03-04", "unattributed")]
+
+
+def test_trucks_that_entered_are_no_people():
+    assert claims_of("A second convoy crossed on Sunday after the first group of 20 entered on Saturday.") == []

@@ -29,7 +29,7 @@ from ..rules import Rules
 from ..scanning import MATCH_TIMEOUT
 from ..units import normalise
 from .group import _claim_group, _group
-from .metric import (_AMONG_THEM, _APPOSITION, _BREAKDOWN_AFTER, _FIRST, _PART_OF, _Before, _continues, _counted_unit,
+from .metric import (_AMONG_THEM, _EARLIER_FIGURE, _APPOSITION, _BREAKDOWN_AFTER, _FIRST, _PART_OF, _Before, _continues, _counted_unit,
                      _cue_matches, _figure_cue, _is_count, _refine, _shares_predicate)
 from ..gazetteer import place_id
 from .estimate import _estimate
@@ -81,6 +81,11 @@ def _read_sentence(sentence: str, rules: Rules, decimal_comma: bool = False,
     for cand in candidates:
         best = _figure_cue(sentence, cand, candidates, cues, asides, before, rules)
         previous = found[-1] if found else None
+        if previous is not None and best is not None and best.gap > 1 \
+                and _EARLIER_FIGURE.search(sentence, previous.candidate.end, cand.start):
+            # "370,000 ..., up from 313,000 in the tally the agency released": the same count,
+            # earlier, unless the figure says what it counts ("up from 197 dead")
+            best = None
         if best is not None:
             item = _Found(cand, best.metric, best.scope, best.gap, inherited=False)
             if previous is not None and previous.inherited and _shares_predicate(
@@ -160,10 +165,14 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
             # the date: the text's own for this figure; a breakdown's total's ("as of July 10: 5,024
             # killed"); the one the sentence referred back to gave ("... on Sunday. It said 1,210"); else
             # the publication date
+            # an earlier figure ("..., up from 313,000 in the tally released on Monday") has a date of
+            # its own after it, never the figure's before it
+            earlier = previous[0] is not None and _EARLIER_FIGURE.search(sentence, previous[0].end, cand.start) is not None
             explicit = _explicit_date(clause, cand.start - clause_start, published, previous[1],
                                       tuple(f.candidate.start - clause_start for f in found if f is not item),
-                                      cand.end - cand.start)
-            if explicit is None and previous[0] is not None and (item.inherited or _continues(sentence, previous[0], cand)):
+                                      cand.end - cand.start, after_only=earlier)
+            if explicit is None and previous[0] is not None and not earlier \
+                    and (item.inherited or _continues(sentence, previous[0], cand)):
                 explicit = previous[1]
             previous = (cand, explicit)
             as_of = explicit or carried.when or published

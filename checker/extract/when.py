@@ -55,13 +55,14 @@ _EARLIER = {"a day earlier": 1, "the day before": 1, "the previous day": 1, "a w
 
 
 def _explicit_date(clause: str, at: int, published: date | None, before: date | None = None,
-                   others: tuple[int, ...] = (), span: int = 0) -> date | None:
-    """The date the text gives for the figure at offset `at` of `clause`: the nearest date phrase.
-    "A day earlier" dates only the figure right before it ("to 84, down from 100 reported a day
-    earlier"), counting back from `before` (the date of the figure before), else from `published`."""
+                   others: tuple[int, ...] = (), span: int = 0, after_only: bool = False) -> date | None:
+    """The date the text gives for the figure at offset `at` of `clause`: the nearest date phrase
+    (`after_only`: after the figure). "A day earlier" dates only the figure right before it ("to
+    84, down from 100 reported a day earlier"), counting back from `before` (the date of the
+    figure before), else from `published`."""
     end = at + span
     # the nearest date phrase; on a tie the one after the figure ("rose to 52 on Saturday")
-    nearest = sorted(_AS_OF.finditer(clause, timeout=MATCH_TIMEOUT),
+    nearest = sorted((m for m in _AS_OF.finditer(clause, timeout=MATCH_TIMEOUT) if not after_only or m.start() >= end),
                      key=lambda m: (m.start() - end, 0) if m.start() >= end else (max(0, at - m.end()), 1))
     for m in nearest:
         if m["earlier"]:
