@@ -568,3 +568,18 @@ def test_an_earlier_figure_counts_what_the_figure_before_counts_on_its_own_day()
 
 def test_trucks_that_entered_are_no_people():
     assert claims_of("A second convoy crossed on Sunday after the first group of 20 entered on Saturday.") == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("An estimated 370,000 Rohingya have entered Bangladesh from Myanmar since Aug. 25.", "bangladesh"),
+    ("More than 1.8 million people have fled Ukraine into Poland.", "poland"),
+    # only the place they fled named: that place's figure, as reporters write it
+    ("One million people have fled Ukraine in a week.", "ukraine"),
+])
+def test_people_displaced_abroad_are_counted_where_they_went(text, place):
+    assert one(text).place == place
+
+
+def test_a_figure_that_may_have_been_killed_is_an_estimate():
+    claim = one("The U.N. envoy said more than 1,000 people, most of them Rohingya, may already have been killed.")
+    assert claim.estimate

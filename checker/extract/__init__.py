@@ -181,7 +181,7 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
                                          as_of, rules, event_dates,
                                          tuple(f.candidate.start - clause_start for f in found if f is not item))
             sentence_source = sentence_source or source
-            place = _place(sentence, cand, places, default_place)
+            place = _place(sentence, cand, places, default_place, item.metric)
             group = item.group
             nationality = _nationality(sentence, cand, places)
             if nationality and nationality[0] != default_place and group == "all":

@@ -10,9 +10,10 @@ from ..rules import Rules
 from .sentences import _Candidate
 
 # Characters before and after the figure within which an estimate's words speak of it: "a study
-# estimated that up to 186,000", "undercounted by about 40%, a study estimates"; further on they
-# speak of the next figure ("41,909 killed and 97,303 wounded, and the UN estimates 1.9 million").
-_BEFORE, _AFTER = 90, 35
+# estimated that up to 186,000", "more than 1,000 people, most of them Rohingya, may already have
+# been killed"; further on they speak of the next figure ("41,909 killed and 97,303 wounded,
+# and the UN estimates that 1.9 million have fled").
+_BEFORE, _AFTER = 90, 60
 
 
 def _estimate(sentence: str, cand: _Candidate, rules: Rules) -> bool:

@@ -42,7 +42,11 @@ _SPEAKERS_WHEREABOUTS = compiled(
 # Days and months stand in those frames too ("on Thursday", "in March").
 _CALENDAR_WORD = compiled(rf"(?i)(?:{dates._MONTH}|{'|'.join(dates.WEEKDAYS)})\b")
 # "in Gaza", "fled Rafah", "of Gazans"; not "on" or "to", which name targets ("pressure on Israel").
-_LOCATIVE = compiled(r"(?i)(?:\b(?:in|at|across|inside|throughout|from|near|of|into|fled|flee|fleeing|left|around|within)\s+(?:the\s+)?(?:\w+\s+)?)$")
+_LOCATIVE = compiled(r"(?i)(?:\b(?:in|at|across|inside|throughout|from|near|of|into|fled|flee|fleeing|left|around|within|"
+                     r"entered|entering|reached|reaching)\s+(?:the\s+)?(?:\w+\s+)?)$")
+# "fled Myanmar", "from Ukraine": where people left, which a count of people displaced abroad is
+# not about ("370,000 have entered Bangladesh from Myanmar" are refugees in Bangladesh).
+_LEFT_FROM = compiled(r"(?i)\b(?:from|fled|flee|fleeing|flees|left|leaving|escaped|escaping|out[ \t]+of)\s+(?:the\s+)?$")
 # "Gaza's hospitals": a possessive locates as a locative frame does.
 _POSSESSIVE = compiled(r"^(?:'s|’s)")
 
@@ -209,14 +213,16 @@ _SPEAKERS_COUNTRY = compiled(
     r"cricket[ \t]+team|national[ \t]+team)\b")
 
 
-def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, int]], default: str) -> str:
+def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, int]], default: str,
+           metric: str = "") -> str:
     """The place of the figure, of the places of its own statement first ("In Zimbabwe 259 died,
     and Malawi's government has reported 56 deaths"; "Belgium has counted 36 deaths, bringing the
     toll in Europe to 216"): several countries together ("across the three countries") are a place
     of their own (`three_countries`); else the one named in a locative frame right after the
     figure's noun ("15 people in Kolkata"), else the nearest so named (demonyms too in a document
     with no place of its own), then a name standing as the statement's subject, a speaker's
-    country last ("Thailand's government"); `default` (the document's) if none."""
+    country last ("Thailand's government"); `default` (the document's) if none. People displaced
+    are counted where they went, not where they fled from, where the statement names both."""
     # a nationality is where the people counted are from, not where they were counted: it places
     # the figure only in a document that names no place of its own
     wanted = (_IN_FRAME,) if default else (_IN_FRAME, _DEMONYM)
@@ -225,7 +231,9 @@ def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, in
     several = _SEVERAL_COUNTRIES.search(sentence, lo, hi)
     if several:  # "across the three countries": no one country's series
         return f"{several['n'].lower() or 'several'}_countries"
-    located = [(not lo <= s < hi, _SPEAKERS_COUNTRY.match(sentence, e) is not None, -rank,
+    fled = metric == "displaced" and [s for s, _, _, rank in places if rank == _IN_FRAME and lo <= s < hi
+                                      and _LEFT_FROM.search(sentence, max(0, s - 30), s)]
+    located = [(not lo <= s < hi, _SPEAKERS_COUNTRY.match(sentence, e) is not None, bool(fled) and s in fled, -rank,
                 _ATTACHED.match(sentence, cand.end, s) is None, min(abs(s - cand.end), abs(cand.start - e)), p)
                for s, e, p, rank in places
                if rank in wanted or (rank == _MENTIONED and lo <= s < cand.start and _COUNTING_SUBJECT.match(sentence, e))]
