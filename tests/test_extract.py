@@ -169,6 +169,8 @@ def test_source_named_in_the_previous_sentence_carries_over():
     ("More than 5,000 civilians have been killed in Mariupol since the siege began, the mayor said on "
      "Wednesday, and 210 of them were children.", "killed", 210),
     ("Five of the victims died of gunshot wounds.", "killed", 5),
+    # a verb before "and" is the figure before's; the figure's own cue after it wins
+    ("At least one person was killed and 99 others were unaccounted for after the collapse.", "missing", 99),
 ])
 def test_held_and_tallied_figures(text, metric, value):
     assert (metric, value) in [(c.metric, c.value) for c in claims_of(text)]
@@ -583,3 +585,11 @@ def test_people_displaced_abroad_are_counted_where_they_went(text, place):
 def test_a_figure_that_may_have_been_killed_is_an_estimate():
     claim = one("The U.N. envoy said more than 1,000 people, most of them Rohingya, may already have been killed.")
     assert claim.estimate
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The ministry said 40,005 people had been killed, 40 of them in the previous 24 hours, and 92,041 wounded.", 92041),
+    ("The ministry said 40,738 people had been killed and 94,514 wounded in the war as of Sunday.", 94514),
+])
+def test_a_window_of_one_figure_is_not_the_next_figure_s(text, value):
+    assert {c.value: c.scope for c in claims_of(text)}[value] == "cumulative"

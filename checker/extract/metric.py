@@ -284,7 +284,7 @@ def _best_cue(sentence: str, cand: _Candidate, others: list[_Candidate],
         # a negative priority marks a fallback cue; at equal distance, a cue before "and" is
         # likelier the figure before's ("23,404 injured and 1,611 remained missing")
         shared = cue.position == "before" and _AND_OR.search(between) is not None
-        key = (whole_s or cue.priority < 0, gap, shared, -cue.priority)
+        key = (whole_s or cue.priority < 0, shared, gap, -cue.priority)
         if best is None or key < best[0]:
             best = (key, cue, gap, cs)
     return best[1:] if best else None

@@ -35,11 +35,14 @@ def _scope(clause: str, span: tuple[int, int], metric: str, metric_scope: str, a
             rules.event_toll.search(clause, max(0, span[0] - 120), span[0], timeout=MATCH_TIMEOUT)
             and not rules.incident_words.search(clause, max(0, span[0] - 120), span[0], timeout=MATCH_TIMEOUT)):
         return metric_scope, None
-    if any(near(m, _SINCE_WORDS, _SINCE_WORDS) for m in rules.event_start.finditer(clause, timeout=MATCH_TIMEOUT)):
+    # not past another figure: "436 killed in the past 24 hours and 15,273 wounded since the war began"
+    past_other = lambda m: any(span[1] <= o < m.start() or m.end() <= o < span[0] for o in others)  # noqa: E731
+    if any(near(m, _SINCE_WORDS, _SINCE_WORDS) and not past_other(m)
+           for m in rules.event_start.finditer(clause, timeout=MATCH_TIMEOUT)):
         return metric_scope, None
     for since in rules.since_phrase.finditer(clause, timeout=MATCH_TIMEOUT):
         when = dates.DATE_PATTERN.match(clause[since.end():].lstrip())
-        if not when or not near(since, _SINCE_WORDS, _SINCE_WORDS):
+        if not when or not near(since, _SINCE_WORDS, _SINCE_WORDS) or past_other(since):
             continue
         start = dates.resolve(when[0], as_of)
         if start is not None and (start in event_dates or (
@@ -49,8 +52,12 @@ def _scope(clause: str, span: tuple[int, int], metric: str, metric_scope: str, a
     window = _BETWEEN_DATES.search(clause)
     if window:
         return "period", dates.resolve(window["first"], as_of)
+    # a cue right before another figure, or right after one and before this figure, is that
+    # figure's ("40,005 killed, 40 of them in the previous 24 hours, and 92,041 wounded")
     period = next((m for m in rules.period_cues.finditer(clause, timeout=MATCH_TIMEOUT)
-                   if not (m.start() >= span[1] and any(0 <= o - m.end() <= 12 for o in others))), None)
+                   if not (m.start() >= span[1] and any(0 <= o - m.end() <= 12 for o in others))
+                   and not (m.end() <= span[0] and _LIST_BREAK.search(clause, m.end(), span[0])
+                            and any(0 <= m.start() - o <= _OWN_CUE for o in others))), None)
     if period and _WEEKDAY.search(period[0]) and not _DAYS_OWN.search(period[0]) \
             and (metric_scope == "current" or _RUNNING_TOTAL.search(clause)):
         # "the toll rose to 52 on Saturday", "329 were missing on Monday": a total or a stock dated
@@ -61,6 +68,10 @@ def _scope(clause: str, span: tuple[int, int], metric: str, metric_scope: str, a
 
 
 _SINCE_WORDS = 15
+# Characters from a figure's start within which a period cue after it is its own ("40 of them in
+# the previous 24 hours"), where a list goes on after the cue (not "with another 10,100").
+_OWN_CUE = 24
+_LIST_BREAK = compiled(r",|\band\b")
 _TOTAL_BEFORE = compiled(
     r"(?i)(?:\b(?<!day['’]s[ \t]+)(?:toll|total|tally)\b(?:[ \t]+[\w.'’-]+){0,5}?[ \t]+(?:to|at)"
     r"|\b(?:bringing|raising|taking|pushing)[ \t]+to)[ \t]+(?:the[ \t]+)?$")
