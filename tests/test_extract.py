@@ -593,3 +593,7 @@ def test_a_figure_that_may_have_been_killed_is_an_estimate():
 ])
 def test_a_window_of_one_figure_is_not_the_next_figure_s(text, value):
     assert {c.value: c.scope for c in claims_of(text)}[value] == "cumulative"
+
+
+def test_people_who_went_to_a_country_are_counted_there():
+    assert one("More than half had gone to Poland, where the count of refugees stood at roughly 505,500.").place == "poland"

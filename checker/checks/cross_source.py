@@ -4,7 +4,8 @@ Both claims come from different sources and are dated at most `window_days` apar
 figure speaks for its outlet, and a finding on one is a note. The
 later figure may exceed the earlier by the series' own growth over the days between them (the
 median daily growth of its dated figures, all sources together); beyond that, and beyond a
-relative `tolerance` on each side, the two cannot both hold. Repeated copies of one report
+relative `tolerance` on each side of an exact figure (a hedged one allows what its words
+allow), the two cannot both hold. Repeated copies of one report
 (syndicated: same source, figure, qualifier and date in several documents) count once, and one
 disagreement is reported once, on the closest pair of dates. A later figure below an earlier one
 in a series that only rises is left to `decrease`. A later figure above an earlier one by more
@@ -79,18 +80,18 @@ def _best_two(keys: np.ndarray, sources: np.ndarray, values: np.ndarray, rows: n
     return best
 
 
-def _choose(floor: dict, ceiling: dict, at: np.ndarray, tol: float,
+def _choose(floor: dict, ceiling: dict, at: np.ndarray,
             allowance: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For series-days of `floor` paired with those of `ceiling` (`at`: index into `ceiling`, -1 for
-    none), the pair of claims from different sources whose floor most exceeds the ceiling,
-    tolerance and allowance deducted: (score > 0 when they disagree, floor rows, ceiling rows)."""
+    none), the pair of claims from different sources whose floor (tolerance deducted) most exceeds
+    the ceiling, allowance deducted: (score > 0 when they disagree, floor rows, ceiling rows)."""
     has = at >= 0
     f = {k: v[has] for k, v in floor.items()}
     c = {k: v[at[has]] for k, v in ceiling.items()}
     allowance = allowance[has]
 
     def score(fv: str, cv: str) -> np.ndarray:
-        return f[fv] * (1 - tol) - c[cv] * (1 + tol) - allowance
+        return f[fv] - c[cv] - allowance
 
     differ = f["source1"] != c["source1"]
     s12, s21 = score("v1", "v2"), score("v2", "v1")
@@ -123,8 +124,12 @@ def _disagreements(series: pd.DataFrame, growth: pd.Series, options: dict,
     copies[candidates[first]] = counts
     kept = candidates[np.sort(first)]
     lo, hi = series["lo"].to_numpy(), series["hi"].to_numpy()
-    top = _best_two(keys[kept], sources[kept], lo[kept], kept, largest=True)
-    bottom = _best_two(keys[kept], sources[kept], hi[kept], kept, largest=False)
+    # the tolerance widens what a figure allows where its words allow nothing more: "roughly
+    # 505,500" already allows 10% either way, and "over 575,000" nothing below
+    exact = series["qualifier"].to_numpy() == "exact"
+    reach_lo, reach_hi = np.where(exact, lo * (1 - tol), lo), np.where(exact, hi * (1 + tol), hi)
+    top = _best_two(keys[kept], sources[kept], reach_lo[kept], kept, largest=True)
+    bottom = _best_two(keys[kept], sources[kept], reach_hi[kept], kept, largest=False)
     # Each series' direction, looked up once per series rather than once per claim.
     first = np.unique(codes, return_index=True)[1]
     by_series = np.full(int(codes.max(initial=0)) + 1, "either", dtype=object)
@@ -138,7 +143,7 @@ def _disagreements(series: pd.DataFrame, growth: pd.Series, options: dict,
         if days:
             # Across days, a fall in a series that only rises is `decrease`'s to report.
             at[direction[top["row1"]] == "rises"] = -1
-        score, row_a, row_b = _choose(top, bottom, at, tol, np.zeros(len(at)))
+        score, row_a, row_b = _choose(top, bottom, at, np.zeros(len(at)))
         found.append(pd.DataFrame({"row_a": row_a, "row_b": row_b, "score": score, "days": days}))
         if not days:
             continue
@@ -146,7 +151,7 @@ def _disagreements(series: pd.DataFrame, growth: pd.Series, options: dict,
         at = index["bottom"].get_indexer(top["key"] - days)
         at[direction[top["row1"]] == "falls"] = -1
         allowance = growth.reindex(codes[top["row1"]]).fillna(0.0).to_numpy() * days
-        score, row_b, row_a = _choose(top, bottom, at, tol, allowance)
+        score, row_b, row_a = _choose(top, bottom, at, allowance)
         found.append(pd.DataFrame({"row_a": row_a, "row_b": row_b, "score": score, "days": days}))
     result = pd.concat(found, ignore_index=True)
     result = result[result["score"].to_numpy() > 0]

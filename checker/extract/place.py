@@ -41,9 +41,11 @@ _SPEAKERS_WHEREABOUTS = compiled(
     r"|\b(?:said|says|told(?:[ \t]+\w+){0,3}|announced|added)[ \t]+)$")  # before "in Kolkata"
 # Days and months stand in those frames too ("on Thursday", "in March").
 _CALENDAR_WORD = compiled(rf"(?i)(?:{dates._MONTH}|{'|'.join(dates.WEEKDAYS)})\b")
-# "in Gaza", "fled Rafah", "of Gazans"; not "on" or "to", which name targets ("pressure on Israel").
+# "in Gaza", "fled Rafah", "of Gazans", "had gone to Poland"; not "on" or "to" alone, which name
+# targets ("pressure on Israel").
 _LOCATIVE = compiled(r"(?i)(?:\b(?:in|at|across|inside|throughout|from|near|of|into|fled|flee|fleeing|left|around|within|"
-                     r"entered|entering|reached|reaching)\s+(?:the\s+)?(?:\w+\s+)?)$")
+                     r"entered|entering|reached|reaching|(?:gone|went|go|going|fled|moved|headed|heading|travelled|traveled)\s+to)"
+                     r"\s+(?:the\s+)?(?:\w+\s+)?)$")
 # "fled Myanmar", "from Ukraine": where people left, which a count of people displaced abroad is
 # not about ("370,000 have entered Bangladesh from Myanmar" are refugees in Bangladesh).
 _LEFT_FROM = compiled(r"(?i)\b(?:from|fled|flee|fleeing|flees|left|leaving|escaped|escaping|out[ \t]+of)\s+(?:the\s+)?$")

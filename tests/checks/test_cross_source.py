@@ -101,3 +101,15 @@ def test_disagreement_in_real_text():
         ("Israeli officials say about 1,400 people were killed in Israel on October 7.", "2023-10-12"),
         ("A total of 1,139 people were killed in Israel, according to an AFP tally.", "2023-10-12"))
     assert len(findings("cross_source", claims)) == 1
+
+
+def test_a_hedged_figure_is_not_widened_twice():
+    """UNHCR's "roughly 505,500" already allows 10% either way; the Polish border guard's "over
+    575,000" the same morning lies beyond it: a disagreement, though the tolerance for an exact
+    figure would have made the two meet."""
+    [finding] = findings("cross_source", """
+        doc | quote           | metric    | as_of      | source         | place
+        a   | roughly 505,500 | displaced | 2022-03-03 | unhcr          | poland
+        b   | over 575,000    | displaced | 2022-03-03 | border_guard   | poland
+    """)
+    assert finding.values in ((505500, 575000), (575000, 505500))
