@@ -171,6 +171,9 @@ def test_source_named_in_the_previous_sentence_carries_over():
     ("Five of the victims died of gunshot wounds.", "killed", 5),
     # a verb before "and" is the figure before's; the figure's own cue after it wins
     ("At least one person was killed and 99 others were unaccounted for after the collapse.", "missing", 99),
+    # counts of camps are no people and do not stand between a figure and its cue
+    ("The authority said 6,33,010 people were staying in 2,971 relief camps in the state.", "displaced", 633010),
+    ("A spokesman said 10,28,000 people had been registered in about 3,200 camps.", "displaced", 1028000),
 ])
 def test_held_and_tallied_figures(text, metric, value):
     assert (metric, value) in [(c.metric, c.value) for c in claims_of(text)]
