@@ -294,8 +294,14 @@ def _scope_in(claim: Claim, event: Event) -> tuple[str, str]:
 
 def _unnamed(place: str, sentence: str) -> bool:
     """Whether `sentence` leaves `place` unnamed: the figure's place is its document's default (the
-    dateline's city, the headline's country), which differs between articles on one event."""
-    return f"_{place}_" not in f"_{place_id(sentence)}_"
+    dateline's city, the headline's country), which differs between articles on one event. The
+    dateline opening a lead sentence ("COLOMBO, April 24 (Wire) - Police said 359 had died") names
+    where the reporter was, not the figure's place."""
+    return f"_{place}_" not in f"_{place_id(_DATELINE_OPENING.sub('', sentence))}_"
+
+
+# "COLOMBO, April 24 (Indian Ocean Courier) -", "SURFSIDE, Fla. -" at the start of a sentence.
+_DATELINE_OPENING = compiled(r"^\s*\p{Lu}[\p{Lu}'’. -]*\p{Lu}(?:/[\p{Lu}'’. -]+)?(?:,[^-—–\n]{0,60})?\s+[-—–]\s+")
 
 
 def _whole_of(place: str, event: Event) -> bool:

@@ -624,3 +624,11 @@ NAIROBI, April 3 - The interior minister said 147 people were killed, the deadli
 since the 1998 bombing of the US embassy in Nairobi. The embassy bombing killed 213 people in the 1998 attack.
 """)
     assert figure(article, "147").as_of == "2015-04-03"
+
+
+def test_a_lead_s_dateline_names_no_place_of_its_figure():
+    """KATHMANDU is where the reporter filed from: the lead's figure is placed as if unnamed (the
+    event's place), unless the sentence itself names the city."""
+    from checker.events import _unnamed
+    assert _unnamed("kathmandu", "KATHMANDU, April 28 (Courier) - Police said on Tuesday that 4,310 had died.")
+    assert not _unnamed("kathmandu", "KATHMANDU, April 28 (Courier) - Police said 1,200 had died in Kathmandu.")

@@ -571,6 +571,11 @@ def test_an_earlier_figure_counts_what_the_figure_before_counts_on_its_own_day()
         (370000, "displaced", "2024-03-07", "unattributed"), (313000, "displaced", "2024-03-04", "unattributed")]
 
 
+def test_a_jump_from_an_earlier_figure_counts_the_same_thing():
+    found = claims_of("Police said on Wednesday that 359 people had now died, a sharp jump from the 321 reported a day earlier.")
+    assert [(c.value, c.metric) for c in found] == [(359, "killed"), (321, "killed")]
+
+
 def test_trucks_that_entered_are_no_people():
     assert claims_of("A second convoy crossed on Sunday after the first group of 20 entered on Saturday.") == []
 
