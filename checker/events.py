@@ -412,8 +412,9 @@ def _claims_event(claim: Claim, event: Event, cluster: _Cluster, grouping: _Grou
     noun = "" if one_place_only else _incident(claim, rules)
     place = claim.place if claim.place and claim.place != "unknown" else event.place
     claim_place = claim.place
+    # (not a stock: "the 98 hostages still held" under "strikes continue" are the war's)
     if not noun and headline_incident and grouping.windows.get(event.type, 0) >= _LONG_RUNNING \
-            and not _running_total(claim):
+            and claim.scope != "current" and not _running_total(claim):
         noun = headline_incident
         if not (event.area and gazetteer.within(place, event.area)):
             place = claim_place = event.place

@@ -301,3 +301,23 @@ women since Oct. 7.
     result = checked(tmp_path, *articles)
     falls = sorted((f.values[0], f.values[1]) for f in result.findings if f.check == "decrease")
     assert falls == [(1011, 967), (1032, 1011)]
+
+
+def test_hostages_still_held_under_a_headline_on_strikes_count_for_the_war(tmp_path):
+    """"the 98 hostages still held" in an article headlined on strikes is no figure of the strikes:
+    it joins the war's series of hostages held, where a rise from 94 the day before is seen."""
+    before = Article("gaza_jan16", "Wire", "2025-01-16", """\
+Gaza ceasefire deal reached
+
+GAZA, Jan 16 - Israel says 94 hostages are still held in Gaza, a day after the ceasefire deal was announced \
+in the war that began on Oct. 7, 2023.
+""")
+    after = Article("gaza_jan17", "Post", "2025-01-17", """\
+Israel's cabinet backs Gaza deal as strikes continue
+
+JERUSALEM, Jan 17 - The prime minister's office said the families of the 98 hostages still held in Gaza had been \
+told that a deal had been reached.
+""")
+    result = checked(tmp_path, before, after)
+    events = {c.value: c.event for c in result.claims if c.metric == "hostages_held"}
+    assert events[94] == events[98]

@@ -16,9 +16,13 @@ Severity rises with the size of the drop: the configured severity for a drop of 
 `warning_below` of the earlier figure that the full intervals show; one level lower for a smaller
 drop, or one that only the rounded reading of an "about" figure shows.
 
+A fall that only the figures as written show and that is smaller than `rounding_below` of the
+earlier figure (12,500 wounded, then 12,493) is a note: the round figure was a rounding.
+
 Options (defaults):
   severity: error
   warning_below: 0.05   # share of the earlier figure
+  rounding_below: 0.01  # share of the earlier figure
 
 PASS: killed gaza "nearly 20,000" (2023-12-20) → 19,667 (2024-01-02)
 FAIL: killed gaza 27,840 (2024-02-08) → 26,000 (2024-02-10): error, a 6.6% drop
@@ -32,7 +36,7 @@ from ._direction import breaks
 from .base import CheckContext, Problem, also, claim_records, day, fmt, interval_text, pair_problem, records, series_name
 
 ID = "decrease"
-DEFAULTS = {"severity": "error", "warning_below": 0.05}
+DEFAULTS = {"severity": "error", "warning_below": 0.05, "rounding_below": 0.01}
 
 
 def run(context: CheckContext, options: dict) -> Iterator[Problem]:
@@ -67,5 +71,6 @@ def _fall(pair: dict, earlier: dict, later: dict, options: dict, stock: bool) ->
                 "otherwise check both figures and their dates against the source."),
         minor=not pair["wide"] or share < options["warning_below"],
         note="people displaced, missing, detained or in hospital return, are found or leave, so the fall may be real"
-        if stock else "",
+        if stock else "the fall is within what rounding the higher figure explains"
+        if not pair["wide"] and share < options["rounding_below"] else "",
     )

@@ -93,6 +93,15 @@ def test_a_round_figure_in_digits_below_an_earlier_exact_one_is_a_fall_as_writte
     assert finding.severity is Severity.WARNING and "only as written" in finding.message
 
 
+def test_a_round_figure_a_hair_above_the_next_is_a_rounding():
+    [finding] = findings("decrease", """
+        doc | quote  | metric  | as_of
+        a   | 12,500 | injured | 2023-10-17
+        b   | 12,493 | injured | 2023-10-19
+    """)
+    assert finding.severity is Severity.INFO and "rounding" in finding.message
+
+
 def test_vague_plural_never_raises():
     assert problems("decrease", """
         doc | quote     | as_of
