@@ -35,7 +35,7 @@ def test_bad_option_names_file_and_key(configured, key, problem):
 def test_defaults_are_filled_in_and_ints_stand_for_floats():
     options = checks.configure({"implausible_rate": {"factor": 12}})
     assert options["implausible_rate"]["factor"] == 12.0 and options["implausible_rate"]["min_increase"] == 50
-    assert options["decrease"] == {"enabled": True, "severity": "error", "warning_below": 0.05}
+    assert options["decrease"] == {"enabled": True, "severity": "error", "warning_below": 0.05, "rounding_below": 0.01}
 
 
 def test_bundled_rules_are_valid_and_give_gaza_a_population():
