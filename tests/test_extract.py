@@ -164,6 +164,11 @@ def test_source_named_in_the_previous_sentence_carries_over():
     ("Israeli army raises confirmed hostage count to 199", "hostages_held", 199),
     ("Myanmar cyclone toll passes 23,000 as list of missing is cut to 37,019", "missing", 37019),
     ("The number of missing was put at 55,917.", "missing", 55917),
+    ("Myanmar cyclone death toll rises as missing put at 55,917", "missing", 55917),
+    ("Missing list in Surfside collapse cut to 128 after audit", "missing", 128),
+    # a breakdown of the count the sentence before named
+    ("Of the 34,000 deaths, 24,686 had been identified. They comprised 7,797 children and 4,959 women.",
+     "killed", 7797),
     ("Opposition groups have given tolls as high as 1,400.", "killed", 1400),
     # "of them" refers back to the count before, however far in its sentence
     ("More than 5,000 civilians have been killed in Mariupol since the siege began, the mayor said on "
