@@ -119,6 +119,8 @@ def test_metric_in_the_previous_clause():
 
 
 @pytest.mark.parametrize("text, group", [
+    ("U.S. Central Command said 13 U.S. service members died in the attack.", "soldiers"),
+    ("The dead included 11 Marines and a Navy medic, officials said.", "soldiers"),
     ("At least 99 journalists were killed in 2023.", "journalists"),
     ("Some 280 aid workers were killed in 33 countries.", "aid_workers"),
     ("At least 97 health workers have been killed.", "medical_personnel"),
@@ -165,6 +167,17 @@ def test_source_named_in_the_previous_sentence_carries_over():
     ("Myanmar cyclone toll passes 23,000 as list of missing is cut to 37,019", "missing", 37019),
     ("The number of missing was put at 55,917.", "missing", 55917),
     ("Myanmar cyclone death toll rises as missing put at 55,917", "missing", 55917),
+    # hospitals, and the people of an emigration
+    ("The ambulance service said 12 children under the age of 16 were among the casualties taken to hospital.",
+     "injured", 12),
+    ("He said 20 people were in critical care on Wednesday morning.", "injured", 20),
+    ("Officials said 119 people had sought hospital treatment after the attack.", "injured", 119),
+    ("By then more than 1.6 million had left since 2015.", "displaced", 1600000),
+    ("The UN says 2.3 million Venezuelans were living abroad.", "displaced", 2300000),
+    ("About 5,000 people leave Venezuela every day.", "displaced", 5000),
+    ("About 600 residents still cannot go home because their houses are inside the cordon.", "displaced", 600),
+    ("The quake left about 3.5 million people without homes.", "displaced", 3500000),
+    ("Before Tuesday, the missing included 14 Germans and five Italians.", "missing", 14),
     ("Missing list in Surfside collapse cut to 128 after audit", "missing", 128),
     # a breakdown of the count the sentence before named
     ("Of the 34,000 deaths, 24,686 had been identified. They comprised 7,797 children and 4,959 women.",
@@ -238,6 +251,8 @@ def test_as_of_is_empty_without_a_publication_date():
     "More than 6,000 aftershocks have been recorded since the first quake.",
     "More than 60,000 search and rescue personnel are working in the region.",
     "The workers came from eight nationalities, the company said.",
+    "Police said the ten attackers had left Karachi by boat.",
+    "Officials said 2,857 patients with the virus were in intensive care.",
 ])
 def test_non_claims(text):
     assert claims_of(text) == []

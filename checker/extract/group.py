@@ -13,7 +13,8 @@ from .sentences import _WORD, _Candidate
 def _group(sentence: str, cand: _Candidate, rules: Rules) -> str:
     """The subgroup the figure counts: the noun right after it ("12 Palestinian children"), or what
     the counted people are said to be ("96 of the dead are children"); `all` if none."""
-    after = sentence[cand.end: cand.end + 80]
+    # "13 U.S. service members": an abbreviation's full stops end no phrase
+    after = _ABBREVIATION.sub(lambda m: m[0].replace(".", ""), sentence[cand.end: cand.end + 80])
     said_to_be = _GROUP_PREDICATE.match(after)
     part_of = _PART_OF_GROUP.match(after)
     # what they are said to be, then whom they are of, then the noun after; a noun phrase ends at
@@ -40,6 +41,7 @@ def _named_group(words: str, rules: Rules) -> str:
 
 
 _PHRASE_END = compiled(r"[,;:.()]")
+_ABBREVIATION = compiled(r"\b(?:[A-Z]\.){2,}")
 # The noun phrase after a figure ends at a verb, a preposition or a subordinate clause:
 # "11,000 as rescuers battle" counts no rescuers.
 _NOUN_PHRASE_END = compiled(

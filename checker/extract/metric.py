@@ -25,7 +25,7 @@ from .source import sentence_starts
 _NON_COUNT_BEFORE = compiled(
     r"(?i)(?:[$€£¥₪₹₦₱₩₫]|\b(?:hotline|helpline|phone|telephone|tel|fax|whatsapp|dial|call)(?:[ \t]+(?:is|on|at|number))?[ \t:]*$"
     r"|\b(?:one|\d+)[ \t]+in[ \t]*$"  # "one in eight": a ratio
-    r"|\b(?:usd|eur|us\$|gbp|inr|rs\.?|ngn|php|vnd|krw|jpy|aud|aged|ages|age|ages of|(?<!\b(?:dead|victims)(?: now| could| may| might| will)? )number|no\.|article|resolution|"
+    r"|\b(?:usd|eur|us\$|gbp|inr|rs\.?|ngn|php|vnd|krw|jpy|aud|aged|ages|age|ages? of|(?<!\b(?:dead|victims)(?: now| could| may| might| will)? )number|no\.|article|resolution|"
     r"route|page|flight|channel|highway|section|chapter|room|apartment|building|unit|"
     r"magnitude|grade|level|category|phase|wave|covid|[a-z]+-)|\w-|[+#])[ \t]*$|\d[:.,]$")
 _NON_COUNT_AFTER = compiled(
