@@ -178,6 +178,12 @@ def test_source_named_in_the_previous_sentence_carries_over():
     ("About 600 residents still cannot go home because their houses are inside the cordon.", "displaced", 600),
     ("The quake left about 3.5 million people without homes.", "displaced", 3500000),
     ("Before Tuesday, the missing included 14 Germans and five Italians.", "missing", 14),
+    ("The governor's office put the number still unaccounted for at 50.", "missing", 50),
+    ("The minister said 110 of them had not been accounted for.", "missing", 110),
+    ("The government said 113 people were taken in the February 19 raid.", "hostages_taken", 113),
+    ("The department said 1,577 Louisianians are now counted as victims.", "killed", 1577),
+    # a partitive's whole with its own participle is a claim too
+    ("The minister said 117 of the 129 people killed had been identified.", "killed", 129),
     ("Missing list in Surfside collapse cut to 128 after audit", "missing", 128),
     # a breakdown of the count the sentence before named
     ("Of the 34,000 deaths, 24,686 had been identified. They comprised 7,797 children and 4,959 women.",
@@ -594,6 +600,10 @@ def test_an_earlier_figure_counts_what_the_figure_before_counts_on_its_own_day()
 def test_a_jump_from_an_earlier_figure_counts_the_same_thing():
     found = claims_of("Police said on Wednesday that 359 people had now died, a sharp jump from the 321 reported a day earlier.")
     assert [(c.value, c.metric) for c in found] == [(359, "killed"), (321, "killed")]
+
+
+def test_a_partitive_s_whole_that_a_predicate_follows_is_no_claim():
+    assert [c.value for c in claims_of("At least 90 of the roughly 200 residents were killed.")] == [90]
 
 
 def test_trucks_that_entered_are_no_people():

@@ -28,8 +28,9 @@ from ..numbers import scan, uses_decimal_comma
 from ..rules import Rules
 from ..scanning import MATCH_TIMEOUT
 from ..units import normalise
+from ..user_cache import compiled
 from .group import _claim_group, _group
-from .metric import (_AMONG_THEM, _EARLIER_FIGURE, _APPOSITION, _BREAKDOWN_AFTER, _FIRST, _PART_OF, _Before, _continues, _counted_unit,
+from .metric import (_AMONG_THEM, _APPOSITION, _EARLIER_FIGURE, _BREAKDOWN_AFTER, _FIRST, _PART_OF, _Before, _continues, _counted_unit,
                      _cue_matches, _figure_cue, _is_count, _refine, _shares_predicate)
 from ..gazetteer import place_id
 from .estimate import _estimate
@@ -69,9 +70,10 @@ def _read_sentence(sentence: str, rules: Rules, decimal_comma: bool = False,
         if _is_count(sentence, m, m.start, m.end, rules)
     ]
     # "at least 90 of the roughly 200 residents were killed": the second figure is the whole the
-    # first is taken from, no claim of its own, and it must not stand between the first and its cue
-    candidates = [c for i, c in enumerate(candidates)
-                  if not (i and _PART_OF.match(sentence[candidates[i - 1].end: c.start]))]
+    # first is taken from; it must not stand between the first and its cue, and is a claim only
+    # where its own noun's cue follows it ("117 of the 129 people killed had been identified")
+    wholes = [c for i, c in enumerate(candidates) if i and _PART_OF.match(sentence[candidates[i - 1].end: c.start])]
+    candidates = [c for c in candidates if c not in wholes]
     if not candidates:
         return []
     cues = _cue_matches(sentence, rules)
@@ -105,7 +107,18 @@ def _read_sentence(sentence: str, rules: Rules, decimal_comma: bool = False,
             whole = _Found(unread.pop(), item.metric, item.cue_scope, item.gap, inherited=True)
             found.append(_finish(whole, sentence, rules, None))
         found.append(_finish(item, sentence, rules, previous))
-    return found
+    for whole in wholes:
+        own = _figure_cue(sentence, whole, [whole], cues, asides, before, rules) \
+            if _WHOLE_S_OWN.match(sentence, whole.end) else None
+        if own is not None and own.after:
+            found.append(_finish(_Found(whole, own.metric, own.scope, own.gap, inherited=False), sentence, rules, None))
+    return sorted(found, key=lambda f: f.candidate.start)
+
+
+# A partitive's whole with a participle of its own ("of the 129 people killed"), not a predicate
+# ("of the roughly 200 residents were killed" is the part's).
+_WHOLE_S_OWN = compiled(r"(?i)[ \t]+(?:[\w-]+[ \t]+)?(?:killed|dead|wounded|injured|seized|taken|abducted|kidnapped|"
+                        r"missing|displaced|detained|arrested|held)\b")
 
 
 def _finish(item: _Found, sentence: str, rules: Rules, previous: _Found | None) -> _Found:
