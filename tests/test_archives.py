@@ -36,6 +36,8 @@ THRESHOLDS = {
     # measured blind first (75813a5): mixed 2/9, 1, 3; late 5/8, 0, 1
     "mixed": {"found": 2, "false_alarms": 0, "unexplained": 3},  # measured 2/9, 0, 3 (25 articles)
     "late": {"found": 5, "false_alarms": 0, "unexplained": 1},  # measured 5/8, 0, 1 (25 articles)
+    # measured blind first (adfdff7): norway 3/7, 0, 3
+    "norway": {"found": 3, "false_alarms": 0, "unexplained": 3},  # measured 3/7, 0, 3 (20 articles)
 }
 
 

@@ -184,6 +184,14 @@ def test_source_named_in_the_previous_sentence_carries_over():
     ("The department said 1,577 Louisianians are now counted as victims.", "killed", 1577),
     # a partitive's whole with its own participle is a claim too
     ("The minister said 117 of the 129 people killed had been identified.", "killed", 129),
+    # arrivals as the migration agencies count them
+    ("The IOM said 1,005,504 people had arrived by land and sea as of Monday.", "displaced", 1005504),
+    ("Of those, 856,723 landed in Greece.", "displaced", 856723),
+    ("More than 300,000 people have crossed the Mediterranean since January.", "displaced", 300000),
+    ("Germany registered 1,091,894 asylum seekers in 2015.", "displaced", 1091894),
+    ("More than one million migrants and refugees have reached Europe this year.", "displaced", 1000000),
+    # "four packed commuter trains" count no people, nor stand between the toll and its figure
+    ("The death toll from Thursday's bombings of four packed commuter trains rose to 192 on Friday.", "killed", 192),
     ("Missing list in Surfside collapse cut to 128 after audit", "missing", 128),
     # a breakdown of the count the sentence before named
     ("Of the 34,000 deaths, 24,686 had been identified. They comprised 7,797 children and 4,959 women.",
@@ -258,6 +266,7 @@ def test_as_of_is_empty_without_a_publication_date():
     "More than 60,000 search and rescue personnel are working in the region.",
     "The workers came from eight nationalities, the company said.",
     "Police said the ten attackers had left Karachi by boat.",
+    "Japan has pledged 3 million doses, but none had arrived by Thursday.",
     "Officials said 2,857 patients with the virus were in intensive care.",
 ])
 def test_non_claims(text):
