@@ -274,10 +274,13 @@ def _shared(areas: Counter) -> tuple[str, ...]:
 _SINCE = compiled(r"(?i)\bsince\b")
 
 
-def _scope_in(claim: Claim, event: Event) -> tuple[str, str]:
+def _scope_in(claim: Claim, event: Event, single: bool, by_events: frozenset[str]) -> tuple[str, str]:
     """The claim's scope now that its event is known: a window that opens no later than the
     event's first article ("since Oct. 7" in a war reported from Oct. 16; "killed on Tuesday" in a
-    quake's first report) is the event's running total."""
+    quake's first report) is the event's running total, and so is a metric counted by events (a
+    release, `by_events`) in an event of one place (`single`: one abduction's releases)."""
+    if claim.scope == "period" and not claim.period_start and single and claim.metric in by_events:
+        return "cumulative", ""  # "105 schoolgirls freed" of one abduction: all its releases so far
     if claim.scope != "period" or not claim.period_start:
         return claim.scope, claim.period_start
     start = date.fromisoformat(claim.period_start)
@@ -358,6 +361,8 @@ def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: 
     counts: Counter[str] = Counter()
     docs_of: dict[str, dict[str, None]] = defaultdict(dict)
     one_place = {t.id for t in rules.event_types if t.one_place}
+    # metrics counted by events, a figure each (rules/metrics.yaml `scope: period`: releases)
+    by_events = frozenset(m for m, spec in rules.raw["metrics"].get("metrics", {}).items() if spec.get("scope") == "period")
     out = []
     for claim in claims:
         cluster = grouping.of_doc[claim.doc]
@@ -367,12 +372,12 @@ def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: 
         counts[event.event] += 1
         docs_of[event.event][claim.doc] = None
         if event.kind == MAIN and place != event.place and event.area and (
-                (_unnamed(place, claim.sentence) and gazetteer.area_of(place) == event.area)
+                (_unnamed(place, claim.sentence) and (gazetteer.area_of(place) == event.area or event.type in one_place))
                 or (event.type in one_place and _whole_of(place, event))):
             place = event.place  # a document's own place, where its sentence names none: the event's
         # "fewer than 100 Palestinians" placed in Gaza count everyone there (rules/groups.yaml same_people)
         group = _claim_group(claim.group, place, claim.metric, rules)
-        scope, period_start = _scope_in(claim, event)
+        scope, period_start = _scope_in(claim, event, event.type in one_place, by_events)
         out.append(replace(claim, event=event.event, place=place, group=group, scope=scope, period_start=period_start))
     found = [replace(e, docs=tuple(docs_of[e.event]) or e.docs, claims=counts[e.event])
              for e in sorted(events.values(), key=lambda e: e.event)]

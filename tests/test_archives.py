@@ -34,10 +34,10 @@ THRESHOLDS = {
     "contested": {"found": 5, "false_alarms": 0, "unexplained": 1},  # measured 5/9, 0, 1 (25 articles; 6 before a lucky match was lost)
     "gaza2": {"found": 7, "false_alarms": 0, "unexplained": 2},  # measured 7/9, 0, 2 (25 articles)
     # measured blind first (75813a5): mixed 2/9, 1, 3; late 5/8, 0, 1
-    "mixed": {"found": 2, "false_alarms": 0, "unexplained": 3},  # measured 2/9, 0, 3 (25 articles)
+    "mixed": {"found": 3, "false_alarms": 0, "unexplained": 6},  # measured 3/9, 0, 6 (25 articles)
     "late": {"found": 5, "false_alarms": 0, "unexplained": 1},  # measured 5/8, 0, 1 (25 articles)
     # measured blind first (adfdff7): norway 3/7, 0, 3
-    "norway": {"found": 3, "false_alarms": 0, "unexplained": 3},  # measured 3/7, 0, 3 (20 articles)
+    "norway": {"found": 4, "false_alarms": 0, "unexplained": 3},  # measured 4/7, 0, 3 (20 articles)
 }
 
 

@@ -392,3 +392,26 @@ department put the toll across Italy at 247 on Thursday.
     result = checked(tmp_path, town)
     places = {c.quote: c.place for c in result.claims if c.metric == "killed"}
     assert places["230"] == "amatrice" and places["247"] == "italy"
+
+
+def test_the_releases_of_one_abduction_are_its_running_total(tmp_path):
+    """"105 schoolgirls freed" of one abduction counts all its releases so far, so the next
+    day's 104 is a fall; in a war, each release is the figure of its own day."""
+    freed = Article("dapchi_mar21", "Wire", "2018-03-21", """\
+Dapchi girls freed
+
+ABUJA, March 21 - The government said 105 schoolgirls had been freed by their kidnappers.
+""")
+    again = Article("dapchi_mar22", "Post", "2018-03-22", """\
+Buhari welcomes Dapchi girls
+
+ABUJA, March 22 - President Muhammadu Buhari said 104 schoolgirls had been freed by their kidnappers.
+""")
+    result = checked(tmp_path, freed, again)
+    assert {c.scope for c in result.claims if c.metric == "hostages_released"} == {"cumulative"}
+    assert [f.values for f in result.findings if f.check == "decrease"] == [(105, 104)]
+
+
+def test_a_possessive_names_no_place():
+    from checker.extract.place import _names_in
+    assert "boko_haram" not in {p for *_, p, _ in _names_in("one girl remained in Boko Haram’s hands", RULES)}

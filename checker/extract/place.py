@@ -27,7 +27,8 @@ _NAMED_PLACE = compiled(
     r"(?:(?:remote|northern|southern|eastern|western|central|coastal|rural)[ \t]+)?"
     r"|\b(?:city|town|village|state|province|region|island|district|county|port|capital)[ \t]+of[ \t]+"
     r"|\bthe[ \t]+capital,[ \t]+)"
-    r"(?P<name>\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ \t]+(?:(?:de|do|da|dos|das|del|di|du|la|le|el|al|von|van|der)[ \t]+)?\p{Lu}\p{Ll}[\p{L}'’-]*){0,3}+)"
+    r"(?P<name>\p{Lu}\p{Ll}(?:[\p{L}-]|['’](?!s\b))*(?:[ \t]+(?:(?:de|do|da|dos|das|del|di|du|la|le|el|al|von|van|der)[ \t]+)?"
+    r"\p{Lu}\p{Ll}(?:[\p{L}-]|['’](?!s\b))*){0,3}+)"
     # not a possessive, a building ("at Kamal Adwan hospital") or an adjective ("in Israeli strikes")
     r"\b(?!['’]s\b|[ \t]+(?:hospital|clinic|school|mosque|church|university|airport|prison|stadium|hotel|station)\b"
     r"|(?<=(?:i|an|ese|ish))[ \t]+\p{Ll})")
