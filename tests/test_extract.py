@@ -197,6 +197,9 @@ def test_source_named_in_the_previous_sentence_carries_over():
     ("Of the 34,000 deaths, 24,686 had been identified. They comprised 7,797 children and 4,959 women.",
      "killed", 7797),
     ("Opposition groups have given tolls as high as 1,400.", "killed", 1400),
+    # victims are the dead where nothing else is said of them
+    ("Hundreds filled a church to mourn the 150 victims.", "killed", 150),
+    ("The airline's list showed at least 72 Germans and 35 Spaniards among the victims.", "killed", 72),
     # "of them" refers back to the count before, however far in its sentence
     ("More than 5,000 civilians have been killed in Mariupol since the siege began, the mayor said on "
      "Wednesday, and 210 of them were children.", "killed", 210),
