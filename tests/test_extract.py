@@ -121,6 +121,7 @@ def test_metric_in_the_previous_clause():
 @pytest.mark.parametrize("text, group", [
     ("U.S. Central Command said 13 U.S. service members died in the attack.", "soldiers"),
     ("The dead included 11 Marines and a Navy medic, officials said.", "soldiers"),
+    ("A drone strike killed two high-profile Islamic State militants, the Pentagon said.", "militants"),
     ("At least 99 journalists were killed in 2023.", "journalists"),
     ("Some 280 aid workers were killed in 33 countries.", "aid_workers"),
     ("At least 97 health workers have been killed.", "medical_personnel"),

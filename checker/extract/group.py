@@ -23,7 +23,7 @@ def _group(sentence: str, cand: _Candidate, rules: Rules) -> str:
         + [_PHRASE_END.split(after, maxsplit=1)[0]]
     phrases = [noun if _CONDITION.match(noun) else _NOUN_PHRASE_END.split(noun, maxsplit=1)[0] for noun in nouns]
     for phrase in phrases:
-        found = _named_group(" ".join(_WORD.findall(phrase)[:4]), rules)
+        found = _named_group(" ".join(_WORD.findall(phrase)[:5]), rules)  # "two high-profile Islamic State militants"
         if found != "all":
             return found
     counted = _TALLY_OF.search(sentence, max(0, cand.start - 120), cand.start)
