@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from .extract.group import _claim_group
-from .extract.place import _DEMONYM, _names_in, dateline
+from .extract.place import _DEMONYM, _names_in, dateline, without_dateline
 from .gazetteer import Gazetteer, place_id
 from .model import Claim, Document
 from .rules import Rules
@@ -300,11 +300,7 @@ def _unnamed(place: str, sentence: str) -> bool:
     dateline's city, the headline's country), which differs between articles on one event. The
     dateline opening a lead sentence ("COLOMBO, April 24 (Wire) - Police said 359 had died") names
     where the reporter was, not the figure's place."""
-    return f"_{place}_" not in f"_{place_id(_DATELINE_OPENING.sub('', sentence))}_"
-
-
-# "COLOMBO, April 24 (Indian Ocean Courier) -", "SURFSIDE, Fla. -" at the start of a sentence.
-_DATELINE_OPENING = compiled(r"^\s*\p{Lu}[\p{Lu}'’. -]*\p{Lu}(?:/[\p{Lu}'’. -]+)?(?:,[^-—–\n]{0,60})?\s+[-—–]\s+")
+    return f"_{place}_" not in f"_{place_id(without_dateline(sentence))}_"
 
 
 def _whole_of(place: str, event: Event) -> bool:
@@ -360,14 +356,12 @@ def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: 
     events: dict[str, Event] = {e.event: e for e in main.values()}
     counts: Counter[str] = Counter()
     docs_of: dict[str, dict[str, None]] = defaultdict(dict)
-    one_place = {t.id for t in rules.event_types if t.one_place}
-    # metrics counted by events, a figure each (rules/metrics.yaml `scope: period`: releases)
-    by_events = frozenset(m for m, spec in rules.raw["metrics"].get("metrics", {}).items() if spec.get("scope") == "period")
+    one_place = frozenset(t.id for t in rules.event_types if t.one_place)
     out = []
     for claim in claims:
         cluster = grouping.of_doc[claim.doc]
         event = main[id(cluster)]
-        event, place = _claims_event(claim, event, cluster, grouping, main, events, rules, gazetteer,
+        event, place = _claims_event(claim, event, cluster, grouping, main, events, rules, gazetteer, one_place,
                                      headline_incident=merged_profiles[claim.doc].incident)
         counts[event.event] += 1
         docs_of[event.event][claim.doc] = None
@@ -377,7 +371,7 @@ def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: 
             place = event.place  # a document's own place, where its sentence names none: the event's
         # "fewer than 100 Palestinians" placed in Gaza count everyone there (rules/groups.yaml same_people)
         group = _claim_group(claim.group, place, claim.metric, rules)
-        scope, period_start = _scope_in(claim, event, event.type in one_place, by_events)
+        scope, period_start = _scope_in(claim, event, event.type in one_place, rules.counted_by_events)
         out.append(replace(claim, event=event.event, place=place, group=group, scope=scope, period_start=period_start))
     found = [replace(e, docs=tuple(docs_of[e.event]) or e.docs, claims=counts[e.event])
              for e in sorted(events.values(), key=lambda e: e.event)]
@@ -385,7 +379,7 @@ def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: 
 
 
 def _claims_event(claim: Claim, event: Event, cluster: _Cluster, grouping: _Grouping, main: dict[int, Event],
-                  events: dict[str, Event], rules: Rules, gazetteer: Gazetteer,
+                  events: dict[str, Event], rules: Rules, gazetteer: Gazetteer, one_place: frozenset[str],
                   headline_incident: str = "") -> tuple[Event, str]:
     """The event `claim` counts for, its document's being `event`, and the claim's place; new
     events go into `events`. In an article whose headline names an incident of a long-running
@@ -412,8 +406,7 @@ def _claims_event(claim: Claim, event: Event, cluster: _Cluster, grouping: _Grou
             if other.area == area and not other.fixed and other.first <= as_of <= other.last + timedelta(days=7):
                 return main[id(other)], claim.place
     # a single attack or collapse is its own incident: "the collapse" in its articles is the event
-    one_place_only = event.type in {t.id for t in rules.event_types if t.one_place} \
-        and grouping.windows.get(event.type, 0) < _LONG_RUNNING
+    one_place_only = event.type in one_place and grouping.windows.get(event.type, 0) < _LONG_RUNNING
     noun = "" if one_place_only else _incident(claim, rules)
     place = claim.place if claim.place and claim.place != "unknown" else event.place
     claim_place = claim.place

@@ -154,8 +154,8 @@ def check_claims(claims: list[Claim], rules: Rules, reference=None, events: Sequ
     # claims whose text states a revision, and the figures so revised in each document ("a figure of
     # 59 given on Monday had included the gunman" beside "58 concertgoers were killed")
     # (and, by event, the figures a revision lowers a toll to, all but the highest of its sentence
-    # where it gives several:
-    # "29 militants" in a later article on the siege is the 29 that another said revised the 32)
+    # where it gives several: "29 militants" in a later article on the siege is the 29 that another
+    # said revised the 32)
     stated = table.loc[table["revised"].to_numpy()]
     revised = set(stated["claim_id"])
     revised |= {f"{doc}\0{metric}\0{value}" for doc, metric, value

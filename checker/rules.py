@@ -120,8 +120,8 @@ _SCHEMAS: dict[str, dict] = {
             "same_event_similarity": {"type": "number", "minimum": 0, "maximum": 1},
             "earlier_event_days": {"type": "integer", "minimum": 0},
             "follow_up_days": {"type": "integer", "minimum": 0},
-            "incidents": _PATTERNS, "headline_incidents": _PATTERN,
-            "incident_names": {"type": "object", "additionalProperties": {"type": "string", "pattern": "^[a-z_]+$"}}, "estimates": _PATTERNS, "revisions": _PATTERNS,
+            "incidents": _PATTERNS, "headline_incidents": _PATTERN, "estimates": _PATTERNS, "revisions": _PATTERNS,
+            "incident_names": {"type": "object", "additionalProperties": {"type": "string", "pattern": "^[a-z_]+$"}},
             "other_counts": {"type": "object", "additionalProperties": _PATTERNS},
         },
     },
@@ -189,6 +189,7 @@ class Rules:
 
     numbers: NumberLexicon
     cues: tuple[Cue, ...]
+    counted_by_events: frozenset[str]  # metrics whose figures each count one event (`scope: period`: releases)
     refinements: tuple[tuple[str, regex.Pattern, str], ...]
     #: (metric, the metrics whose cues in the sentence or the one before change it, what it becomes)
     context_refinements: tuple[tuple[str, frozenset[str], str], ...]
@@ -536,6 +537,7 @@ def _build(raw: dict[str, Any], where: dict[str, Path]) -> Rules:
     return Rules(
         numbers=numbers,
         cues=tuple(cues),
+        counted_by_events=frozenset(metric for metric, scope in scopes.items() if scope == "period"),
         refinements=tuple(refinements),
         context_refinements=tuple(context_refinements),
         non_people=_compile(rf"^[ \t]*(?:{'|'.join(m.get('non_people', [])) or '(?!)'})\b", f"{metric_file}: key non_people"),

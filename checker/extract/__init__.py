@@ -58,6 +58,7 @@ class _Found:
     inherited: bool
     group: str = "all"
     place: str = ""
+    earlier: bool = False  # an earlier figure of the count before it ("..., up from 313,000")
 
 
 def _read_sentence(sentence: str, rules: Rules, decimal_comma: bool = False,
@@ -83,8 +84,8 @@ def _read_sentence(sentence: str, rules: Rules, decimal_comma: bool = False,
     for cand in candidates:
         best = _figure_cue(sentence, cand, candidates, cues, asides, before, rules)
         previous = found[-1] if found else None
-        if previous is not None and best is not None and best.gap > 1 \
-                and _EARLIER_FIGURE.search(sentence, previous.candidate.end, cand.start):
+        earlier = previous is not None and _EARLIER_FIGURE.search(sentence, previous.candidate.end, cand.start) is not None
+        if earlier and best is not None and best.gap > 1:
             # "370,000 ..., up from 313,000 in the tally the agency released": the same count,
             # earlier, unless the figure says what it counts ("up from 197 dead")
             best = None
@@ -102,6 +103,7 @@ def _read_sentence(sentence: str, rules: Rules, decimal_comma: bool = False,
         else:
             unread.append(cand)
             continue
+        item.earlier = earlier
         if unread and not item.inherited and (_BREAKDOWN_AFTER.match(sentence[unread[-1].end: cand.start]) or (
                 best is not None and _shares_predicate(sentence, unread[-1], cand, best))):
             whole = _Found(unread.pop(), item.metric, item.cue_scope, item.gap, inherited=True)
@@ -180,11 +182,10 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
             # the publication date
             # an earlier figure ("..., up from 313,000 in the tally released on Monday") has a date of
             # its own after it, never the figure's before it
-            earlier = previous[0] is not None and _EARLIER_FIGURE.search(sentence, previous[0].end, cand.start) is not None
             explicit = _explicit_date(clause, cand.start - clause_start, published, previous[1],
                                       tuple(f.candidate.start - clause_start for f in found if f is not item),
-                                      cand.end - cand.start, after_only=earlier)
-            if explicit is None and previous[0] is not None and not earlier \
+                                      cand.end - cand.start, after_only=item.earlier)
+            if explicit is None and previous[0] is not None and not item.earlier \
                     and (item.inherited or _continues(sentence, previous[0], cand)):
                 explicit = previous[1]
             previous = (cand, explicit)

@@ -161,6 +161,17 @@ def dateline(text: str) -> tuple[str, ...]:
     return tuple(p for p in (place_id(m["city"].title()), region) if p)
 
 
+def without_dateline(sentence: str) -> str:
+    """`sentence` without the dateline opening it ("COLOMBO, April 24 (Wire) - Police said ..."):
+    where the reporter filed from, not what the sentence is about."""
+    return _DATELINE_OPENING.sub("", sentence)
+
+
+# A dateline as it opens a lead sentence, up to its dash: "COLOMBO, April 24 (Indian Ocean
+# Courier) -", "SURFSIDE, Fla. -" (`_DATELINE` finds the city and region in a document).
+_DATELINE_OPENING = compiled(r"^\s*\p{Lu}[\p{Lu}'’. -]*\p{Lu}(?:/[\p{Lu}'’. -]+)?(?:,[^-—–\n]{0,60})?\s+[-—–]\s+")
+
+
 # "Calif.", "Fla.": a state abbreviated in a dateline names no place id here.
 _ABBREVIATED = compiled(r"\p{Lu}\p{Ll}{0,4}\.")
 
