@@ -228,6 +228,8 @@ def test_held_and_tallied_figures(text, metric, value):
     ("Journalists said on Tuesday that 15 reporters had been killed.", "cumulative", ""),
     ("Wednesday alone brought the recovery of 18 bodies.", "period", "2024-03-06"),
     ("Police said 359 people had now died in the Easter Sunday bombings.", "cumulative", ""),
+    # the weekday is the raid's, not a window of the toll the minister gave hours later
+    ("Hours after the raid on Saturday, the deputy interior minister said 67 hostages had died.", "cumulative", ""),
 ])
 def test_scope(text, scope, period_start):
     claim = one(text)
@@ -245,6 +247,10 @@ def test_scope(text, scope, period_start):
     ("77 journalists were killed by the end of the year.", "2023-12-31"),
     # March 10 has not happened by March 8, 2024: the date is last year's, never a future one
     ("As of March 10, 12,000 people had been killed.", "2023-03-10"),
+    # a date that opens the sentence dates what follows, however long the aside after it
+    ("On May 25, 2017, three days after the attack, NHS England said 116 people had been treated in hospital.",
+     "2017-05-25"),
+    ("The toll kept rising. On March 3, the ministry said 9,400 people had died.", "2024-03-03"),
 ])
 def test_as_of(text, as_of):
     assert claims_of(text)[0].as_of == as_of
@@ -648,3 +654,23 @@ def test_a_window_of_one_figure_is_not_the_next_figure_s(text, value):
 
 def test_people_who_went_to_a_country_are_counted_there():
     assert one("More than half had gone to Poland, where the count of refugees stood at roughly 505,500.").place == "poland"
+
+
+def test_a_reason_given_after_saying_names_no_place_for_the_figure():
+    claim = claims_of("OSLO, July 25 (Wire) - Norwegian police on Monday lowered the death toll from Friday's bombing "
+                      "and shooting rampage to 76 from 93, saying the chaos on Utoya island had led to some victims "
+                      "being counted twice.")[0]
+    assert (claim.value, claim.place) == (76, "oslo")
+
+
+def test_the_owner_of_an_event_named_after_toll_from_is_no_source():
+    # "the toll from Friday's bombing": Friday is when, the police are who
+    assert [c.source for c in claims_of("Police on Monday lowered the toll from Friday's bombing to 76.")] == ["police"]
+    assert [c.source for c in claims_of("The toll rose to 40, according to Kenya's interior ministry.")] == \
+        ["kenya_interior_ministry"]
+
+
+def test_a_country_owning_nothing_named_after_it_is_no_frame_and_the_dateline_wins_a_tie():
+    text = ("Quake toll passes 1,400\n\nPALU, Indonesia, Oct 3 (Wire) - The agency said 1,407 people were dead.\n\n"
+            "Several foreign governments, including Australia's, offered transport planes.")
+    assert [c.place for c in claims_of(text) if c.value == 1407] == ["palu"]

@@ -174,10 +174,17 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
     series = series.assign(source=np.where(unattributed, "unattributed (" + outlets + ")", series["source"]))
     growth = daily_growth(series)
     pairs, copies = _disagreements(series, growth, options, context.directions)
-    # within bands of magnitude too (base.magnitude_bands): Kolkata's 15 against another outlet's
-    # 17, on a day the state's 72 leads the series
     sids = series["series_id"].to_numpy()
     banded = []
+    # Pairs are also sought among the figures whose sameness is not a guess: the day's lowest figure
+    # may be one that counts identified victims only, and the pair with it a note, which would hide
+    # a warning-worthy pair of two plain tolls.
+    sure = np.flatnonzero((series["guess"] == "").to_numpy()) if "guess" in series else np.arange(0)
+    if 0 < len(sure) < len(series):
+        found, _ = _disagreements(series.iloc[sure], growth, options, context.directions)
+        banded.append(found.assign(row_a=sure[found["row_a"].to_numpy()], row_b=sure[found["row_b"].to_numpy()]))
+    # within bands of magnitude too (base.magnitude_bands): Kolkata's 15 against another outlet's
+    # 17, on a day the state's 72 leads the series
     for codes in magnitude_bands(series, context.band_ratio) if context.band_ratio else ():
         first = np.unique(codes, return_index=True)[1]
         band_growth = pd.Series(growth.reindex(sids[first]).fillna(0.0).to_numpy(), index=codes[first])

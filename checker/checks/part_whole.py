@@ -11,6 +11,8 @@ figures (syndicated reports) are reported once.
 
 Options (defaults):
   severity: error
+  outside_totals: [attackers]  groups never counted in the toll of all (an attack's gunmen are not
+                               its victims: "8 attackers" beside "3 killed" is no part above its whole)
 
 PASS: killed gaza all "nearly 20,000", children 7,729 (2023-12-20)
 FAIL: killed gaza all 10,000, children 12,000 (same date)
@@ -27,7 +29,7 @@ from ..series import key_codes
 from .base import CheckContext, Problem, claim_records, day, fmt, interval_text, series_name
 
 ID = "part_whole"
-DEFAULTS = {"severity": "error"}
+DEFAULTS = {"severity": "error", "outside_totals": ["attackers"]}
 
 _SAME = ["metric", "place", "unit", "scope", "period_start", "date"]
 
@@ -36,7 +38,7 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
     claims = context.claims
     positions = np.flatnonzero((claims["date"].notna() & (claims["qualifier"] != "vague")
                                 & (claims["unit"] == "persons")).to_numpy())
-    yield from _groups(claims, positions)
+    yield from _groups(claims, positions[~np.isin(claims["group"].to_numpy()[positions], options["outside_totals"])])
     yield from _places(claims, positions)
 
 

@@ -51,7 +51,7 @@ _LOCATIVE = compiled(r"(?i)(?:\b(?:in|at|across|inside|throughout|from|near|of|i
 # not about ("370,000 have entered Bangladesh from Myanmar" are refugees in Bangladesh).
 _LEFT_FROM = compiled(r"(?i)\b(?:from|fled|flee|fleeing|flees|left|leaving|escaped|escaping|out[ \t]+of)\s+(?:the\s+)?$")
 # "Gaza's hospitals": a possessive locates as a locative frame does.
-_POSSESSIVE = compiled(r"^(?:'s|’s)")
+_POSSESSIVE = compiled(r"^(?:'s|’s)[ \t]+\w")  # "Gaza's hospitals"; not "including Australia's, offered"
 
 
 
@@ -98,7 +98,7 @@ def _located(text: str, names: list[tuple[int, int, str, int]], lo: int, hi: int
     locative frame ("in Gaza", "Gaza's") is read within those bounds."""
     return [(s - lo, e - lo, p, _DEMONYM if _ORIGIN.search(text[max(lo, s - 40): s])
              else _IN_FRAME if _LOCATIVE.search(text[max(lo, s - 40): s])
-             or _POSSESSIVE.match(text[e: min(hi, e + 2)]) else rank)
+             or _POSSESSIVE.match(text[e: min(hi, e + 4)]) else rank)
             for s, e, p, rank in names]
 
 
@@ -182,7 +182,7 @@ def _document_place(document: Document, places: _PlaceIndex) -> str:
     alone is as often where the talks or the briefing were ("Hamas head in Cairo") as where the
     people were counted, and such a place only where no listed one is framed. A country named only as a speaker ("Britain's Foreign Office said three
     Britons died") or a helper ("with the help of Switzerland") does not count; the dateline's
-    city counts as one more mention."""
+    city counts as one more mention, and the dateline's places win a tie."""
     rules, text = places.rules, places.text
     title = document.title
     listed = {place.id for place in rules.places}
@@ -201,7 +201,8 @@ def _document_place(document: Document, places: _PlaceIndex) -> str:
         counts = Counter(p for p, _, _ in named)
     if not +counts:
         return ""
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    # on a tie, where the story was filed from
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0] not in filed_from, kv[0]))[0][0]
 
 
 _HEADLINE_WEIGHT = 2
@@ -242,6 +243,9 @@ def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, in
     wanted = (_IN_FRAME,) if default else (_IN_FRAME, _DEMONYM)
     lo = max((m.end() for m in _STATEMENT_BREAK.finditer(sentence, 0, cand.start)), default=0)
     hi = next((m.start() for m in _STATEMENT_BREAK.finditer(sentence, cand.end)), len(sentence))
+    # "..., saying the chaos on Utoya island had ...": the speaker's reason, never the figure's place
+    reason = _REASON.search(sentence, cand.end)
+    places = [p for p in places if reason is None or p[0] < reason.start()]
     several = _SEVERAL_COUNTRIES.search(sentence, lo, hi)
     if several:  # "across the three countries": no one country's series
         return f"{several['n'].lower() or 'several'}_countries"
@@ -254,6 +258,7 @@ def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, in
     return min(located)[-1] if located else default
 
 
+_REASON = compiled(r",[ \t]+(?:saying|citing|explaining)\b")
 _SEVERAL_COUNTRIES = compiled(r"(?i)\b(?:across|in|for)[ \t]+(?:the[ \t]+|all[ \t]+)?(?P<n>two|three|four|five|six|both|several|\d+)"
                               r"[ \t]+(?:\w+[ \t]+)?countries\b|(?-i:\b(?i:together|along)[ \t]+with[ \t]+\p{Lu})(?P<n>)")
 # "Belgium has counted 36 deaths": a place that counts its own dead, as a sentence's subject.

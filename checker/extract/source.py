@@ -443,10 +443,16 @@ def _body_frames(sentence: str, rules: Rules, country: str, cast: dict[str, str]
         if sid:
             frames.append(_Frame(m.start(), verb.end(), sid, False))
     for m in grammar.after.finditer(sentence, timeout=MATCH_TIMEOUT):
+        if _OWNS_NEXT.search(m["np"]) and not _FIGURES_NEXT.match(sentence, m.end()):
+            continue  # "the toll from Friday's bombing": the name owns what follows, it gives no figure
         sid = _speaker_id(m["np"], None, country, cast, rules)
         if sid:
             frames.append(_Frame(m.start(), m.end(), sid, False))
     return frames
+
+
+_OWNS_NEXT = compiled(r"['’]s$")
+_FIGURES_NEXT = compiled(r"[ \t]+(?:(?:latest|own|official|new|final|updated)[ \t]+)?(?:figures|data|count|tally|toll|statement|estimates?|report|list)\b")
 
 
 # The ids of speaker phrases read in documents that introduce no official (no `_cast`), where an

@@ -28,6 +28,8 @@ _AS_OF = compiled(
     rf"|(?:said|says|reported|announced|stated|confirmed|added|published|released)[ \t]+(?:on[ \t]+)?(?P<when>{dates.DATE})"
     # "since the ceasefire began on Friday" starts a window: the figure is not Friday's
     rf"|(?<!(?:began|begun|started|effect|since|from)[ \t]+)on[ \t]+(?P<when>(?:{'|'.join(dates.WEEKDAYS)}|yesterday|{dates.HOLIDAY}))"
+    # "On May 25, 2017, NHS England said 116 ...": a date that opens the sentence dates what it says
+    rf"|(?<![\w,;][^\w.]*)On[ \t]+(?P<when>{dates.DATE})(?=,)"
     # "killed 12 people Tuesday", as AP writes it; not "since Saturday" nor "Saturday's attack"
     rf"|(?<!(?:began|begun|started|effect|since|from|until|till|after|before|between|and|to|last|next|early|late|on)[ \t]+)"
     rf"(?P<when>{'|'.join(dates.WEEKDAYS)})(?![\w'’])"

@@ -53,3 +53,20 @@ def test_part_above_whole_in_real_text():
     claims = text_claims(("The health ministry said 10,022 people have been killed in Gaza, including "
                           "12,000 children.", "2023-11-05"))
     assert [f.values for f in findings("part_whole", claims)] == [(12000, 10022)]
+
+
+def test_attackers_killed_are_never_a_part_of_the_victims_toll():
+    # Paris, 14 Nov 2015: "three people killed" at the Stade de France, and eight attackers dead
+    assert problems("part_whole", """
+        doc | quote | group     | as_of      | source
+        a   | 3     | all       | 2015-11-14 | paris_prosecutor
+        b   | 8     | attackers | 2015-11-14 | france_office
+    """) == []
+
+
+def test_groups_outside_totals_are_an_option_an_editor_can_empty():
+    assert [f.values for f in findings("part_whole", """
+        doc | quote | group     | as_of      | source
+        a   | 3     | all       | 2015-11-14 | paris_prosecutor
+        b   | 8     | attackers | 2015-11-14 | france_office
+    """, outside_totals=[])] == [(8, 3)]
