@@ -25,6 +25,8 @@ DATE = (rf"(?:{'|'.join(WEEKDAYS)}|yesterday|today|{HOLIDAY}"
 DATE_PATTERN = compiled(rf"\b{DATE}\b", regex.IGNORECASE)
 #: Words right before or after a number that make it part of a date ("Oct. 10", "7 October").
 MONTH_BEFORE = compiled(rf"(?i)\b{_MONTH}[ \t]*$")
+# "September 8, 2023 killed ...": a year right after a month and day is the date's, whatever follows it.
+DAY_BEFORE = compiled(rf"(?i)\b{_MONTH}\.?[ \t]+\d{{1,2}}(?:[-–]\d{{1,2}})?(?:st|nd|rd|th)?,?[ \t]*$")
 MONTH_AFTER = compiled(rf"(?i)^(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}(?!\w)")
 
 

@@ -176,7 +176,8 @@ def _grammar(lexicon: NumberLexicon, decimal_comma: bool) -> regex.Pattern:
         rf"(?:between|from)[ \t]+(?P<low>{amount})(?P<lowpct>{percent})?[ \t]+(?:and|to|through|-|–)[ \t]+(?P<high>{amount})",
         # "20-30" joins digits only: "twenty-seven" is one number, not a range
         rf"|(?P<low2>{digits})[ \t]*(?:-|–|—)[ \t]*(?P<high2>{amount})",
-        rf"|(?P<low3>{amount})[ \t]+(?:to|through)[ \t]+(?P<high3>{amount})",
+        # not "the toll rose by 12 to 345", which gives what it grew by and what it reached
+        rf"|(?<!\bby[ \t]+)(?P<low3>{amount})[ \t]+(?:to|through)[ \t]+(?P<high3>{amount})",
         rf"|(?P<vague>\b(?:{vague})\b)",
         rf"|(?P<idiom>\b(?:{idioms})\b)",
         rf"|(?P<amount>{amount})(?:[ \t]*\([ \t]*(?:{amount})[ \t]*\))?",

@@ -674,3 +674,47 @@ def test_a_country_owning_nothing_named_after_it_is_no_frame_and_the_dateline_wi
     text = ("Quake toll passes 1,400\n\nPALU, Indonesia, Oct 3 (Wire) - The agency said 1,407 people were dead.\n\n"
             "Several foreign governments, including Australia's, offered transport planes.")
     assert [c.place for c in claims_of(text) if c.value == 1407] == ["palu"]
+
+
+@pytest.mark.parametrize("text, values", [
+    # a year after a month and day is the date's, even before "killed"
+    ("The magnitude 6.8 quake on the night of September 8, 2023 killed nearly 3,000 people.", [3000]),
+    ("The flood on the night of September 10-11, 2023 killed nearly 4,000 people.", [4000]),
+    # the step a toll rose by is no count of its own; what it reached is
+    ("The death toll rose by 12 to 345 on Friday.", [345]),
+])
+def test_dates_and_steps_are_no_counts(text, values):
+    assert [c.value for c in claims_of(text)] == values
+
+
+def test_an_earlier_quake_named_by_its_year_after_since_is_dated_that_year():
+    claim = one("It was the strongest tremor to hit the country since 1934, when an earthquake killed more than "
+                "8,500 people.")
+    assert claim.as_of.startswith("1934")
+
+
+@pytest.mark.parametrize("text, value, place", [
+    ("NAIROBI, Sept 12 (Wire) - The ministry reported 2,681 dead as of 3 p.m., with 1,591 deaths in Al Haouz "
+     "province.", 2681, "nairobi"),
+    ("North Rhine-Westphalia has recorded 47 deaths, and police in Cologne said two people remained missing.", 47,
+     "north_rhine_westphalia"),
+    ("Sindhupalchok, a hill district northeast of the capital, accounted for 3,035 of the deaths, the ministry said.",
+     3035, "sindhupalchok"),
+    ("Nepal quake toll crosses 3,200; India's count rises to 61", 3200, "nepal"),
+])
+def test_the_place_of_a_statement_is_its_own(text, value, place):
+    assert [c.place for c in claims_of(text) if c.value == value] == [place]
+
+
+def test_a_storm_that_claimed_lives_is_no_source():
+    claim = claims_of("Cyclone Amphan had claimed 72 lives in West Bengal.")[0]
+    assert claim.source == "unattributed"
+
+
+def test_a_wounded_man_in_the_next_clause_does_not_make_a_toll_injured():
+    assert one("Nice attack toll rises to 86 as another wounded man dies").metric == "killed"
+
+
+def test_what_a_toll_rose_by_is_a_count_of_that_time():
+    claim = claims_of("On Saturday the toll rose by 40 in a matter of hours.")[0]
+    assert (claim.value, claim.scope) == (40, "period")

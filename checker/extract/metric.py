@@ -98,6 +98,8 @@ def _is_count(sentence: str, m: NumberMatch, start: int, end: int, rules: Rules)
         return False
     if dates.MONTH_BEFORE.search(before) or dates.MONTH_AFTER.match(after):
         return False
+    if _STEP_BEFORE.search(before) and _STEP_AFTER.match(after):
+        return False  # "the toll rose by 12 to 345": the step, not a count of its own
     if m.number.unit is Unit.PERSONS and rules.non_people.match(after):
         return False
     if m.number.unit is Unit.PERSONS and m.number.value != round(m.number.value):
@@ -106,7 +108,8 @@ def _is_count(sentence: str, m: NumberMatch, start: int, end: int, rules: Rules)
     if m.number.unit is Unit.PERCENT and share_of and rules.non_people.match(after[share_of.end():]):
         return False  # "80% of hospitals"
     core = sentence[start:end]
-    if m.kind == "digits" and _YEAR.match(core.strip()) and not _PEOPLE_NOUN.match(after):
+    if m.kind == "digits" and _YEAR.match(core.strip()) and (not _PEOPLE_NOUN.match(after)
+                                                             or dates.DAY_BEFORE.search(before)):
         return False
     if _AGE_BOUND.match(core) and _AGED_PEOPLE.search(before):
         return False  # "730 children under five": an age, part of the group
@@ -115,6 +118,8 @@ def _is_count(sentence: str, m: NumberMatch, start: int, end: int, rules: Rules)
     return True
 
 
+_STEP_BEFORE = compiled(r"(?i)\b(?:rose|risen|rises|climbed|jumped|increased|grew|went[ \t]+up|fell|dropped|declined)[ \t]+by[ \t]+$")
+_STEP_AFTER = compiled(r"^[ \t]+to[ \t]+(?:about[ \t]+|around[ \t]+|nearly[ \t]+|more[ \t]+than[ \t]+)?\d")
 _MILLIMETRES = compiled(r"\d[ \t]*mm$")
 # "children under five", "those over 60": a bound after people is their age, not a count.
 _AGE_BOUND = compiled(r"(?i)(?:under|below|over|above|aged)\b")

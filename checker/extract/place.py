@@ -32,6 +32,14 @@ _NAMED_PLACE = compiled(
     # not a possessive, a building ("at Kamal Adwan hospital") or an adjective ("in Israeli strikes")
     r"\b(?!['’]s\b|[ \t]+(?:hospital|clinic|school|mosque|church|university|airport|prison|stadium|hotel|station)\b"
     r"|(?<=(?:i|an|ese|ish))[ \t]+\p{Ll})")
+# "North Rhine-Westphalia has recorded 47 deaths", "Sindhupalchok, a hill district northeast of the
+# capital, accounted for 3,035": a name that records its own dead, or that the text calls a place
+# (not "counted" or "reported", which news agencies and monitors do).
+_COUNTING_PLACE = compiled(
+    r"(?<![\p{L}'’-])(?<!\b(?:The|the|A|a)[ \t]+)(?P<name>\p{Lu}\p{Ll}[\p{L}-]*(?:[ \t]+\p{Lu}\p{Ll}[\p{L}-]*){0,2})"
+    r"(?=(?:,[ \t]+(?:a|the)[ \t]+(?:[\w-]+[ \t]+){0,2}(?:district|province|region|state|county|town|city|village|port)\b[^,]{0,60},)?"
+    r"[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+)?(?:now[ \t]+)?(?:recorded|registered|accounted[ \t]+for)[ \t]+"
+    r"(?:[\w-]+[ \t]+){0,2}\d)")
 # "Cutro toll reaches 88", "Grenfell death toll rises": a name right before a toll is a place's.
 _NAME_BEFORE_TOLL = compiled(
     r"(?<![\p{L}'’-])(?!(?:The|A|An|This|That|Its|Their|Official|Overall|Final|Latest|New|Daily|Total|Death)\b)"
@@ -76,7 +84,8 @@ def _names_in(text: str, rules: Rules) -> list[tuple[int, int, str, int]]:
                 found.append((m.start(), m.end(), place.id, rank if rank is not None
                               else _IN_FRAME if m[0].lower().startswith("the ") else _MENTIONED))
     known = sorted(found)
-    framed = list(_NAMED_PLACE.finditer(text, timeout=MATCH_TIMEOUT))
+    framed = sorted([*_NAMED_PLACE.finditer(text, timeout=MATCH_TIMEOUT),
+                     *_COUNTING_PLACE.finditer(text, timeout=MATCH_TIMEOUT)], key=lambda m: m.start("name"))
     # a name before a toll is a place only if the text also names it as one: "Cutro toll reaches
     # 88" with "off Cutro" below; not "Bushfire toll" or a storm's name
     in_frame = {place_id(m["name"]) for m in framed}
@@ -98,10 +107,12 @@ def _located(text: str, names: list[tuple[int, int, str, int]], lo: int, hi: int
     locative frame ("in Gaza", "Gaza's") is read within those bounds."""
     return [(s - lo, e - lo, p, _DEMONYM if _ORIGIN.search(text[max(lo, s - 40): s])
              else _IN_FRAME if _LOCATIVE.search(text[max(lo, s - 40): s])
-             or _POSSESSIVE.match(text[e: min(hi, e + 4)]) else rank)
+             or _POSSESSIVE.match(text[e: min(hi, e + 4)]) or _BEFORE_TOLL.match(text, e, hi) else rank)
             for s, e, p, rank in names]
 
 
+# "Nepal quake toll", "Gaza death toll": a name right before a toll says whose toll it is.
+_BEFORE_TOLL = compiled(r"(?:[ \t]+[\w-]+){0,2}?[ \t]+(?:death[ \t]+)?(?:tolls?|dead|deaths)\b")
 # "families from Afghanistan", "migrants from Syria": where people come from, as a demonym says.
 _ORIGIN = compiled(r"(?i)\b(?:families|migrants|refugees|asylum[ \t]+seekers|nationals|citizens|people|workers|"
                    r"pilgrims|tourists|passengers|victims|many|most|some)[ \t]+(?:\w+[ \t]+)?from[ \t]+(?:the[ \t]+)?$")
@@ -255,7 +266,10 @@ def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, in
                 _ATTACHED.match(sentence, cand.end, s) is None, min(abs(s - cand.end), abs(cand.start - e)), p)
                for s, e, p, rank in places
                if rank in wanted or (rank == _MENTIONED and lo <= s < cand.start and _COUNTING_SUBJECT.match(sentence, e))]
-    return min(located)[-1] if located else default
+    best = min(located) if located else None
+    # a place only another statement of the sentence names is that statement's, where the
+    # document has a place of its own ("2,681 dead ..., with 1,591 deaths in Al Haouz")
+    return default if best is None or (best[0] and default) else best[-1]
 
 
 _REASON = compiled(r",[ \t]+(?:saying|citing|explaining)\b")
@@ -268,8 +282,8 @@ _COUNTING_SUBJECT = compiled(r"(?i)[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+|now[ 
 _ATTACHED = compiled(r"[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:in|at|across|near|inside)[ \t]+(?:the[ \t]+)?$")
 # Where one statement of a sentence ends and another begins, for places: "..., and Malawi's
 # government has reported 56 deaths", "..., bringing the toll in Europe to 216", "72 died in the
-# state, 15 of them in Kolkata".
-_STATEMENT_BREAK = compiled(r"[;—]|,[ \t]+(?:and|but|while|whereas|bringing|raising|taking|pushing)\b"
+# state, 15 of them in Kolkata", "2,681 dead, with 1,591 deaths in Al Haouz province".
+_STATEMENT_BREAK = compiled(r"[;—]|,[ \t]+(?:and|but|while|whereas|bringing|raising|taking|pushing|with)\b"
                             rf"|\b(?:while|whereas)\b|\band[ \t]+that\b|{NEXT_ANTECEDENT}")
 
 

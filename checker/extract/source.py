@@ -437,8 +437,8 @@ def _body_frames(sentence: str, rules: Rules, country: str, cast: dict[str, str]
     for verb in grammar.verb.finditer(sentence, timeout=MATCH_TIMEOUT):
         lo = max(0, verb.start() - 200)
         m = grammar.subject.search(sentence, lo, verb.start(), timeout=MATCH_TIMEOUT)
-        if m is None:
-            continue
+        if m is None or _STORM.match(m["np"]) or _STORM_BEFORE.search(sentence, max(0, m.start() - 24), m.start()):
+            continue  # "Cyclone Amphan had claimed 72 lives": a storm's name is no speaker
         sid = _speaker_id(m["np"], m["appos"], country, cast, rules)
         if sid:
             frames.append(_Frame(m.start(), verb.end(), sid, False))
@@ -451,6 +451,8 @@ def _body_frames(sentence: str, rules: Rules, country: str, cast: dict[str, str]
     return frames
 
 
+_STORMS = r"(?i:cyclone|hurricane|typhoon|storm|depression)[ \t]+"
+_STORM, _STORM_BEFORE = compiled(_STORMS), compiled(rf"\b{_STORMS}$")
 _OWNS_NEXT = compiled(r"['’]s$")
 _FIGURES_NEXT = compiled(r"[ \t]+(?:(?:latest|own|official|new|final|updated)[ \t]+)?(?:figures|data|count|tally|toll|statement|estimates?|report|list)\b")
 

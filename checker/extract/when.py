@@ -29,15 +29,16 @@ _AS_OF = compiled(
     # "since the ceasefire began on Friday" starts a window: the figure is not Friday's
     rf"|(?<!(?:began|begun|started|effect|since|from)[ \t]+)on[ \t]+(?P<when>(?:{'|'.join(dates.WEEKDAYS)}|yesterday|{dates.HOLIDAY}))"
     # "On May 25, 2017, NHS England said 116 ...": a date that opens the sentence dates what it says
-    rf"|(?<![\w,;][^\w.]*)On[ \t]+(?P<when>{dates.DATE})(?=,)"
+    rf"|(?<![\w,;][^\w.]*)On[ \t]+(?P<when>{dates.DATE})(?![\w-])"
     # "killed 12 people Tuesday", as AP writes it; not "since Saturday" nor "Saturday's attack"
     rf"|(?<!(?:began|begun|started|effect|since|from|until|till|after|before|between|and|to|last|next|early|late|on)[ \t]+)"
     rf"(?P<when>{'|'.join(dates.WEEKDAYS)})(?![\w'’])"
     rf"|(?:between|from)[ \t]+{dates.DATE}[ \t]+(?:and|to|until|through)[ \t]+(?P<when>{dates.DATE})"
     # "the toll stood at 37,396 on June 19": a date right after a figure is the figure's
     rf"|(?<=\d[ \t]+)on[ \t]+(?P<when>{dates.DATE})"
-    # "since July 1990, when 1,426 pilgrims died": the earlier event's own day
-    rf"|since[ \t]+(?P<when>{dates.DATE}),?[ \t]+when"
+    # "since July 1990, when 1,426 pilgrims died", "since 1934, when an earthquake killed": the
+    # earlier event's own day
+    rf"|since[ \t]+(?:(?:the[ \t]+)?(?:[\w-]+[ \t]+){{0,2}}?(?:of|in)[ \t]+)?(?P<when>{dates.DATE}|(?:{dates._MONTH}[ \t]+)?(?:1[89]|20)\d\d),?[ \t]+when"
     # "during World War Two, when about 10,000 were killed": a war long past
     rf"|(?:during|in)[ \t]+(?P<war>(?:the[ \t]+)?(?:(?:Second|First)[ \t]+World[ \t]+War|World[ \t]+War[ \t]+(?:Two|II|One|I|2|1)))\b"
     # "the 1990 tunnel stampede in which 1,426 died", "the 2004 tsunami, which killed": an earlier
