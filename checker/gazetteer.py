@@ -43,6 +43,11 @@ class _Index:
     cities: dict[str, list[str]]  # place id -> the same, the country of the most populous first
 
 
+def is_country(place: str) -> bool:
+    """Whether a place id is a country's name in the gazetteer ("turkey"; not "gaza" or "kolkata")."""
+    return place in _index().country_codes
+
+
 def _add(table: dict[str, list[str]], key: str, iso: str) -> None:
     countries = table.setdefault(key, [])
     if iso not in countries:

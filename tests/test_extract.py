@@ -718,3 +718,27 @@ def test_a_wounded_man_in_the_next_clause_does_not_make_a_toll_injured():
 def test_what_a_toll_rose_by_is_a_count_of_that_time():
     claim = claims_of("On Saturday the toll rose by 40 in a matter of hours.")[0]
     assert (claim.value, claim.scope) == (40, "period")
+
+
+@pytest.mark.parametrize("text, value, place", [
+    # two countries named as one place are neither
+    ("Turkey-Syria quake death toll tops 15,000 as rescue window narrows", 15000, "two_countries"),
+    ("The number of people killed by the earthquakes in Turkey and Syria climbed past 15,000.", 15000, "two_countries"),
+    # whose count it is, not where the ministry sits
+    ("The Syrian Observatory gave a higher count for Syria on Friday, saying 6,760 people had died there.", 6760,
+     "syria"),
+    ("In Syria, the health ministry in Damascus has reported just over 1,400 deaths from the quakes.", 1400, "syria"),
+])
+def test_places_named_with_another_or_with_a_speaker(text, value, place):
+    assert [c.place for c in claims_of(text) if c.value == value] == [place]
+
+
+def test_an_estimate_in_another_clause_is_not_the_figure_s():
+    first, second = claims_of("The official provisional toll stands at 3,351 dead, while aid organisations estimate "
+                              "that about 10,000 people are still missing.")
+    assert (first.value, first.estimate, second.estimate) == (3351, False, True)
+
+
+def test_a_headline_partitive_without_its_article_keeps_the_whole_apart():
+    claims = claims_of("Algeria says about 100 of 132 foreign hostages freed; dozens feared dead")
+    assert [(c.value, c.metric) for c in claims if c.metric.startswith("hostages")] == [(100, "hostages_released")]

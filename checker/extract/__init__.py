@@ -73,7 +73,7 @@ def _read_sentence(sentence: str, rules: Rules, decimal_comma: bool = False,
     # "at least 90 of the roughly 200 residents were killed": the second figure is the whole the
     # first is taken from; it must not stand between the first and its cue, and is a claim only
     # where its own noun's cue follows it ("117 of the 129 people killed had been identified")
-    wholes = [c for i, c in enumerate(candidates) if i and _PART_OF.match(sentence[candidates[i - 1].end: c.start])]
+    wholes = [c for i, c in enumerate(candidates) if i and _is_whole_of(sentence, candidates[i - 1], c)]
     candidates = [c for c in candidates if c not in wholes]
     if not candidates:
         return []
@@ -117,9 +117,16 @@ def _read_sentence(sentence: str, rules: Rules, decimal_comma: bool = False,
     return sorted(found, key=lambda f: f.candidate.start)
 
 
+def _is_whole_of(sentence: str, part: _Candidate, whole: _Candidate) -> bool:
+    """Whether `whole` is what `part` is taken from ("90 of the 200", "100 of 132"; a share is a
+    part only of a whole with its determiner: "60 percent of an estimated 391,000" counts both)."""
+    m = _PART_OF.match(sentence[part.end: whole.start])
+    return m is not None and (m[1] is not None or part.match.kind != "percent")
+
+
 # A partitive's whole with a participle of its own ("of the 129 people killed"), not a predicate
 # ("of the roughly 200 residents were killed" is the part's).
-_WHOLE_S_OWN = compiled(r"(?i)[ \t]+(?:[\w-]+[ \t]+)?(?:killed|dead|wounded|injured|seized|taken|abducted|kidnapped|"
+_WHOLE_S_OWN = compiled(r"(?i)[ \t]+(?:(?!(?:were|was|are|is|had|have|has|been|being)\b)[\w-]+[ \t]+){0,2}?(?:killed|dead|wounded|injured|seized|taken|abducted|kidnapped|"
                         r"missing|displaced|detained|arrested|held)\b")
 
 

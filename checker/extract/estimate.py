@@ -7,7 +7,7 @@ about 27,708.
 from __future__ import annotations
 
 from ..rules import Rules
-from .sentences import _Candidate
+from .sentences import _CLAUSE_BREAK, _Candidate
 
 # Characters before and after the figure within which an estimate's words speak of it: "a study
 # estimated that up to 186,000", "more than 1,000 people, most of them Rohingya, may already have
@@ -17,5 +17,9 @@ _BEFORE, _AFTER = 90, 60
 
 
 def _estimate(sentence: str, cand: _Candidate, rules: Rules) -> bool:
-    return rules.estimate_words.search(sentence, max(0, cand.start - _BEFORE), min(len(sentence), cand.end + _AFTER)) \
-        is not None
+    # not across a clause: "The official toll stands at 3,351, while aid groups estimate ..."
+    lo = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, max(0, cand.start - _BEFORE), cand.start)),
+             default=max(0, cand.start - _BEFORE))
+    hi = next((m.start() for m in _CLAUSE_BREAK.finditer(sentence, cand.end, cand.end + _AFTER)),
+              min(len(sentence), cand.end + _AFTER))
+    return rules.estimate_words.search(sentence, lo, hi) is not None

@@ -40,7 +40,9 @@ _PEOPLE_NOUN = compiled(
     r"israelis|ukrainians|hostages|victims|others|refugees|migrants|bodies|dead|deaths|killed|injured|wounded)\b")
 _SHARE_OF = compiled(r"(?i)^[ \t]+of[ \t]+(?:the[ \t]+|all[ \t]+|its[ \t]+|their[ \t]+)?")
 # "at least 90 of the roughly 200 residents": the whole a figure is taken from (`_read_sentence`).
-_PART_OF = compiled(r"(?i)^[ \t]+of[ \t]+(?:the|its|their|some|\w+(?:'s|’s))[ \t]+$")
+# ("about 100 of 132 foreign hostages freed", as headlines drop the article; but "60 percent of
+# an estimated 391,000 refugees" is a share of a figure that counts on its own)
+_PART_OF = compiled(r"(?i)^[ \t]+of[ \t]+(?:(the|its|their|some|\w+(?:'s|’s))[ \t]+)?$")
 
 # The cue of a figure (`_best_cue`).
 # "91 of the [251] people": a cue right after the whole a figure is taken from is the whole's.

@@ -10,7 +10,7 @@ from collections import Counter
 from itertools import accumulate
 
 from .. import dates
-from ..gazetteer import place_id
+from ..gazetteer import is_country, place_id
 from ..model import Document
 from ..rules import Rules
 from ..scanning import MATCH_TIMEOUT
@@ -44,15 +44,18 @@ _COUNTING_PLACE = compiled(
 _NAME_BEFORE_TOLL = compiled(
     r"(?<![\p{L}'’-])(?!(?:The|A|An|This|That|Its|Their|Official|Overall|Final|Latest|New|Daily|Total|Death)\b)"
     r"(?P<name>\p{Lu}\p{Ll}[\p{L}'’-]*)(?=[ \t]+(?:[\p{Ll}-]+[ \t]+)?(?:death[ \t]+)?tolls?\b)")
-# "told reporters in Geneva": where the speaker was.
+# "told reporters in Geneva", "the health ministry in Damascus": where the speaker was.
 _SPEAKERS_WHEREABOUTS = compiled(
     r"(?:(?:reporters|journalists|briefing|conference|speaking|headquarters)[ \t]+"
-    r"|\b(?:said|says|told(?:[ \t]+\w+){0,3}|announced|added)[ \t]+)$")  # before "in Kolkata"
+    r"|\b(?:said|says|told(?:[ \t]+\w+){0,3}|announced|added)[ \t]+"
+    r"|\b(?:ministry|government|authorities|administration|office|agency)[ \t]+)$")  # before "in Kolkata", "in Damascus"
 # Days and months stand in those frames too ("on Thursday", "in March").
 _CALENDAR_WORD = compiled(rf"(?i)(?:{dates._MONTH}|{'|'.join(dates.WEEKDAYS)})\b")
 # "in Gaza", "fled Rafah", "of Gazans", "had gone to Poland"; not "on" or "to" alone, which name
 # targets ("pressure on Israel").
+# ("a higher count for Syria": whose count it is)
 _LOCATIVE = compiled(r"(?i)(?:\b(?:in|at|across|inside|throughout|from|near|of|into|fled|flee|fleeing|left|around|within|"
+                     r"(?:count|toll|tally|figure|total)s?\s+for|"
                      r"entered|entering|reached|reaching|(?:gone|went|go|going|fled|moved|headed|heading|travelled|traveled)\s+to)"
                      r"\s+(?:the\s+)?(?:\w+\s+)?)$")
 # "fled Myanmar", "from Ukraine": where people left, which a count of people displaced abroad is
@@ -269,7 +272,22 @@ def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, in
     best = min(located) if located else None
     # a place only another statement of the sentence names is that statement's, where the
     # document has a place of its own ("2,681 dead ..., with 1,591 deaths in Al Haouz")
-    return default if best is None or (best[0] and default) else best[-1]
+    if best is None or (best[0] and default):
+        return default
+    return "two_countries" if _paired_country(sentence, best[-1], places) else best[-1]
+
+
+# "in Turkey and Syria", "Turkey-Syria quake": two countries named as one place.
+_PAIRED = compiled(r"^(?:[ \t]*-[ \t]*|[ \t]+and[ \t]+(?:in[ \t]+)?(?:neighbouring[ \t]+|neighboring[ \t]+)?)$")
+
+
+def _paired_country(sentence: str, place: str, places: list[tuple[int, int, str, int]]) -> bool:
+    """Whether `place`, a country, is named joined to another country ("Turkey and Syria")."""
+    named = sorted((s, e, p) for s, e, p, rank in places if rank != _DEMONYM)
+    for (s1, e1, p1), (s2, _, p2) in zip(named, named[1:]):
+        if place in (p1, p2) and p1 != p2 and _PAIRED.match(sentence[e1:s2]) and is_country(p1) and is_country(p2):
+            return True
+    return False
 
 
 _REASON = compiled(r",[ \t]+(?:saying|citing|explaining)\b")

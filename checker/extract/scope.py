@@ -92,7 +92,7 @@ _DAYS_OWN = compiled(r"day['’]s\b")  # "Friday's toll": the day's own count, n
 _WEEKDAY = compiled(rf"(?i)\b(?:{'|'.join(dates.WEEKDAYS)})\b")
 # Words of a running total: a weekday beside them dates the total instead of opening a window.
 _RUNNING_TOTAL = compiled(
-    r"(?i)\b(?:toll|total|tally|rose|risen|rises|climbed|jumped|reached|stood|stands|up from|down from|"
+    r"(?i)\b(?:toll|total|tally|count|rose|risen|rises|climbed|jumped|reached|stood|stands|up from|down from|"
     r"so far|in all|overall|put the|puts the|number of (?:the )?(?:dead|deaths|injured|wounded|missing))\b")
 
 
