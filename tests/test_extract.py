@@ -742,3 +742,28 @@ def test_an_estimate_in_another_clause_is_not_the_figure_s():
 def test_a_headline_partitive_without_its_article_keeps_the_whole_apart():
     claims = claims_of("Algeria says about 100 of 132 foreign hostages freed; dozens feared dead")
     assert [(c.value, c.metric) for c in claims if c.metric.startswith("hostages")] == [(100, "hostages_released")]
+
+
+@pytest.mark.parametrize("text, metric", [
+    ("The war began with the assault of 7 October, in which about 1,200 people were killed and roughly 250 were "
+     "dragged into Gaza.", "hostages_taken"),
+    ("Militants carried roughly 250 hostages back into Gaza.", "hostages_taken"),
+    ("More than 100 hostages were freed during a truce in November, out of roughly 250 taken on 7 October.",
+     "hostages_taken"),
+])
+def test_people_dragged_or_taken_into_captivity(text, metric):
+    assert [c.metric for c in claims_of(text) if c.value == 250] == [metric]
+
+
+def test_a_country_whose_offensive_killed_is_not_where_the_dead_were():
+    claim = one("GAZA, May 20 (Wire) - Israel's subsequent offensive has killed 34,844 people in the territory, "
+                "according to its health ministry.")
+    assert claim.place == "gaza"
+
+
+@pytest.mark.parametrize("text", [
+    "Since Israel ended the previous truce on 18 March, 13,598 people had been killed, the ministry said.",
+    "The ministry had reported 37,877 deaths for the same period.",
+])
+def test_a_new_phase_or_the_same_period_is_a_window(text):
+    assert claims_of(text)[0].scope == "period"

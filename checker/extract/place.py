@@ -62,7 +62,10 @@ _LOCATIVE = compiled(r"(?i)(?:\b(?:in|at|across|inside|throughout|from|near|of|i
 # not about ("370,000 have entered Bangladesh from Myanmar" are refugees in Bangladesh).
 _LEFT_FROM = compiled(r"(?i)\b(?:from|fled|flee|fleeing|flees|left|leaving|escaped|escaping|out[ \t]+of)\s+(?:the\s+)?$")
 # "Gaza's hospitals": a possessive locates as a locative frame does.
-_POSSESSIVE = compiled(r"^(?:'s|’s)[ \t]+\w")  # "Gaza's hospitals"; not "including Australia's, offered"
+# "Gaza's hospitals"; not "including Australia's, offered", nor an actor ("Israel's offensive has
+# killed 34,844 people in the territory")
+_POSSESSIVE = compiled(r"(?:'s|’s)[ \t]+(?!(?:[\w-]+[ \t]+)?(?:offensive|strikes?|bombardment|bombing|campaign|assault|"
+                       r"invasion|attacks?)\b)\w")
 
 
 
@@ -110,7 +113,7 @@ def _located(text: str, names: list[tuple[int, int, str, int]], lo: int, hi: int
     locative frame ("in Gaza", "Gaza's") is read within those bounds."""
     return [(s - lo, e - lo, p, _DEMONYM if _ORIGIN.search(text[max(lo, s - 40): s])
              else _IN_FRAME if _LOCATIVE.search(text[max(lo, s - 40): s])
-             or _POSSESSIVE.match(text[e: min(hi, e + 4)]) or _BEFORE_TOLL.match(text, e, hi) else rank)
+             or _POSSESSIVE.match(text, e, hi) or _BEFORE_TOLL.match(text, e, hi) else rank)
             for s, e, p, rank in names]
 
 
