@@ -767,3 +767,13 @@ def test_a_country_whose_offensive_killed_is_not_where_the_dead_were():
 ])
 def test_a_new_phase_or_the_same_period_is_a_window(text):
     assert claims_of(text)[0].scope == "period"
+
+
+def test_a_figure_in_apposition_to_the_latest_figure_is_a_claim_of_its_place():
+    claims = claims_of("With the latest figure announced for Syria, 5,914, the combined toll passed the 50,000 mark.")
+    assert [(c.value, c.metric, c.place) for c in claims if c.value == 5914] == [(5914, "killed", "syria")]
+
+
+def test_a_toll_up_from_the_start_of_the_month_is_dated_that_day():
+    claims = claims_of("The toll has risen to 1,731, up from 1,695 at the start of the month.")
+    assert [(c.value, c.as_of) for c in claims] == [(1731, "2024-03-08"), (1695, "2024-03-01")]

@@ -55,7 +55,7 @@ _CALENDAR_WORD = compiled(rf"(?i)(?:{dates._MONTH}|{'|'.join(dates.WEEKDAYS)})\b
 # targets ("pressure on Israel").
 # ("a higher count for Syria": whose count it is)
 _LOCATIVE = compiled(r"(?i)(?:\b(?:in|at|across|inside|throughout|from|near|of|into|fled|flee|fleeing|left|around|within|"
-                     r"(?:count|toll|tally|figure|total)s?\s+for|"
+                     r"(?:count|toll|tally|figure|total)s?\s+(?:(?:announced|given|reported|released)\s+)?for|"
                      r"entered|entering|reached|reaching|(?:gone|went|go|going|fled|moved|headed|heading|travelled|traveled)\s+to)"
                      r"\s+(?:the\s+)?(?:\w+\s+)?)$")
 # "fled Myanmar", "from Ukraine": where people left, which a count of people displaced abroad is

@@ -50,7 +50,9 @@ _AS_OF = compiled(
     rf"|(?<!\b(?:since|began|begun|started|erupted|broke[ \t]+out)\b[^,.;]{{0,40}})"
     rf"(?<!\b(?:took[ \t]+place|happened|occurred)[ \t]+)(?:in|during)[ \t]+(?P<when>(?:{dates._MONTH}[ \t]+)?(?:1[89]|20)\d\d)(?![\d-])"
     rf"|(?P<when>last year|(?:by[ \t]+)?the end of (?:the |this |last )?year)"
-    rf"|(?P<earlier>a day earlier|the day before|the previous day|a week earlier))\b")
+    rf"|(?P<earlier>a day earlier|the day before|the previous day|a week earlier)"
+    # "up from 1,695 at the start of the month"
+    rf"|(?P<month_start>at the (?:start|beginning) of (?:the|this) month|earlier this month))\b")
 # A day within each world war, for a figure of one recalled in passing.
 _WORLD_WARS = {1: date(1916, 7, 1), 2: date(1942, 7, 1)}
 _FIRST_WAR = compiled(r"\b(?:First|One|I|1)\b")
@@ -79,6 +81,10 @@ def _explicit_date(clause: str, at: int, published: date | None, before: date | 
             continue
         if m["war"]:
             return _WORLD_WARS[1 if _FIRST_WAR.search(m["war"]) else 2]
+        if m["month_start"]:  # like "a day earlier", only the figure right before it
+            if m.start() < at or any(at < o < m.start() for o in others):
+                continue
+            return published.replace(day=1) if published else None
         resolved = dates.resolve(m["when"], published)
         if resolved is not None:
             return resolved
