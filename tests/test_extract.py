@@ -120,7 +120,8 @@ def test_metric_in_the_previous_clause():
 
 @pytest.mark.parametrize("text, group", [
     ("U.S. Central Command said 13 U.S. service members died in the attack.", "soldiers"),
-    ("The dead included 11 Marines and a Navy medic, officials said.", "soldiers"),
+    # Marines apart from all troops: "13 service members ... Ten of the dead were Marines"
+    ("The dead included 11 Marines and a Navy medic, officials said.", "marines"),
     ("A drone strike killed two high-profile Islamic State militants, the Pentagon said.", "militants"),
     ("At least 99 journalists were killed in 2023.", "journalists"),
     ("Some 280 aid workers were killed in 33 countries.", "aid_workers"),
@@ -777,3 +778,8 @@ def test_a_figure_in_apposition_to_the_latest_figure_is_a_claim_of_its_place():
 def test_a_toll_up_from_the_start_of_the_month_is_dated_that_day():
     claims = claims_of("The toll has risen to 1,731, up from 1,695 at the start of the month.")
     assert [(c.value, c.as_of) for c in claims] == [(1731, "2024-03-08"), (1695, "2024-03-01")]
+
+
+def test_a_device_that_killed_is_no_count():
+    claims = claims_of("McKenzie said the one device killed at least 170 Afghan civilians and 13 U.S. service members.")
+    assert [c.value for c in claims] == [170, 13]

@@ -321,3 +321,15 @@ told that a deal had been reached.
     result = checked(tmp_path, before, after)
     events = {c.value: c.event for c in result.claims if c.metric == "hostages_held"}
     assert events[94] == events[98]
+
+
+def test_bodies_identified_by_sunday_count_identified_victims_only(tmp_path):
+    result = checked(
+        tmp_path,
+        Article("a", "Atlas Press", "2024-03-23", "Gunmen kill at least 93 at concert hall\n\nMOSCOW, March 23 (Atlas) - "
+                "Gunmen opened fire at a concert hall near Moscow, killing at least 93 people, investigators said."),
+        Article("b", "River Courier", "2024-03-24", "Concert hall toll\n\nMOSCOW, March 24 (River) - Investigators said "
+                "62 of the bodies had been identified by Sunday and that genetic tests would be needed for others."),
+    )
+    falls = [f for f in result.findings if f.check == "decrease" and 62 in f.values]
+    assert falls and all(f.severity.name == "INFO" for f in falls)
