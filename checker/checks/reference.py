@@ -15,11 +15,16 @@ counts something else (identified bodies only, another date, a subgroup). So is 
 attributes to another source than the reference's: two sources disagreeing, not a misquote.
 Copies of one figure in several documents are one finding.
 
+A figure the reference gives at most `lead_days` after the figure's own date is a note too: the
+day an article's figure is dated by (its publication, a "said on Tuesday") is often a day early
+for a bulletin issued overnight.
+
 Options (defaults):
   severity: warning
   lag_days: 3
   stale_days: 30
   unexplained_gap: 0.1
+  lead_days: 1
 
 PASS: killed gaza 27,708 on 2024-02-07; the ministry reported 27,708 that day.
 PASS: killed gaza 27,585 on 2024-02-07; the ministry reported it on 2024-02-06 (one day's lag).
@@ -38,7 +43,7 @@ from ..series import REFERENCE_KEY, SERIES_KEY, key_codes
 from .base import CheckContext, Problem, day, fmt, interval_text, records, series_name
 
 ID = "reference"
-DEFAULTS = {"severity": "warning", "lag_days": 3, "stale_days": 30, "unexplained_gap": 0.1}
+DEFAULTS = {"severity": "warning", "lag_days": 3, "stale_days": 30, "unexplained_gap": 0.1, "lead_days": 1}
 
 _EPOCH = np.datetime64("1970-01-01", "D")
 
@@ -108,12 +113,14 @@ def _cause(claim: dict, today: int, history: list[dict], elsewhere: list[dict], 
     return ""
 
 
-def _note(claim: dict, latest: dict, cause: str, gap: float, unexplained_gap: float) -> str:
+def _note(claim: dict, latest: dict, cause: str, gap: float, unexplained_gap: float, early: bool) -> str:
     """Why a disagreement with the reference is a note, or "": the figure is another source's (a
-    disagreement between sources, not a misquote of the reference's), or far off with no misquote
-    pattern to explain it."""
+    disagreement between sources, not a misquote of the reference's), the reference gives it a
+    day or so later (`early`), or it is far off with no misquote pattern to explain it."""
     if claim["source"] not in ("unattributed", latest["source"]):
         return f"the figure is {claim['source']}'s, not {latest['source']}'s"
+    if early:
+        return "the reference gives the same figure a day later: the date read for it is likely early"
     if not cause and gap > unexplained_gap:
         return f"{gap:.0%} from the reference with no misquote to explain it, it may count something else"
     return ""
@@ -158,6 +165,8 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
         latest = window[-1]
         history = rows[bisect_left(days, today - stale):bisect_right(days, today + stale)]
         cause = _cause(claim, today, history, by_figure[(claim["place"], int(claim["value"]))], window, lag, stale)
+        early = any(ref["value"] == int(claim["value"]) and 0 < ref["day"] - today <= options["lead_days"]
+                    for ref in history)
         diff = int(claim["value"]) - int(latest["value"])
         gap = abs(diff) / max(int(latest["value"]), 1)
         yield Problem(
@@ -170,5 +179,5 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
             metric=claim["metric"], place=claim["place"], group=claim["group"],
             values=(int(claim["value"]), int(latest["value"])),
             dates=(day(claim["date"]), day(latest["date"])),
-            note=_note(claim, latest, cause, gap, options["unexplained_gap"]),
+            note=_note(claim, latest, cause, gap, options["unexplained_gap"], early),
         )

@@ -117,3 +117,17 @@ def test_reference_rows_in_any_order_give_the_same_findings():
     assert "27,585 on 2024-02-06" in in_order[2].message  # the day's own bulletin, the latest in the window
     assert problems("reference", table, REFERENCE.iloc[::-1]) == in_order
     assert problems("reference", table, REFERENCE.sample(frac=1, random_state=3)) == in_order
+
+
+def test_the_next_day_s_bulletin_quoted_is_a_note_and_two_days_on_a_warning():
+    # an overnight bulletin: the article's "said on Tuesday" dates it a day before the reference does
+    [next_day] = findings("reference", """
+        doc | quote  | as_of
+        a   | 27,840 | 2024-02-07
+    """, REFERENCE)
+    assert next_day.severity.value == "info" and "a day later" in next_day.message
+    [two_days] = findings("reference", """
+        doc | quote  | as_of
+        a   | 27,840 | 2024-02-06
+    """, REFERENCE)
+    assert two_days.severity.value == "warning"
