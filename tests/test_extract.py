@@ -783,3 +783,8 @@ def test_a_toll_up_from_the_start_of_the_month_is_dated_that_day():
 def test_a_device_that_killed_is_no_count():
     claims = claims_of("McKenzie said the one device killed at least 170 Afghan civilians and 13 U.S. service members.")
     assert [c.value for c in claims] == [170, 13]
+
+
+def test_a_combined_toll_is_no_one_country_s():
+    claims = claims_of("With the latest figure announced for Syria, 5,914, the combined toll passed the 50,000 mark.")
+    assert [(c.value, c.place) for c in claims] == [(5914, "syria"), (50000, "several_countries")]

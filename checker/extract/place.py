@@ -266,6 +266,8 @@ def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, in
     several = _SEVERAL_COUNTRIES.search(sentence, lo, hi)
     if several:  # "across the three countries": no one country's series
         return f"{several['n'].lower() or 'several'}_countries"
+    if _COMBINED.search(sentence, max(lo, cand.start - 60), cand.start):
+        return "several_countries"
     fled = metric == "displaced" and [s for s, _, _, rank in places if rank == _IN_FRAME and lo <= s < hi
                                       and _LEFT_FROM.search(sentence, max(0, s - 30), s)]
     located = [(not lo <= s < hi, _SPEAKERS_COUNTRY.match(sentence, e) is not None, bool(fled) and s in fled, -rank,
@@ -296,6 +298,8 @@ def _paired_country(sentence: str, place: str, places: list[tuple[int, int, str,
 _REASON = compiled(r",[ \t]+(?:saying|citing|explaining)\b")
 _SEVERAL_COUNTRIES = compiled(r"(?i)\b(?:across|in|for)[ \t]+(?:the[ \t]+|all[ \t]+)?(?P<n>two|three|four|five|six|both|several|\d+)"
                               r"[ \t]+(?:\w+[ \t]+)?countries\b|(?-i:\b(?i:together|along)[ \t]+with[ \t]+\p{Lu})(?P<n>)")
+# "the combined toll passed the 50,000 mark": several places' toll, right before its figure
+_COMBINED = compiled(r"(?i)\bcombined[ \t]+(?:death[ \t]+)?tolls?\b(?:[ \t]+[\w-]+){0,4}?[ \t]+$")
 # "Belgium has counted 36 deaths": a place that counts its own dead, as a sentence's subject.
 _COUNTING_SUBJECT = compiled(r"(?i)[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+|now[ \t]+)?(?:counted|recorded|registered|"
                              r"confirmed|listed|logged|tallied|raised|reported)\b")

@@ -163,3 +163,17 @@ def test_a_revision_the_text_states_is_a_note():
     # the text states the revision: a note that says so, not a warning (issue 13)
     assert finding.values == (1400, 1200) and finding.severity is Severity.INFO
     assert "the text states that the figure was revised" in finding.message
+
+
+def test_just_over_a_figure_is_not_much_over_it():
+    # Syria's toll printed as "just over 1,400" weeks after 5,914: no more above 1,400 than "nearly" allows
+    assert [f.values for f in problems("decrease", """
+        doc | quote           | as_of      | source
+        a   | 5,914           | 2023-02-24 | syria_health_ministry
+        b   | just over 1,400 | 2023-03-13 | syria_health_ministry
+    """)] == [(5914, 1400)]
+    assert problems("decrease", """
+        doc | quote           | as_of      | source
+        a   | 5,914           | 2023-02-24 | syria_health_ministry
+        b   | more than 1,400 | 2023-03-13 | syria_health_ministry
+    """) == []
