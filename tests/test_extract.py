@@ -788,3 +788,8 @@ def test_a_device_that_killed_is_no_count():
 def test_a_combined_toll_is_no_one_country_s():
     claims = claims_of("With the latest figure announced for Syria, 5,914, the combined toll passed the 50,000 mark.")
     assert [(c.value, c.place) for c in claims] == [(5914, "syria"), (50000, "several_countries")]
+
+
+def test_those_with_lighter_injuries_are_a_group_of_the_injured():
+    claims = claims_of("Officials listed 11 people as badly hurt and 298 with lighter injuries.")
+    assert [(c.value, c.metric, c.group) for c in claims][-1] == (298, "injured", "lightly_injured")

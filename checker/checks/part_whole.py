@@ -77,12 +77,16 @@ def _exceeding(claims: pd.DataFrame, positions: np.ndarray, part_key: np.ndarray
     """Parts whose least figure is above the most their whole claims that day; `level` says
     whether a part is a subgroup ("group") or a place ("place")."""
     frame = pd.DataFrame({"lo": claims["lo"].to_numpy()[positions], "hi": claims["hi"].to_numpy()[positions],
-                          "row": positions})
-    # The whole's least-claiming figure of the day is the one a part can exceed.
-    whole = frame.assign(same=whole_key)[is_whole].sort_values(["hi", "row"], kind="stable").drop_duplicates("same")
+                          "row": positions, "doc": claims["doc"].to_numpy()[positions]})
+    wholes_of_day = frame.assign(same=whole_key)[is_whole]
     parts = frame.assign(same=part_key)[~is_whole if is_part is None else is_part]
-    pairs = parts.merge(whole, on="same", suffixes=("", "_whole"))
-    pairs = pairs[pairs["lo"] > pairs["hi_whole"]].sort_values("row", kind="stable")
+    pairs = parts.merge(wholes_of_day, on="same", suffixes=("", "_whole"))
+    pairs = pairs[pairs["lo"] > pairs["hi_whole"]]
+    # One whole per part: the part's own article's, where it gives one ("298 with lighter injuries"
+    # beside its "about 180 injured"), and of those the nearest below it, the likeliest to count the
+    # same people (not "11 badly hurt" beside it)
+    pairs = pairs.assign(elsewhere=pairs["doc"] != pairs["doc_whole"], below=-pairs["hi_whole"]).sort_values(
+        ["row", "elsewhere", "below", "row_whole"], kind="stable").drop_duplicates("row")
     rows, wholes = pairs["row"].to_numpy(), pairs["row_whole"].to_numpy()
     # Copies of one pair of figures (syndicated reports) are one finding.
     copy = pd.DataFrame({"same": pairs["same"].to_numpy(), "part": claims[level].to_numpy()[rows],

@@ -18,7 +18,8 @@ def _group(sentence: str, cand: _Candidate, rules: Rules) -> str:
     said_to_be = _GROUP_PREDICATE.match(after)
     part_of = _PART_OF_GROUP.match(after)
     # what they are said to be, then whom they are of, then the noun after; a noun phrase ends at
-    # a verb or preposition, but a condition is read whole ("17 of them in critical care")
+    # a verb or preposition, but a condition is read whole ("17 of them in critical care", "298 with
+    # lighter injuries")
     nouns = ([said_to_be["noun"]] if said_to_be else []) + ([part_of["noun"]] if part_of else []) \
         + [_PHRASE_END.split(after, maxsplit=1)[0]]
     phrases = [noun if _CONDITION.match(noun) else _NOUN_PHRASE_END.split(noun, maxsplit=1)[0] for noun in nouns]
@@ -47,7 +48,7 @@ _ABBREVIATION = compiled(r"\b(?:[A-Z]\.){2,}")
 _NOUN_PHRASE_END = compiled(
     r"(?i)\b(?:as|when|after|while|but|in|on|at|from|by|who|that|which|were|was|have|has|had|are|is|"
     r"since|during|across|into|near|with|for|to|of whom|of them)\b")
-_CONDITION = compiled(r"(?i)^in[ \t]+(?:a[ \t]+)?(?:critical|intensive|serious)")
+_CONDITION = compiled(r"(?i)^[ \t]*(?:in[ \t]+(?:a[ \t]+)?(?:critical|intensive|serious)|with[ \t]+(?:light|lighter|minor|slight)[ \t]+)")
 # "put the number of civilians killed in Mariupol at some 5,000": whom a tally counts.
 _TALLY_OF = compiled(r"(?i)\b(?:number|toll|count|tally|total)[ \t]+of[ \t]+(?:the[ \t]+)?(?P<noun>(?:[\w-]+[ \t]+){0,2}[\w-]+)"
                      r"[ \t]+(?:killed|dead|injured|wounded|missing|displaced|held|detained|who|had|have|has|was|were|at|stood|rose|reached)\b"

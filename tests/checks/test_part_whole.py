@@ -70,3 +70,16 @@ def test_groups_outside_totals_are_an_option_an_editor_can_empty():
         a   | 3     | all       | 2015-11-14 | paris_prosecutor
         b   | 8     | attackers | 2015-11-14 | france_office
     """, outside_totals=[])] == [(8, 3)]
+
+
+def test_a_part_is_set_against_its_own_article_s_whole_nearest_below_it():
+    # Kanjuruhan: "about 180 injured" and "298 with lighter injuries" in one article; another
+    # article's 7 injured children-only figure is not the whole the 298 is part of
+    [problem] = problems("part_whole", """
+        doc | quote     | metric  | group           | as_of
+        a   | about 180 | injured | all             | 2022-10-02
+        a   | 11        | injured | all             | 2022-10-02
+        a   | 298       | injured | lightly_injured | 2022-10-02
+        b   | 7         | injured | all             | 2022-10-02
+    """)
+    assert problem.values == (298, 180)
