@@ -632,3 +632,5 @@ def test_a_lead_s_dateline_names_no_place_of_its_figure():
     from checker.events import _unnamed
     assert _unnamed("kathmandu", "KATHMANDU, April 28 (Courier) - Police said on Tuesday that 4,310 had died.")
     assert not _unnamed("kathmandu", "KATHMANDU, April 28 (Courier) - Police said 1,200 had died in Kathmandu.")
+    # an undated dateline with the outlet in brackets, no comma
+    assert _unnamed("lagos", "LAGOS (Continental Africa Report) - The president said 104 girls had been freed.")

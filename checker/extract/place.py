@@ -185,8 +185,9 @@ def without_dateline(sentence: str) -> str:
 
 
 # A dateline as it opens a lead sentence, up to its dash: "COLOMBO, April 24 (Indian Ocean
-# Courier) -", "SURFSIDE, Fla. -" (`_DATELINE` finds the city and region in a document).
-_DATELINE_OPENING = compiled(r"^\s*\p{Lu}[\p{Lu}'’. -]*\p{Lu}(?:/[\p{Lu}'’. -]+)?(?:,[^-—–\n]{0,60})?\s+[-—–]\s+")
+# Courier) -", "SURFSIDE, Fla. -", "LAGOS (Continental Africa Report) -" (`_DATELINE` finds the
+# city and region in a document).
+_DATELINE_OPENING = compiled(r"^\s*\p{Lu}[\p{Lu}'’. -]*\p{Lu}(?:/[\p{Lu}'’. -]+)?(?:,[^-—–\n]{0,60}|[ \t]+\([^()\n]{1,40}\))?\s+[-—–]\s+")
 
 
 # "Calif.", "Fla.": a state abbreviated in a dateline names no place id here.
