@@ -37,7 +37,7 @@ THRESHOLDS = {
     "mixed": {"found": 4, "false_alarms": 0, "unexplained": 4},  # measured 4/9, 0, 4 (25 articles)
     "late": {"found": 5, "false_alarms": 0, "unexplained": 1},  # measured 5/8, 0, 1 (25 articles)
     # measured blind first (adfdff7): norway 3/7, 0, 3
-    "norway": {"found": 4, "false_alarms": 0, "unexplained": 2},  # measured 4/7, 0, 2 (20 articles)
+    "norway": {"found": 5, "false_alarms": 0, "unexplained": 2},  # measured 5/7, 0, 2 (20 articles)
     # measured blind first (daa3b4b): quakes 3/6, 0, 8; crowds 2/5, 1, 6; gaza3 3/5, 0, 5
     "quakes": {"found": 5, "false_alarms": 0, "unexplained": 2},  # measured 5/6, 0, 2 (25 articles)
     "crowds": {"found": 3, "false_alarms": 0, "unexplained": 3},  # measured 3/5, 0, 3 (25 articles)

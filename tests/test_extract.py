@@ -793,3 +793,8 @@ def test_a_combined_toll_is_no_one_country_s():
 def test_those_with_lighter_injuries_are_a_group_of_the_injured():
     claims = claims_of("Officials listed 11 people as badly hurt and 298 with lighter injuries.")
     assert [(c.value, c.metric, c.group) for c in claims][-1] == (298, "injured", "lightly_injured")
+
+
+def test_a_toll_raised_by_a_step_gives_what_it_reached():
+    claims = claims_of("OSLO, July 25 (Wire) - The number killed by the Oslo car bomb was raised by one, to eight.")
+    assert [(c.value, c.metric, c.place) for c in claims] == [(8, "killed", "oslo")]

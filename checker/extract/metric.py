@@ -120,8 +120,9 @@ def _is_count(sentence: str, m: NumberMatch, start: int, end: int, rules: Rules)
     return True
 
 
-_STEP_BEFORE = compiled(r"(?i)\b(?:rose|risen|rises|climbed|jumped|increased|grew|went[ \t]+up|fell|dropped|declined)[ \t]+by[ \t]+$")
-_STEP_AFTER = compiled(r"^[ \t]+to[ \t]+(?:about[ \t]+|around[ \t]+|nearly[ \t]+|more[ \t]+than[ \t]+)?\d")
+_STEP_BEFORE = compiled(r"(?i)\b(?:rose|risen|rises|climbed|jumped|increased|grew|went[ \t]+up|fell|dropped|declined|"
+                        r"raised|lowered|revised(?:[ \t]+(?:up|down))?)[ \t]+by[ \t]+$")
+_STEP_AFTER = compiled(r"^,?[ \t]+to[ \t]+(?:about[ \t]+|around[ \t]+|nearly[ \t]+|more[ \t]+than[ \t]+)?\d")
 _MILLIMETRES = compiled(r"\d[ \t]*mm$")
 # "children under five", "those over 60": a bound after people is their age, not a count.
 _AGE_BOUND = compiled(r"(?i)(?:under|below|over|above|aged)\b")

@@ -241,7 +241,8 @@ _HELPER = compiled(r"(?i)(?:help|support|mediation|assistance|aid)[ \t]+(?:of|fr
 # "Thailand's government said 21 Thai nationals had been killed in Israel": the speaker's country,
 # a place only when the sentence names no other.
 _SPEAKERS_COUNTRY = compiled(
-    r"(?i)(?:'s|’s)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:government|ministry|president|presidency|prime[ \t]+minister|"
+    # (not "Oslo's government district", a part of the city)
+    r"(?i)(?:'s|’s)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:government(?![ \t]+(?:district|quarter|buildings?|complex|headquarters))|ministry|president|presidency|prime[ \t]+minister|"
     r"foreign[ \t]+office|authorities|officials|agency|spokes(?:man|woman|person)|cabinet|embassy|envoy|ambassador|"
     r"cricket[ \t]+team|national[ \t]+team)\b")
 
