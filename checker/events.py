@@ -34,6 +34,8 @@ from .model import Claim, Document
 from .rules import Rules
 from .user_cache import compiled
 
+# Days an event may begin before its first article (a figure dated the night of an attack).
+_BEFORE_FIRST_ARTICLE = 3
 # How a claim came to its event: a group of documents' (its own, or another area's it names),
 # an earlier event it recalls, or an incident within its document's event.
 MAIN, EARLIER, INCIDENT = "main", "earlier", "incident"
@@ -197,6 +199,16 @@ class _Grouping:
             window = timedelta(days=self.windows.get(_kind_of(other.kinds, self.rules), 365))
             runs = other.first <= when <= other.last + window
             if other is not own and count > own_count and not other.fixed and runs:
+                return other
+        return None
+
+    def running_at(self, when: date, area: str, own: _Cluster) -> _Cluster | None:
+        """Another group of documents about `area` that runs at `when` (from its first article to its
+        kind's window after its latest), if any: an earlier event the archive reports itself."""
+        for other in self.clusters:
+            window = timedelta(days=self.windows.get(_kind_of(other.kinds, self.rules), 365))
+            if other is not own and not other.fixed and area and area in other.areas \
+                    and other.first - timedelta(days=_BEFORE_FIRST_ARTICLE) <= when <= other.last + window:
                 return other
         return None
 
@@ -389,6 +401,9 @@ def _claims_event(claim: Claim, event: Event, cluster: _Cluster, grouping: _Grou
     killed at fewer than 100")."""
     as_of = date.fromisoformat(claim.as_of) if claim.as_of else None
     if as_of and cluster.first != date.max and as_of < cluster.first - timedelta(days=rules.earlier_event_days):
+        running = grouping.running_at(as_of, gazetteer.area_of(claim.place) or cluster.area, cluster)
+        if running is not None:  # "On May 25, 2017, NHS England said 116" in 2022: the archive's 2017 event
+            return main[id(running)], claim.place
         counts = Counter(t.id for t in rules.event_types if t.words.search(claim.sentence))
         kind = _kind_of(counts, rules) if counts else event.type
         place = claim.place if claim.place and claim.place != "unknown" else event.place

@@ -415,3 +415,19 @@ ABUJA, March 22 - President Muhammadu Buhari said 104 schoolgirls had been freed
 def test_a_possessive_names_no_place():
     from checker.extract.place import _names_in
     assert "boko_haram" not in {p for *_, p, _ in _names_in("one girl remained in Boko Haram’s hands", RULES)}
+
+
+def test_a_figure_dated_in_an_event_the_archive_reports_counts_for_that_event(tmp_path):
+    """A 2022 inquiry article dates NHS England's 116 to May 25, 2017: the archive's own Manchester
+    bombing, not an earlier event of its own, so its fall from 119 the day before is reported."""
+    result = checked(
+        tmp_path,
+        Article("a", "North Wire", "2017-05-24", "Manchester bombing: 22 dead, 119 injured\n\nMANCHESTER, May 24 "
+                "(North Wire) - Twenty-two people were killed and 119 injured in the suicide bombing at the "
+                "Manchester Arena on Monday night, health officials said on Wednesday."),
+        Article("b", "Chronicle", "2022-11-03", "Manchester Arena inquiry reports\n\nLONDON, Nov. 3 (Chronicle) - "
+                "The public inquiry into the 2017 Manchester Arena bombing published its final report on "
+                "Thursday. On May 25, 2017, NHS England said 116 people had been treated in hospital."),
+    )
+    assert event_of(result, "b", "116") == event_of(result, "a", "119")
+    assert any(f.check == "decrease" and f.values == (119, 116) for f in result.findings)
