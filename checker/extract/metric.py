@@ -206,9 +206,10 @@ def _tally_metric(sentence: str, start: int, cand: _Candidate, others: list[_Can
     no other figure between (a figure's own cue is not the tally's: "356, ..., with 1,246
     wounded"); else the sentence before's last claim or cue; else the nearest in its clause."""
     telling = _telling(cues)
-    own = [cue for cue, cs, ce in telling if start <= cs and ce <= cand.start]
-    if own:
-        return own[-1].metric, own[-1].scope
+    own = [(ce, cue.priority, -cs, cue) for cue, cs, ce in telling if start <= cs and ce <= cand.start]
+    if own:  # the one nearest the figure; of cues ending together, the stronger, then the longer
+        cue = max(own, key=lambda c: c[:3])[3]  # ("patients still in hospital": a stock, not "in hospital")
+        return cue.metric, cue.scope
     if _COUNT_OF.search(sentence, start, cand.start):
         return None  # "the number of confirmed infections rose to": a count of something else
     clause = [(cue, cs, ce) for cue, cs, ce in telling
