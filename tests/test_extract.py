@@ -252,6 +252,7 @@ def test_scope(text, scope, period_start):
     ("On May 25, 2017, three days after the attack, NHS England said 116 people had been treated in hospital.",
      "2017-05-25"),
     ("The toll kept rising. On March 3, the ministry said 9,400 people had died.", "2024-03-03"),
+    ("A day earlier the count of patients still in hospital had been 121.", "2024-03-07"),
 ])
 def test_as_of(text, as_of):
     assert claims_of(text)[0].as_of == as_of

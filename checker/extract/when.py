@@ -71,7 +71,9 @@ def _explicit_date(clause: str, at: int, published: date | None, before: date | 
                      key=lambda m: (m.start() - end, 0) if m.start() >= end else (max(0, at - m.end()), 1))
     for m in nearest:
         if m["earlier"]:
-            if m.start() < at or any(at < o < m.start() for o in others):
+            # "a day earlier" dates the figure right before it, or, opening the sentence, all of it
+            opens = not clause[:m.start()].strip()
+            if not opens and (m.start() < at or any(at < o < m.start() for o in others)):
                 continue
             anchor = before or published
             return anchor - timedelta(days=_EARLIER[m["earlier"].lower()]) if anchor else None
