@@ -164,6 +164,11 @@ def check_claims(claims: list[Claim], rules: Rules, reference=None, events: Sequ
     lowered = stated[(stated["value"] < by_sentence.transform("max")) | (by_sentence.transform("nunique") == 1)]
     revised |= {f"{event}\0{metric}\0{value}" for event, metric, value
                 in lowered[["event", "metric", "value"]].itertuples(index=False)}
+    # and the figure such a revision replaced, the highest of its sentence ("the number was 125, not
+    # 174"): a fall from it, in any article of the event, is the revision's
+    replaced = stated[(stated["value"] == by_sentence.transform("max")) & (by_sentence.transform("nunique") > 1)]
+    revised |= {f"replaced\0{event}\0{metric}\0{value}" for event, metric, value
+                in replaced[["event", "metric", "value"]].itertuples(index=False)}
     context = checks.CheckContext(claims=table, series=timeline(table), reference=reference,
                                   directions=rules.directions, band_ratio=rules.band_ratio)
     by_id = {c.claim_id: c for c in claims}

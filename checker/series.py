@@ -156,12 +156,15 @@ def doubts(claims: Sequence[Claim], values: Sequence[int], rules: Rules, revised
     reasons = []
     ratio = rules.same_count_ratio
     # `revised`: the ids of claims whose text states a revision, "doc\0metric\0value" of the
-    # figures a document says it revised (the later figure's article explains the earlier one), and
-    # "event\0metric\0value" of the revised figures (repeated in a later article)
+    # figures a document says it revised (the later figure's article explains the earlier one),
+    # "event\0metric\0value" of the revised figures (repeated in a later article), and
+    # "replaced\0event\0metric\0value" of the figures a revision replaced
     later = claims[0] if claims else None
     if later is not None and (later.claim_id in revised or f"{later.event}\0{later.metric}\0{later.value}" in revised
                               or any(f"{later.doc}\0{c.metric}\0{c.value}" in revised for c in claims[1:])):
         reasons.append("the text states that the figure was revised")
+    elif any(f"replaced\0{c.event}\0{c.metric}\0{c.value}" in revised for c in claims[1:]):
+        reasons.append("the earlier figure is one the text says a revision replaced")
     sources = {c.source for c in claims}
     if len(claims) > 1 and len({(c.doc, c.line, c.sentence) for c in claims}) == 1:
         reasons.append("both figures stand in one sentence, which more likely gives them for different things "

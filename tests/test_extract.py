@@ -816,3 +816,8 @@ def test_counts_named_by_their_tally_words(text, expected):
 def test_patients_still_in_hospital_counted_by_a_tally_are_a_stock():
     claim = claims_of("A day earlier the count of patients still in hospital had been 121.")[0]
     assert (claim.value, claim.metric, claim.scope) == (121, "injured", "current")
+
+
+def test_money_in_local_currencies_counts_no_one():
+    assert claims_of("The province promised 10 million rupiah to the family of each person who died and 5 million "
+                     "rupiah to each of the injured.") == []

@@ -333,3 +333,17 @@ def test_bodies_identified_by_sunday_count_identified_victims_only(tmp_path):
     )
     falls = [f for f in result.findings if f.check == "decrease" and 62 in f.values]
     assert falls and all(f.severity.name == "INFO" for f in falls)
+
+
+def test_a_fall_from_a_figure_a_revision_replaced_is_a_note(tmp_path):
+    result = checked(
+        tmp_path,
+        Article("a", "Eastern Bulletin", "2022-10-02", "Stadium crush kills 174\n\nMALANG, Oct 2 (Eastern Bulletin) - "
+                "At least 174 people died in a crush at a football stadium, the disaster agency said."),
+        Article("b", "Global Desk", "2022-10-03", "Police revise stadium toll\n\nMALANG, Oct 3 (Global Desk) - Police "
+                "lowered the death toll from the stadium crush to 125 from 174, saying some victims were counted twice."),
+        Article("c", "Harbor Dispatch", "2022-10-04", "Province counts 131 dead\n\nMALANG, Oct 4 (Harbor Dispatch) - "
+                "The governor said 131 people died in the stadium crush."),
+    )
+    falls = [f for f in result.findings if f.check == "decrease" and f.values == (174, 131)]
+    assert falls and all(f.severity is Severity.INFO and "replaced" in f.message for f in falls)
