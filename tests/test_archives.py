@@ -42,6 +42,8 @@ THRESHOLDS = {
     "quakes": {"found": 5, "false_alarms": 0, "unexplained": 2},  # measured 5/6, 0, 2 (25 articles)
     "crowds": {"found": 3, "false_alarms": 0, "unexplained": 4},  # measured 3/5, 0, 4 (25 articles)
     "gaza3": {"found": 4, "false_alarms": 0, "unexplained": 0},  # measured 4/5, 0, 0 (25 articles)
+    # measured blind first (11fd758): fifth 0/3, 2, 8
+    "fifth": {"found": 0, "false_alarms": 2, "unexplained": 8},  # measured 0/3, 2, 8 (25 articles)
 }
 
 
