@@ -821,3 +821,8 @@ def test_patients_still_in_hospital_counted_by_a_tally_are_a_stock():
 def test_money_in_local_currencies_counts_no_one():
     assert claims_of("The province promised 10 million rupiah to the family of each person who died and 5 million "
                      "rupiah to each of the injured.") == []
+
+
+def test_children_and_adults_are_groups_of_a_school_shooting_s_toll():
+    claims = claims_of("An 18-year-old gunman killed 19 children and two adults, both of them teachers.")
+    assert [(c.value, c.group) for c in claims] == [(19, "children"), (2, "adults")]

@@ -11,6 +11,8 @@ Options (defaults):
   factor: 10.0
   min_days: 1          # steps shorter than this are not used for the median
   min_increase: 50     # people; smaller jumps are never implausible
+  settling_days: 30    # a jump this many days or fewer after the series' first figure is a note:
+                       # a toll grows fastest in an event's first weeks, as the dead are found
 
 PASS: killed gaza 27,708 → 27,840 → 27,960 → 28,100 over four days
 FAIL: killed gaza 27,708 (02-07), 27,840 (02-08), 27,960 (02-09), 60,000 (02-10)
@@ -25,7 +27,7 @@ import pandas as pd
 from .base import CheckContext, Problem, claim_records, day, fmt, interval_text, pair_problem, series_name
 
 ID = "implausible_rate"
-DEFAULTS = {"severity": "warning", "factor": 10.0, "min_days": 1, "min_increase": 50}
+DEFAULTS = {"severity": "warning", "factor": 10.0, "min_days": 1, "min_increase": 50, "settling_days": 30}
 
 
 def _steps(series: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
@@ -62,7 +64,9 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
         & (days["least"] >= options["min_increase"])
     afters = claim_records(series, days.loc[jump, "row"].to_numpy())
     befores = claim_records(series, days.loc[jump, "previous"].to_numpy().astype("int64"))
-    for after, before, usual, per_day in zip(afters, befores, median[jump], rate[jump]):
+    since_first = (days["date"] - days["code"].map(days.groupby("code")["date"].min())).dt.days
+    settling = since_first[jump] <= options["settling_days"]
+    for after, before, usual, per_day, early in zip(afters, befores, median[jump], rate[jump], settling):
         yield pair_problem(
             before, after,
             message=(f"{series_name(after)} grows from {interval_text(before)} on {day(before['date'])} "
@@ -71,4 +75,5 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
                      f"({per_day / usual:.0f} times as fast)."),
             action=("Check the later figure: a typo, another series (injured for killed), another place, "
                     "or a tally that now counts more (e.g. the missing)."),
+            note="the series began only days before, when a toll grows fastest" if early else "",
         )

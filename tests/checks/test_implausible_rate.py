@@ -1,7 +1,7 @@
 """implausible_rate: a jump far beyond the growth the series itself shows."""
 from __future__ import annotations
 
-from conftest import problems
+from conftest import findings, problems
 
 STEADY = """
     doc | quote   | as_of
@@ -44,3 +44,20 @@ def test_factor_is_configurable():
     # 31,000 covers 30,500–31,499: at least 2,540 a day against a usual 132
     assert problems("implausible_rate", STEADY.format(last="31,000"), factor=20.0) == []
     assert len(problems("implausible_rate", STEADY.format(last="31,000"), factor=10.0)) == 1
+
+
+def test_a_jump_in_the_first_weeks_of_a_series_is_a_note():
+    # a wildfire's toll creeps, then jumps as the burned town is searched: a note in its first
+    # weeks, a warning months on
+    table = """
+        doc | quote | as_of
+        a   | 30    | {0}-10
+        b   | 32    | {0}-11
+        c   | 34    | {0}-12
+        d   | 36    | {0}-13
+        e   | 93    | {0}-14
+    """
+    [early] = findings("implausible_rate", table.format("2023-08"))
+    assert early.severity.value == "info" and "began only days before" in early.message
+    [late] = findings("implausible_rate", table.format("2023-08"), settling_days=2)
+    assert late.severity.value == "warning"
