@@ -48,8 +48,9 @@ class ReferenceError(Exception):
 
 
 
-# The words of a figure rounded by its wording ("1.9 million", "two thousand", "24 lakh").
+# "just over 1,400": not much over, no more above it than "nearly" allows below.
 _JUST_OVER = r"(?i)^\W*(?:just|slightly|a little|little)[ \t]+(?:over|above|more[ \t]+than)\b"
+# The words of a figure rounded by its wording ("1.9 million", "two thousand", "24 lakh").
 _SCALE_WORDS = r"(?i)\b(?:hundred|thousand|million|billion|lakhs?|crores?)\b|\d ?(?:mn|bn|m|k)\b"
 
 def _trailing_zeros(values: np.ndarray) -> np.ndarray:
@@ -229,7 +230,6 @@ def intervals(claims: pd.DataFrame, events: Mapping[str, Event] | None = None,
     upper = pd.to_numeric(frame["upper"], errors="coerce").to_numpy(dtype="float64")
     frame["lo"] = np.nan_to_num(np.where(exact, lower - rounding, lower), nan=-np.inf)
     frame["hi"] = np.nan_to_num(np.where(exact, upper + upper_margin, upper), nan=np.inf)
-    # "just over 1,400" is not much over: no more above it than "nearly" allows below
     just_over = (qualifier == "more_than") & frame["quote"].astype(str).str.contains(_JUST_OVER).to_numpy()
     tolerance = rules.numbers.tolerance if rules is not None else 0.1
     frame["hi"] = np.where(just_over, np.minimum(frame["hi"], value * (1 + tolerance)), frame["hi"])

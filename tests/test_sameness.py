@@ -332,7 +332,7 @@ def test_bodies_identified_by_sunday_count_identified_victims_only(tmp_path):
                 "62 of the bodies had been identified by Sunday and that genetic tests would be needed for others."),
     )
     falls = [f for f in result.findings if f.check == "decrease" and 62 in f.values]
-    assert falls and all(f.severity.name == "INFO" for f in falls)
+    assert falls and all(f.severity is Severity.INFO for f in falls)
 
 
 def test_a_fall_from_a_figure_a_revision_replaced_is_a_note(tmp_path):

@@ -179,7 +179,7 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
     # Pairs are also sought among the figures whose sameness is not a guess: the day's lowest figure
     # may be one that counts identified victims only, and the pair with it a note, which would hide
     # a warning-worthy pair of two plain tolls.
-    sure = np.flatnonzero((series["guess"] == "").to_numpy()) if "guess" in series else np.arange(0)
+    sure = np.flatnonzero((series["guess"] == "").to_numpy())
     if 0 < len(sure) < len(series):
         found, _ = _disagreements(series.iloc[sure], growth, options, context.directions)
         banded.append(found.assign(row_a=sure[found["row_a"].to_numpy()], row_b=sure[found["row_b"].to_numpy()]))

@@ -85,8 +85,9 @@ def _exceeding(claims: pd.DataFrame, positions: np.ndarray, part_key: np.ndarray
     # One whole per part: the part's own article's, where it gives one ("298 with lighter injuries"
     # beside its "about 180 injured"), and of those the nearest below it, the likeliest to count the
     # same people (not "11 badly hurt" beside it)
-    pairs = pairs.assign(elsewhere=pairs["doc"] != pairs["doc_whole"], below=-pairs["hi_whole"]).sort_values(
-        ["row", "elsewhere", "below", "row_whole"], kind="stable").drop_duplicates("row")
+    pairs = pairs.assign(elsewhere=pairs["doc"] != pairs["doc_whole"]).sort_values(
+        ["row", "elsewhere", "hi_whole", "row_whole"], ascending=[True, True, False, True],
+        kind="stable").drop_duplicates("row")
     rows, wholes = pairs["row"].to_numpy(), pairs["row_whole"].to_numpy()
     # Copies of one pair of figures (syndicated reports) are one finding.
     copy = pd.DataFrame({"same": pairs["same"].to_numpy(), "part": claims[level].to_numpy()[rows],

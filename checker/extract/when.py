@@ -69,11 +69,12 @@ def _explicit_date(clause: str, at: int, published: date | None, before: date | 
     # the nearest date phrase; on a tie the one after the figure ("rose to 52 on Saturday")
     nearest = sorted((m for m in _AS_OF.finditer(clause, timeout=MATCH_TIMEOUT) if not after_only or m.start() >= end),
                      key=lambda m: (m.start() - end, 0) if m.start() >= end else (max(0, at - m.end()), 1))
+    # "a day earlier", "at the start of the month" date only the figure right before them
+    right_after = lambda m: m.start() >= at and not any(at < o < m.start() for o in others)  # noqa: E731
     for m in nearest:
         if m["earlier"]:
-            # "a day earlier" dates the figure right before it, or, opening the sentence, all of it
-            opens = not clause[:m.start()].strip()
-            if not opens and (m.start() < at or any(at < o < m.start() for o in others)):
+            # ... or, opening the sentence, all of it
+            if clause[:m.start()].strip() and not right_after(m):
                 continue
             anchor = before or published
             return anchor - timedelta(days=_EARLIER[m["earlier"].lower()]) if anchor else None
@@ -83,8 +84,8 @@ def _explicit_date(clause: str, at: int, published: date | None, before: date | 
             continue
         if m["war"]:
             return _WORLD_WARS[1 if _FIRST_WAR.search(m["war"]) else 2]
-        if m["month_start"]:  # like "a day earlier", only the figure right before it
-            if m.start() < at or any(at < o < m.start() for o in others):
+        if m["month_start"]:
+            if not right_after(m):
                 continue
             return published.replace(day=1) if published else None
         resolved = dates.resolve(m["when"], published)
