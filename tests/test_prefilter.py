@@ -12,6 +12,7 @@ from checker.corpus import read_documents
 from checker.extract import extract, split_sentences
 from checker.extract.prefilter import (
     Prefilter,
+    _prefilter,
     cue_literals,
     needed_literals,
     number_literals,
@@ -89,3 +90,19 @@ def test_documents_with_characters_lowering_cannot_match_are_read_unfiltered(odd
     gate = Prefilter(frozenset({"7"}), frozenset({"killed"}))
     text = f"Troops killed 7 {odd}. Nothing."
     assert gate.windows(text, list(split_sentences(text))) is None
+
+
+def test_literals_are_kept_for_the_next_run_and_a_damaged_file_is_derived_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    rules = load_rules()
+    text = "Troops killed 7 people on Monday. Nothing else happened."
+    sentences = list(split_sentences(text))
+    _prefilter.cache_clear()
+    derived = prefilter(rules)
+    kept, = (tmp_path / "casualty-check" / "prefilter").glob("*.json")
+    _prefilter.cache_clear()
+    assert prefilter(rules).windows(text, sentences) == derived.windows(text, sentences) == [True, False]
+    kept.write_text("[cut sh")
+    _prefilter.cache_clear()
+    assert prefilter(rules).windows(text, sentences) == [True, False]
+    _prefilter.cache_clear()

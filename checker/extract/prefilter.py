@@ -19,9 +19,12 @@ reads as a digit (`_UNSAFE`): a document holding one is read sentence by sentenc
 from __future__ import annotations
 
 import bisect
+import hashlib
 import itertools
+import json
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from pathlib import Path
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from re import error as ParseError
@@ -31,7 +34,7 @@ import regex
 
 from ..numbers import NumberLexicon, _gate
 from ..rules import Rules
-from ..user_cache import compiled
+from ..user_cache import compiled, folder, keep
 
 Literals = frozenset[str]
 
@@ -273,7 +276,32 @@ class Prefilter:
 
 @lru_cache(maxsize=4)
 def _prefilter(numbers: NumberLexicon, cues: tuple[regex.Pattern, ...]) -> Prefilter:
-    return Prefilter(number_literals(numbers), cue_literals(cues))
+    gate = _gate(numbers)
+    patterns = [(gate.pattern, gate.flags), *((cue.pattern, cue.flags) for cue in cues)]
+    digest = hashlib.sha256(json.dumps([_DERIVATION, patterns]).encode("utf-8")).hexdigest()[:24]
+    where = folder("prefilter")
+    path = where / f"{digest}.json" if where is not None else None
+    literals = _kept_literals(path)
+    if literals is None:
+        literals = number_literals(numbers), cue_literals(cues)
+        keep(path, json.dumps([None if side is None else sorted(side) for side in literals]).encode("utf-8"))
+    return Prefilter(*literals)
+
+
+# Bumped when the derivation of literals changes, so literals kept by an earlier one are not read.
+_DERIVATION = 1
+
+
+def _kept_literals(path: Path | None) -> tuple[Literals | None, Literals | None] | None:
+    """The (number, cue) literals kept at `path` by an earlier run: deriving them reads every
+    pattern's syntax tree, a quarter of a second that a run on one short article should not pay."""
+    if path is None:
+        return None
+    try:
+        numbers, cues = json.loads(path.read_bytes())
+    except (OSError, ValueError, TypeError):  # none yet, cut short or damaged: derive again
+        return None
+    return tuple(None if side is None else frozenset(map(str, side)) for side in (numbers, cues))  # type: ignore[return-value]
 
 
 def prefilter(rules: Rules) -> Prefilter:
