@@ -826,3 +826,9 @@ def test_money_in_local_currencies_counts_no_one():
 def test_children_and_adults_are_groups_of_a_school_shooting_s_toll():
     claims = claims_of("An 18-year-old gunman killed 19 children and two adults, both of them teachers.")
     assert [(c.value, c.group) for c in claims] == [(19, "children"), (2, "adults")]
+
+
+def test_a_year_that_names_an_earlier_event_is_no_count_and_dates_its_toll():
+    claims = claims_of("Katrina's official toll was 1,833. The Galveston hurricane of 1900 killed more than 6,000 "
+                       "people.", published=date(2018, 5, 30))
+    assert [(c.value, c.as_of) for c in claims] == [(1833, "2018-05-30"), (6000, "1900-12-31")]

@@ -347,3 +347,42 @@ def test_a_fall_from_a_figure_a_revision_replaced_is_a_note(tmp_path):
     )
     falls = [f for f in result.findings if f.check == "decrease" and f.values == (174, 131)]
     assert falls and all(f.severity is Severity.INFO and "replaced" in f.message for f in falls)
+
+
+def test_bodies_identified_by_a_forensic_institute_count_identified_victims_only(tmp_path):
+    result = checked(
+        tmp_path,
+        Article("a", "Southern Wire", "2019-01-27", "Dam collapse leaves 34 dead\n\nBRUMADINHO, Brazil (Southern Wire) - "
+                "At least 34 people were confirmed dead after a mining dam burst, the fire department said."),
+        Article("b", "Meridian Wire", "2019-01-29", "Dam toll rises\n\nBRUMADINHO, Brazil (Meridian Wire) - Thirty-one "
+                "of the dead have been identified by the state's forensic institute, a civil defense spokesman said."),
+    )
+    falls = [f for f in result.findings if f.check == "decrease" and 31 in f.values]
+    assert falls and all(f.severity is Severity.INFO for f in falls)
+
+
+def test_direct_and_indirect_deaths_are_no_revision_of_the_toll(tmp_path):
+    result = checked(
+        tmp_path,
+        Article("a", "Island Post", "2017-10-04", "Hurricane toll rises to 34\n\nSAN JUAN, Puerto Rico (Island Post) - "
+                "The governor raised the hurricane's death toll to 34 on Tuesday. The storm killed 19 people directly, "
+                "his spokesman said. The other 15 deaths were classed as indirect, meaning they followed from "
+                "conditions the storm left behind rather than from its wind."),
+        Article("b", "Caribbean Ledger", "2017-12-19", "Official toll questioned\n\nSAN JUAN, Puerto Rico (Caribbean "
+                "Ledger) - The official toll has stood at 64 since early December, up from 34 in early October."),
+    )
+    assert not [f for f in result.findings if f.check == "superseded"]
+
+
+def test_the_missing_may_fall_between_two_sources_at_the_series_own_pace(tmp_path):
+    def report(doc, outlet, published, day, missing, who):
+        return Article(doc, outlet, published, f"Search goes on at burst dam\n\nBRUMADINHO, Brazil ({outlet}) - "
+                       f"{missing} people remained missing on {day} after a mining dam burst, {who} said.")
+    result = checked(
+        tmp_path,
+        report("a", "Southern Wire", "2019-01-26", "Saturday", 299, "the fire department"),
+        report("b", "Meridian Wire", "2019-01-27", "Sunday", 285, "the civil defense agency"),
+        report("c", "Harbor Post", "2019-01-28", "Monday", 270, "the state governor"),
+        report("d", "Coastal Times", "2019-01-29", "Tuesday", 250, "police"),
+    )
+    assert not loud(f for f in result.findings if f.check == "cross_source")

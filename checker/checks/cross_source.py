@@ -3,7 +3,9 @@
 Both claims come from different sources and are dated at most `window_days` apart; an unattributed
 figure speaks for its outlet, and a finding on one is a note. The
 later figure may exceed the earlier by the series' own growth over the days between them (the
-median daily growth of its dated figures, all sources together); beyond that, and beyond a
+median daily growth of its dated figures, all sources together), and, in a series
+that may move both ways (`either` in rules/checks.yaml `directions`), fall below it by the
+series' own median daily fall (the missing, as people are found); beyond that, and beyond a
 relative `tolerance` on each side of an exact figure (a hedged one allows what its words
 allow), the two cannot both hold. Repeated copies of one report
 (syndicated: same source, figure, qualifier and date in several documents) count once, and one
@@ -46,8 +48,9 @@ def _day_keys(codes: np.ndarray, dates: pd.Series) -> np.ndarray:
     return (codes.astype("int64") << _DAY_BITS) + days + _DAY_OFFSET
 
 
-def daily_growth(series: pd.DataFrame) -> pd.Series:
-    """Median growth per day between each series' successive dated figures (0 if unknown), by series_id."""
+def daily_growth(series: pd.DataFrame, falling: bool = False) -> pd.Series:
+    """Median growth per day between each series' successive dated figures (0 if unknown), by
+    series_id; `falling`: the median fall per day instead, known from two steps or more."""
     finite = np.isfinite(series["lo"].to_numpy())
     keys = _day_keys(series["series_id"].to_numpy(), series["date"])[finite]
     floors = pd.Series(series["lo"].to_numpy()[finite]).groupby(keys).max()  # sorted: by series, then day
@@ -56,8 +59,11 @@ def daily_growth(series: pd.DataFrame) -> pd.Series:
     same = np.r_[False, code[1:] == code[:-1]]
     step = np.divide(np.diff(floors.to_numpy(), prepend=np.nan), np.diff(days, prepend=0),
                      out=np.full(len(key), np.nan), where=same)
-    rates = pd.Series(np.clip(step, 0, None))
-    return rates.groupby(code).median().fillna(0.0)
+    rates = pd.Series(np.clip(-step if falling else step, 0, None)).groupby(code)
+    if falling:
+        # from one step the fall is the disagreement itself: a pace needs two
+        return rates.median().where(rates.count() >= 2).fillna(0.0)
+    return rates.median().fillna(0.0)
 
 
 def _best_two(keys: np.ndarray, sources: np.ndarray, values: np.ndarray, rows: np.ndarray,
@@ -100,11 +106,13 @@ def _choose(floor: dict, ceiling: dict, at: np.ndarray,
             np.where(differ | runner, f["row1"], f["row2"]), np.where(differ | ~runner, c["row1"], c["row2"]))
 
 
-def _disagreements(series: pd.DataFrame, growth: pd.Series, options: dict,
+def _disagreements(series: pd.DataFrame, moves: tuple[pd.Series, pd.Series], options: dict,
                    directions: dict[str, str]) -> tuple[pd.DataFrame, np.ndarray]:
     """Pairs (`row_a` on the earlier or same day, `row_b`; positions in `series`) of claims from
     different sources that cannot both hold, with `days` between them and the `gap`; and each row's
-    number of syndicated copies. Works on integer arrays throughout."""
+    number of syndicated copies. `moves`: each series' daily growth and fall (`daily_growth`).
+    Works on integer arrays throughout."""
+    growth, fall = moves
     tol = options["tolerance"]
     codes = series["series_id"].to_numpy()
     sources, names = pd.factorize(series["source"])
@@ -143,7 +151,11 @@ def _disagreements(series: pd.DataFrame, growth: pd.Series, options: dict,
         if days:
             # Across days, a fall in a series that only rises is `decrease`'s to report.
             at[direction[top["row1"]] == "rises"] = -1
-        score, row_a, row_b = _choose(top, bottom, at, np.zeros(len(at)))
+        # a stock that moves both ways falls at its own pace meanwhile (the missing, as people are
+        # found); held hostages fall in releases, which the text reports
+        allowance = np.where(direction[top["row1"]] == "either",
+                             fall.reindex(codes[top["row1"]]).fillna(0.0).to_numpy() * days, 0.0)
+        score, row_a, row_b = _choose(top, bottom, at, allowance)
         found.append(pd.DataFrame({"row_a": row_a, "row_b": row_b, "score": score, "days": days}))
         if not days:
             continue
@@ -172,8 +184,8 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
     unattributed = (series["source"] == "unattributed").to_numpy()
     outlets = series["outlet"].where(series["outlet"] != "", series["doc"]).astype(str)
     series = series.assign(source=np.where(unattributed, "unattributed (" + outlets + ")", series["source"]))
-    growth = daily_growth(series)
-    pairs, copies = _disagreements(series, growth, options, context.directions)
+    moves = daily_growth(series), daily_growth(series, falling=True)
+    pairs, copies = _disagreements(series, moves, options, context.directions)
     sids = series["series_id"].to_numpy()
     banded = []
     # Pairs are also sought among the figures whose sameness is not a guess: the day's lowest figure
@@ -181,22 +193,24 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
     # a warning-worthy pair of two plain tolls.
     sure = np.flatnonzero((series["guess"] == "").to_numpy())
     if 0 < len(sure) < len(series):
-        found, _ = _disagreements(series.iloc[sure], growth, options, context.directions)
+        found, _ = _disagreements(series.iloc[sure], moves, options, context.directions)
         banded.append(found.assign(row_a=sure[found["row_a"].to_numpy()], row_b=sure[found["row_b"].to_numpy()]))
     # within bands of magnitude too (base.magnitude_bands): Kolkata's 15 against another outlet's
     # 17, on a day the state's 72 leads the series
     for codes in magnitude_bands(series, context.band_ratio) if context.band_ratio else ():
         first = np.unique(codes, return_index=True)[1]
-        band_growth = pd.Series(growth.reindex(sids[first]).fillna(0.0).to_numpy(), index=codes[first])
-        found, _ = _disagreements(series.assign(series_id=codes), band_growth, options, context.directions)
+        band_moves = tuple(pd.Series(rate.reindex(sids[first]).fillna(0.0).to_numpy(), index=codes[first])
+                           for rate in moves)
+        found, _ = _disagreements(series.assign(series_id=codes), band_moves, options, context.directions)
         banded.append(found.assign(code=sids[found["row_a"].to_numpy()]))
     pairs = pd.concat([pairs, *banded], ignore_index=True).drop_duplicates(["row_a", "row_b"])
-    rates = growth.to_dict()  # a dict: looked up once per finding
+    rates, falls = (rate.to_dict() for rate in moves)  # dicts: looked up once per finding
     earlier = claim_records(series, pairs["row_a"].to_numpy())
     later = claim_records(series, pairs["row_b"].to_numpy())
     for pair, a, b in zip(records(pairs), earlier, later):
-        rate = float(rates.get(pair["code"], 0.0))
-        allowance = (f", more than the series' growth of about {fmt(rate)} a day allows"
+        rising = b["lo"] > a["hi"]
+        rate = float((rates if rising else falls).get(pair["code"], 0.0))
+        allowance = (f", more than the series' {'growth' if rising else 'fall'} of about {fmt(rate)} a day allows"
                      if pair["days"] and rate else "")
         repeated = [f"{copies[int(pair[row])]} copies of the {claim['source']} figure"
                     for row, claim in (("row_a", a), ("row_b", b)) if copies[int(pair[row])] > 1]
@@ -209,7 +223,7 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
             action=("Attribute each figure to its source and say which is newer; do not present the two as "
                     "one toll."),
             note="the later figure is the higher, and a toll may grow faster than its usual pace"
-            if pair["days"] and b["lo"] > a["hi"] else
+            if pair["days"] and rising else
             "a figure is unattributed: its outlet's, or an unnamed source's"
             if a["source"].startswith("unattributed") or b["source"].startswith("unattributed") else "",
         )

@@ -19,6 +19,7 @@ from ..scanning import matches_at
 from ..user_cache import compiled
 from .sentences import _ANTECEDENT, _CLAUSE_BREAK, _REACH, _Candidate, _words_between
 from .source import sentence_starts
+from .when import EVENT_NOUNS
 
 
 # Numbers that count no people (`_is_count`).
@@ -111,8 +112,9 @@ def _is_count(sentence: str, m: NumberMatch, start: int, end: int, rules: Rules)
         return False  # "80% of hospitals"
     core = sentence[start:end]
     if m.kind == "digits" and _YEAR.match(core.strip()) and (not _PEOPLE_NOUN.match(after)
-                                                             or dates.DAY_BEFORE.search(before)):
-        return False
+                                                             or dates.DAY_BEFORE.search(before)
+                                                             or _EVENT_OF.search(before)):
+        return False  # "the hurricane of 1900 killed", not 1,900 killed
     if _AGE_BOUND.match(core) and _AGED_PEOPLE.search(before):
         return False  # "730 children under five": an age, part of the group
     if _MILLIMETRES.search(core):
@@ -123,6 +125,7 @@ def _is_count(sentence: str, m: NumberMatch, start: int, end: int, rules: Rules)
 _STEP_BEFORE = compiled(r"(?i)\b(?:rose|risen|rises|climbed|jumped|increased|grew|went[ \t]+up|fell|dropped|declined|"
                         r"raised|lowered|revised(?:[ \t]+(?:up|down))?)[ \t]+by[ \t]+$")
 _STEP_AFTER = compiled(r"^,?[ \t]+to[ \t]+(?:about[ \t]+|around[ \t]+|nearly[ \t]+|more[ \t]+than[ \t]+)?\d")
+_EVENT_OF = compiled(rf"(?i)\b{EVENT_NOUNS}[ \t]+(?:of|in)[ \t]+$")
 _MILLIMETRES = compiled(r"\d[ \t]*mm$")
 # "children under five", "those over 60": a bound after people is their age, not a count.
 _AGE_BOUND = compiled(r"(?i)(?:under|below|over|above|aged)\b")

@@ -16,7 +16,7 @@ from ..user_cache import compiled
 
 
 # Nouns of events a year before them dates: "the 2004 tsunami".
-_EVENT_NOUNS = (r"(?:attacks?|earthquakes?|quakes?|tsunami|floods?|storm|cyclone|hurricane|typhoon|bombings?|blast|"
+EVENT_NOUNS = (r"(?:attacks?|earthquakes?|quakes?|tsunami|floods?|storm|cyclone|hurricane|typhoon|bombings?|blast|"
                 r"explosion|war|massacre|stampede|crush|fire|wildfire|shipwreck|sinking|famine|siege|genocide|disaster)")
 # The date a figure is given for: "as of March 3", "by Sunday", "said on Tuesday", "on Tuesday".
 # "on October 7" alone is left out: it names the event far more often than the count's date.
@@ -44,7 +44,9 @@ _AS_OF = compiled(
     # "the 1990 tunnel stampede in which 1,426 died", "the 2004 tsunami, which killed": an earlier
     # event named by its year dates the figures after it, not one before it ("147 killed, the
     # deadliest since the 1998 bombing")
-    rf"|(?<=\bthe[ \t]+)(?P<event_year>(?:1[89]|20)\d\d)(?=[ \t]+(?:[\w-]+[ \t]+){{0,2}}?{_EVENT_NOUNS}\b)"
+    rf"|(?<=\bthe[ \t]+)(?P<event_year>(?:1[89]|20)\d\d)(?=[ \t]+(?:[\w-]+[ \t]+){{0,2}}?{EVENT_NOUNS}\b)"
+    # "the Galveston hurricane of 1900 killed"
+    rf"|(?<=\b{EVENT_NOUNS}[ \t]+of[ \t]+)(?P<event_year>(?:1[89]|20)\d\d)\b"
     # "in June 2016", not "since the invasion in February 2022" (a window's start) nor "the truce
     # took place in November 2023" (when a window was, not a date of its count)
     rf"|(?<!\b(?:since|began|begun|started|erupted|broke[ \t]+out)\b[^,.;]{{0,40}})"
