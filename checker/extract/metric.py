@@ -25,13 +25,13 @@ from .when import EVENT_NOUNS
 # Numbers that count no people (`_is_count`).
 _NON_COUNT_BEFORE = compiled(
     r"(?i)(?:[$€£¥₪₹₦₱₩₫]|\b(?:hotline|helpline|phone|telephone|tel|fax|whatsapp|dial|call)(?:[ \t]+(?:is|on|at|number))?[ \t:]*$"
-    r"|\b(?:one|\d+)[ \t]+in[ \t]*$"  # "one in eight": a ratio
+    r"|\b(?:one|\d+)[ \t]+in(?:[ \t]+every)?[ \t]*$"  # "one in eight", "one in every 33": a ratio
     r"|\b(?:usd|eur|us\$|gbp|inr|rs\.?|ngn|php|vnd|krw|jpy|aud|aged|ages|age|ages? of|(?<!\b(?:dead|victims)(?: now| could| may| might| will)? )number|no\.|article|resolution|"
     r"route|page|flight|channel|highway|section|chapter|room|apartment|building|unit|"
     r"magnitude|grade|level|category|phase|wave|covid|[a-z]+-)|\w-|[+#])[ \t]*$|\d[:.,]$")
 _NON_COUNT_AFTER = compiled(
     r"(?i)^(?:-?\w*-(?!strong)\w|[ \t]+of[ \t]+the[ \t]+\w+est\b|"
-    r"[ \t]+in[ \t]+(?:(?!(?:1[89]|20)\d\d\b)\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|a hundred)\b"
+    r"[ \t]+in[ \t]+(?:every[ \t]+)?(?:(?!(?:1[89]|20)\d\d\b)\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|a hundred)\b"
     r"(?![ \t]+(?:\w+[ \t]+)?(?:hours?|days?|weeks?|months?|years?|attacks?|strikes?))|"  # "one in eight"
     r"[ \t]+(?:rise|increase|jump|drop|decline|fall|decrease|surge|spike)\b|[ \t]*(?:years?[ \t-]old|-year|year-old|:\d|\.\d|/\d|st\b|nd\b|rd\b|th\b|°|"
     r"km|mm\b|cm\b|kg\b|ml\b|mph|m/s|a\.m\.|p\.m\.|am\b|pm\b))")

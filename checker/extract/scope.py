@@ -28,15 +28,18 @@ def _scope(clause: str, span: tuple[int, int], metric: str, metric_scope: str, a
     are the starts of the clause's other figures: "with another 10,100 missing" is not 11,300's window.
     """
     near = lambda m, before, after: _near(clause, span, m, before, after)  # noqa: E731
-    if rules.directions.get(metric) != "rises":  # a toll that only accumulates is never a stock
-        if any(near(m, 3, 8) for m in rules.current_cues.finditer(clause, timeout=MATCH_TIMEOUT)):
-            return "current", None
+    # not past another figure: "436 killed in the past 24 hours and 15,273 wounded since the war began"
+    past_other = lambda m: any(span[1] <= o < m.start() or m.end() <= o < span[0] for o in others)  # noqa: E731
+    # a toll that only accumulates is a stock only where the cue follows its own figure: "29 people
+    # wounded in the attack remained in hospital", not "12 were killed and 40 remain missing"
+    rising = rules.directions.get(metric) == "rises"
+    if any(near(m, 0 if rising else 3, 8) and not (rising and past_other(m))
+           for m in rules.current_cues.finditer(clause, timeout=MATCH_TIMEOUT)):
+        return "current", None
     if _TOTAL_BEFORE.search(clause[:span[0]]) or (
             rules.event_toll.search(clause, max(0, span[0] - 120), span[0], timeout=MATCH_TIMEOUT)
             and not rules.incident_words.search(clause, max(0, span[0] - 120), span[0], timeout=MATCH_TIMEOUT)):
         return metric_scope, None
-    # not past another figure: "436 killed in the past 24 hours and 15,273 wounded since the war began"
-    past_other = lambda m: any(span[1] <= o < m.start() or m.end() <= o < span[0] for o in others)  # noqa: E731
     if any(near(m, _SINCE_WORDS, _SINCE_WORDS) and not past_other(m)
            for m in rules.event_start.finditer(clause, timeout=MATCH_TIMEOUT)):
         return metric_scope, None

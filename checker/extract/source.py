@@ -43,7 +43,7 @@ _OTHER_SOURCE_WORDS = compiled(rf"\b(?:according to|citing)[ \t]|[ \t](?:{_SAYS}
 _INTRODUCES = compiled(r"(?i)^[ \t]*(?:that[ \t]+)?$")
 _LEADING_THE = compiled(r"^(?:The|the)[ \t]+")
 # Names that point back at an earlier speaker: no body of their own.
-_PRONOUNS = frozenset({"He", "She", "It", "They", "We", "I", "This", "That", "There", "The", "A", "An"})
+_PRONOUNS = frozenset({"He", "She", "It", "They", "We", "I", "This", "That", "There", "The", "A", "An", "Both", "Each", "All", "Neither"})
 # A sentence reporting speech: its speaker, named or not, is who a later "he said" means.
 _SPEECH = compiled(r"(?i)\b(?:said|says|told|reported|announced|stated|according to)\b")
 # The nouns an anaphor names ("the ministry said"): it points back at the latest speaker so named.
