@@ -17,7 +17,9 @@ Copies of one figure in several documents are one finding.
 
 A figure the reference gives at most `lead_days` after the figure's own date is a note too: the
 day an article's figure is dated by (its publication, a "said on Tuesday") is often a day early
-for a bulletin issued overnight.
+for a bulletin issued overnight. So is one that lies between the reference's figures of the day
+before and the day after its own: a bulletin of the morning, where the reference keeps the
+evening's (8,796 on Nov 1, between 8,525 on Oct 31 and 9,061 on Nov 2).
 
 Options (defaults):
   severity: warning
@@ -113,14 +115,20 @@ def _cause(claim: dict, today: int, history: list[dict], elsewhere: list[dict], 
     return ""
 
 
-def _note(claim: dict, latest: dict, cause: str, gap: float, unexplained_gap: float, early: bool) -> str:
+def _note(claim: dict, latest: dict, cause: str, gap: float, unexplained_gap: float, early: bool,
+          between: tuple[dict, dict] | None) -> str:
     """Why a disagreement with the reference is a note, or "": the figure is another source's (a
     disagreement between sources, not a misquote of the reference's), the reference gives it a
-    day or so later (`early`), or it is far off with no misquote pattern to explain it."""
+    day or so later (`early`), it lies `between` the reference's figures of the days around its
+    own (an update issued within the day), or it is far off with no misquote pattern to explain it."""
     if claim["source"] not in ("unattributed", latest["source"]):
         return f"the figure is {claim['source']}'s, not {latest['source']}'s"
     if early:
         return "the reference gives the same figure a day later: the date read for it is likely early"
+    if between and not cause:
+        first, last = between
+        return (f"it lies between the reference's {fmt(first['value'])} of {day(first['date'])} and "
+                f"{fmt(last['value'])} of {day(last['date'])}: likely an update issued within the day")
     if not cause and gap > unexplained_gap:
         return f"{gap:.0%} from the reference with no misquote to explain it, it may count something else"
     return ""
@@ -167,6 +175,9 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
         cause = _cause(claim, today, history, by_figure[(claim["place"], int(claim["value"]))], window, lag, stale)
         early = any(ref["value"] == int(claim["value"]) and 0 < ref["day"] - today <= options["lead_days"]
                     for ref in history)
+        around = [ref for ref in history if abs(ref["day"] - today) <= 1]  # in date order
+        between = (around[0], around[-1]) if len(around) > 1 and around[0]["value"] < int(claim["value"]) \
+            < around[-1]["value"] else None
         diff = int(claim["value"]) - int(latest["value"])
         gap = abs(diff) / max(int(latest["value"]), 1)
         yield Problem(
@@ -179,5 +190,5 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
             metric=claim["metric"], place=claim["place"], group=claim["group"],
             values=(int(claim["value"]), int(latest["value"])),
             dates=(day(claim["date"]), day(latest["date"])),
-            note=_note(claim, latest, cause, gap, options["unexplained_gap"], early),
+            note=_note(claim, latest, cause, gap, options["unexplained_gap"], early, between),
         )

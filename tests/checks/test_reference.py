@@ -131,3 +131,17 @@ def test_the_next_day_s_bulletin_quoted_is_a_note_and_two_days_on_a_warning():
         a   | 27,840 | 2024-02-06
     """, REFERENCE)
     assert two_days.severity.value == "warning"
+
+
+def test_a_figure_between_the_bulletins_around_its_day_is_a_note_and_one_outside_them_a_warning():
+    # 27,650 on Feb 7: the morning's bulletin, between Feb 6's 27,585 and Feb 8's 27,840
+    [within] = findings("reference", """
+        doc | quote  | as_of      | source
+        a   | 27,650 | 2024-02-07 | gaza_health_ministry
+    """, REFERENCE)
+    assert within.severity.value == "info" and "update issued within the day" in within.message
+    [outside] = findings("reference", """
+        doc | quote  | as_of      | source
+        a   | 27,950 | 2024-02-07 | gaza_health_ministry
+    """, REFERENCE)
+    assert outside.severity.value == "warning"
