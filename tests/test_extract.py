@@ -506,6 +506,9 @@ def test_places_matched_once_per_document_read_as_in_each_sentence_alone():
     ("In Guinea-Bissau, 12 people were killed in the clashes.", "guinea_bissau"),
     ("Cholera has killed 63 people in Mozambique this year, health officials said.", "mozambique"),
     ("The storm killed 23 people in the Philippines, disaster officials said.", "philippines"),
+    # a province as ISO 3166-2 names it ("Sichuan Sheng"), in a frame that opens the sentence
+    ("In Sichuan province alone, 39,577 people have been confirmed dead, the vice governor said.", "sichuan"),
+    ("On Tuesday the United Nations put the number of dead across the region at 165,493.", "several_countries"),
 ])
 def test_every_country_is_a_place(text, place):
     assert one(text).place == place
@@ -866,3 +869,15 @@ def test_a_toll_that_only_rises_is_no_stock_for_another_figure_s_cue():
 
 def test_a_toll_that_rises_after_a_wounded_victim_dies_counts_the_dead():
     assert one("Paris attacks toll rises to 130 after wounded victim dies in hospital").metric == "killed"
+
+
+def test_a_national_toll_is_the_document_s_and_not_the_city_where_it_was_given():
+    found = claims_of("Quake toll nears 40,000\n\nMUZAFFARABAD, Pakistan (Wire) - At least 40,000 people died in "
+                      "Pakistan in the Oct. 8 earthquake, officials said. In Islamabad, the federal government's "
+                      "confirmed national toll stood on Sunday at 39,422 dead.")
+    assert [c.place for c in found if c.value == 39422] == ["pakistan"]
+
+
+def test_a_vice_governor_who_told_reporters_on_tuesday_dates_no_window():
+    assert one("In Sichuan province, 39,577 people have been confirmed dead, the vice governor told reporters "
+               "in Chengdu on Tuesday.").scope == "cumulative"

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
+from ..gazetteer import Gazetteer
 from ..model import CLAIM_COLUMNS, Claim, Document, Qualifier
 from ..numbers import scan, uses_decimal_comma
 from ..rules import Rules
@@ -146,6 +147,7 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
     text = document.text
     place_index = _PlaceIndex(text, rules)
     default_place = _document_place(document, place_index)
+    country = Gazetteer(rules).area_of(default_place)  # the whole a "national toll" counts
     published = document.published
     decimal_comma = uses_decimal_comma(document.locale)
     event_dates = _event_dates(document.text, published)
@@ -202,7 +204,7 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
                                          as_of, rules, event_dates,
                                          tuple(f.candidate.start - clause_start for f in found if f is not item))
             sentence_source = sentence_source or source
-            place = _place(sentence, cand, places, default_place, item.metric)
+            place = _place(sentence, cand, places, default_place, item.metric, country)
             group = item.group
             nationality = _nationality(sentence, cand, places)
             if nationality and nationality[0] != default_place and group == "all":

@@ -23,7 +23,8 @@ _WORD_RUN = compiled(r"\w+")
 # A place rules/places.yaml does not list, in a frame that makes a proper name one: "in Lahaina",
 # "on Maui", "the town of Pylos", "the capital, Port-au-Prince", "in remote Enga".
 _NAMED_PLACE = compiled(
-    r"(?:\b(?:in|at|near|around|across|inside|throughout|from|off|on)[ \t]+(?:the[ \t]+)?"
+    r"(?:\b(?:in|at|near|around|across|inside|throughout|from|off|on|In|At|Near|Across|Inside|Throughout|From|Off|On)"
+    r"[ \t]+(?:the[ \t]+)?"
     r"(?:(?:remote|northern|southern|eastern|western|central|coastal|rural)[ \t]+)?"
     r"|\b(?:city|town|village|state|province|region|island|district|county|port|capital)[ \t]+of[ \t]+"
     r"|\bthe[ \t]+capital,[ \t]+)"
@@ -31,7 +32,7 @@ _NAMED_PLACE = compiled(
     r"\p{Lu}\p{Ll}(?:[\p{L}-]|['’](?!s\b))*){0,3}+)"
     # not a possessive, a building ("at Kamal Adwan hospital") or an adjective ("in Israeli strikes")
     r"\b(?!['’]s\b|[ \t]+(?:hospital|clinic|school|mosque|church|university|airport|prison|stadium|hotel|station)\b"
-    r"|(?<=(?:i|an|ese|ish))[ \t]+\p{Ll})")
+    r"|(?<=(?:i|an|ese|ish))[ \t]+(?!(?:province|state|region|district|county|prefecture|governorate)\b)\p{Ll})")
 # "North Rhine-Westphalia has recorded 47 deaths", "Sindhupalchok, a hill district northeast of the
 # capital, accounted for 3,035": a name that records its own dead, or that the text calls a place
 # (not "counted" or "reported", which news agencies and monitors do).
@@ -248,7 +249,7 @@ _SPEAKERS_COUNTRY = compiled(
 
 
 def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, int]], default: str,
-           metric: str = "") -> str:
+           metric: str = "", country: str = "") -> str:
     """The place of the figure, of the places of its own statement first ("In Zimbabwe 259 died,
     and Malawi's government has reported 56 deaths"; "Belgium has counted 36 deaths, bringing the
     toll in Europe to 216"): several countries together ("across the three countries") are a place
@@ -256,7 +257,8 @@ def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, in
     figure's noun ("15 people in Kolkata"), else the nearest so named (demonyms too in a document
     with no place of its own), then a name standing as the statement's subject, a speaker's
     country last ("Thailand's government"); `default` (the document's) if none. People displaced
-    are counted where they went, not where they fled from, where the statement names both."""
+    are counted where they went, not where they fled from, where the statement names both. A
+    "national toll" is the `country`'s (the one `default` lies in)."""
     # a nationality is where the people counted are from, not where they were counted: it places
     # the figure only in a document that names no place of its own
     wanted = (_IN_FRAME,) if default else (_IN_FRAME, _DEMONYM)
@@ -270,6 +272,8 @@ def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, in
         return f"{several['n'].lower() or 'several'}_countries"
     if _COMBINED.search(sentence, max(lo, cand.start - 60), cand.start):
         return "several_countries"
+    if (country or default) and _NATIONAL.search(sentence, max(lo, cand.start - 60), cand.start):
+        return country or default  # "In Islamabad, the federal government's confirmed national toll stood at 39,422"
     fled = metric == "displaced" and [s for s, _, _, rank in places if rank == _IN_FRAME and lo <= s < hi
                                       and _LEFT_FROM.search(sentence, max(0, s - 30), s)]
     located = [(not lo <= s < hi, _SPEAKERS_COUNTRY.match(sentence, e) is not None, bool(fled) and s in fled, -rank,
@@ -299,9 +303,14 @@ def _paired_country(sentence: str, place: str, places: list[tuple[int, int, str,
 
 _REASON = compiled(r",[ \t]+(?:saying|citing|explaining)\b")
 _SEVERAL_COUNTRIES = compiled(r"(?i)\b(?:across|in|for)[ \t]+(?:the[ \t]+|all[ \t]+)?(?P<n>two|three|four|five|six|both|several|\d+)"
-                              r"[ \t]+(?:\w+[ \t]+)?countries\b|(?-i:\b(?i:together|along)[ \t]+with[ \t]+\p{Lu})(?P<n>)")
+                              r"[ \t]+(?:\w+[ \t]+)?countries\b|(?-i:\b(?i:together|along)[ \t]+with[ \t]+\p{Lu})(?P<n>)"
+                              # "the number of dead across the region", "region-wide"
+                              r"|\bacross[ \t]+the[ \t]+(?:whole[ \t]+|wider[ \t]+)?region\b(?P<n>)|\bregion-?wide\b(?P<n>)")
 # "the combined toll passed the 50,000 mark": several places' toll, right before its figure
 _COMBINED = compiled(r"(?i)\bcombined[ \t]+(?:death[ \t]+)?tolls?\b(?:[ \t]+[\w-]+){0,4}?[ \t]+$")
+# "the national toll", "the nationwide death toll": the whole country's, not a city's the sentence names
+_NATIONAL = compiled(r"(?i)\b(?:national|nationwide|country-?wide)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:tolls?|tally|count|figures?)\b"
+                     r"(?:[ \t]+[\w-]+){0,5}?[ \t]+$")
 # "Belgium has counted 36 deaths": a place that counts its own dead, as a sentence's subject.
 _COUNTING_SUBJECT = compiled(r"(?i)[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+|now[ \t]+)?(?:counted|recorded|registered|"
                              r"confirmed|listed|logged|tallied|raised|reported)\b")
