@@ -14,6 +14,7 @@ from typing import Iterator
 
 import regex
 
+from . import dates
 from .model import Number, Qualifier, Unit
 from .scanning import MATCH_TIMEOUT, Starts, matches_at
 from .user_cache import compiled
@@ -412,6 +413,9 @@ def _interval(m: regex.Match, decimal_comma: bool) -> tuple[Number, str] | None:
     return Number(low, low, high, Qualifier.RANGE, Unit.PERSONS), "range"
 
 
+_YEAR = compiled(r"(?:1[89]|20)\d\d")
+
+
 def _number_of(m: regex.Match, lexicon: NumberLexicon, decimal_comma: bool) -> tuple[Number, str] | None:
     unit = Unit.PERCENT if m["percent"] or m["lowpct"] else Unit.PERSONS
     if m["lowq"]:
@@ -424,6 +428,9 @@ def _number_of(m: regex.Match, lexicon: NumberLexicon, decimal_comma: bool) -> t
         low, high = amount_value(low_text, decimal_comma), amount_value(high_text, decimal_comma)
         if low is None or high is None or not low < high:
             return None
+        if _YEAR.fullmatch(low_text) and dates.DAY_BEFORE.search(m.string, max(0, m.start() - 20), m.start()):
+            # "the totals since October 7, 2023 to 60,034": a date's year, then the figure
+            return Number(high, high, high, Qualifier.EXACT, unit), "digits"
         if high >= 1000 and low < 100 and not _LETTER.search(low_text):
             low *= 10 ** round(math.log10(high / low)) if low else 1  # "20-30,000" is 20,000-30,000
         if before in (Qualifier.MORE_THAN, Qualifier.AT_LEAST, Qualifier.UP_TO, Qualifier.LESS_THAN):

@@ -881,3 +881,13 @@ def test_a_national_toll_is_the_document_s_and_not_the_city_where_it_was_given()
 def test_a_vice_governor_who_told_reporters_on_tuesday_dates_no_window():
     assert one("In Sichuan province, 39,577 people have been confirmed dead, the vice governor told reporters "
                "in Chengdu on Tuesday.").scope == "cumulative"
+
+
+def test_a_year_after_a_month_and_day_is_no_range_start():
+    found = claims_of("The ministry said 113 bodies had reached hospitals, bringing the totals since October 7, 2023 "
+                      "to 60,034 killed and 145,870 wounded.")
+    assert [(c.value, c.qualifier) for c in found if c.metric == "killed" and c.value > 1000] == [(60034, "exact")]
+
+
+def test_soldiers_killed_in_the_ground_campaign_are_a_phase_of_the_war():
+    assert one("Around 400 Israeli soldiers have been killed in the ground campaign.").scope == "period"

@@ -386,3 +386,4 @@ def test_the_missing_may_fall_between_two_sources_at_the_series_own_pace(tmp_pat
         report("d", "Coastal Times", "2019-01-29", "Tuesday", 250, "police"),
     )
     assert not loud(f for f in result.findings if f.check == "cross_source")
+
