@@ -30,14 +30,14 @@ DAY_BEFORE = compiled(rf"(?i)\b{_MONTH}\.?[ \t]+\d{{1,2}}(?:[-–]\d{{1,2}})?(?:
 MONTH_AFTER = compiled(rf"(?i)^(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}(?!\w)")
 
 
-_YEAR = compiled(r"(?:1[89]|20)\d\d")
+YEAR = compiled(r"(?:1[89]|20)\d\d")
 _END_OF_YEAR = compiled(r"(?:by )?the end of (the|this|last) year")
 
 
 def _year_end(text: str, reference: date | None) -> date | None:
     """31 December of the year "2023", "last year" or "the end of the year" names; a year not yet
     over by `reference` ends on `reference` itself."""
-    if _YEAR.fullmatch(text):
+    if YEAR.fullmatch(text):
         year = int(text)
         if reference is not None and year == reference.year:
             return reference

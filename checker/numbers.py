@@ -413,9 +413,6 @@ def _interval(m: regex.Match, decimal_comma: bool) -> tuple[Number, str] | None:
     return Number(low, low, high, Qualifier.RANGE, Unit.PERSONS), "range"
 
 
-_YEAR = compiled(r"(?:1[89]|20)\d\d")
-
-
 def _number_of(m: regex.Match, lexicon: NumberLexicon, decimal_comma: bool) -> tuple[Number, str] | None:
     unit = Unit.PERCENT if m["percent"] or m["lowpct"] else Unit.PERSONS
     if m["lowq"]:
@@ -428,7 +425,7 @@ def _number_of(m: regex.Match, lexicon: NumberLexicon, decimal_comma: bool) -> t
         low, high = amount_value(low_text, decimal_comma), amount_value(high_text, decimal_comma)
         if low is None or high is None or not low < high:
             return None
-        if _YEAR.fullmatch(low_text) and dates.DAY_BEFORE.search(m.string, max(0, m.start() - 20), m.start()):
+        if dates.YEAR.fullmatch(low_text) and dates.DAY_BEFORE.search(m.string, max(0, m.start() - 20), m.start()):
             # "the totals since October 7, 2023 to 60,034": a date's year, then the figure
             return Number(high, high, high, Qualifier.EXACT, unit), "digits"
         if high >= 1000 and low < 100 and not _LETTER.search(low_text):

@@ -48,9 +48,9 @@ def _day_keys(codes: np.ndarray, dates: pd.Series) -> np.ndarray:
     return (codes.astype("int64") << _DAY_BITS) + days + _DAY_OFFSET
 
 
-def daily_growth(series: pd.DataFrame, falling: bool = False) -> pd.Series:
-    """Median growth per day between each series' successive dated figures (0 if unknown), by
-    series_id; `falling`: the median fall per day instead, known from two steps or more."""
+def daily_moves(series: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Median growth and median fall per day between each series' successive dated figures (0 if
+    unknown), by series_id; a fall is known from two steps or more."""
     finite = np.isfinite(series["lo"].to_numpy())
     keys = _day_keys(series["series_id"].to_numpy(), series["date"])[finite]
     floors = pd.Series(series["lo"].to_numpy()[finite]).groupby(keys).max()  # sorted: by series, then day
@@ -59,11 +59,10 @@ def daily_growth(series: pd.DataFrame, falling: bool = False) -> pd.Series:
     same = np.r_[False, code[1:] == code[:-1]]
     step = np.divide(np.diff(floors.to_numpy(), prepend=np.nan), np.diff(days, prepend=0),
                      out=np.full(len(key), np.nan), where=same)
-    rates = pd.Series(np.clip(-step if falling else step, 0, None)).groupby(code)
-    if falling:
-        # from one step the fall is the disagreement itself: a pace needs two
-        return rates.median().where(rates.count() >= 2).fillna(0.0)
-    return rates.median().fillna(0.0)
+    growth = pd.Series(np.clip(step, 0, None)).groupby(code).median().fillna(0.0)
+    falls = pd.Series(np.clip(-step, 0, None)).groupby(code)
+    # from one step the fall is the disagreement itself: a pace needs two
+    return growth, falls.median().where(falls.count() >= 2).fillna(0.0)
 
 
 def _best_two(keys: np.ndarray, sources: np.ndarray, values: np.ndarray, rows: np.ndarray,
@@ -110,7 +109,7 @@ def _disagreements(series: pd.DataFrame, moves: tuple[pd.Series, pd.Series], opt
                    directions: dict[str, str]) -> tuple[pd.DataFrame, np.ndarray]:
     """Pairs (`row_a` on the earlier or same day, `row_b`; positions in `series`) of claims from
     different sources that cannot both hold, with `days` between them and the `gap`; and each row's
-    number of syndicated copies. `moves`: each series' daily growth and fall (`daily_growth`).
+    number of syndicated copies. `moves`: each series' daily growth and fall (`daily_moves`).
     Works on integer arrays throughout."""
     growth, fall = moves
     tol = options["tolerance"]
@@ -184,7 +183,7 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
     unattributed = (series["source"] == "unattributed").to_numpy()
     outlets = series["outlet"].where(series["outlet"] != "", series["doc"]).astype(str)
     series = series.assign(source=np.where(unattributed, "unattributed (" + outlets + ")", series["source"]))
-    moves = daily_growth(series), daily_growth(series, falling=True)
+    moves = daily_moves(series)
     pairs, copies = _disagreements(series, moves, options, context.directions)
     sids = series["series_id"].to_numpy()
     banded = []

@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
-from ..gazetteer import Gazetteer
 from ..model import CLAIM_COLUMNS, Claim, Document, Qualifier
 from ..numbers import scan, uses_decimal_comma
 from ..rules import Rules
@@ -39,7 +38,7 @@ from .place import _document_place, _nationality, _place, _PlaceIndex
 from .prefilter import prefilter
 from .scope import _scope
 from .sentences import _ANTECEDENT, _TEASER, _Candidate, _clause_of, split_sentences
-from .source import _Carried, _frames, _source, _Speakers, named_sources
+from .source import _Carried, _country, _frames, _source, _Speakers, named_sources
 from .when import _event_dates, _explicit_date
 
 # Names other modules and the tests import from `checker.extract`, where they were defined before
@@ -147,7 +146,7 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
     text = document.text
     place_index = _PlaceIndex(text, rules)
     default_place = _document_place(document, place_index)
-    country = Gazetteer(rules).area_of(default_place)  # the whole a "national toll" counts
+    country = _country(default_place, rules)  # the whole a "national toll" counts
     published = document.published
     decimal_comma = uses_decimal_comma(document.locale)
     event_dates = _event_dates(document.text, published)

@@ -48,7 +48,9 @@ _ABBREVIATION = compiled(r"\b(?:[A-Z]\.){2,}")
 _NOUN_PHRASE_END = compiled(
     r"(?i)\b(?:as|when|after|while|but|in|on|at|from|by|who|that|which|were|was|have|has|had|are|is|"
     r"since|during|across|into|near|with|for|to|of whom|of them)\b")
-_CONDITION = compiled(r"(?i)^[ \t]*(?:in[ \t]+(?:a[ \t]+)?(?:critical|intensive|serious|grave)|with[ \t]+(?:light|lighter|minor|slight)[ \t]+)")
+# A patient's condition, read whole as a group's noun ("in critical care", "with lighter injuries").
+_SEVERE = r"in[ \t]+(?:a[ \t]+)?(?:critical|intensive|serious|grave)"
+_CONDITION = compiled(rf"(?i)^[ \t]*(?:{_SEVERE}|with[ \t]+(?:light|lighter|minor|slight)[ \t]+)")
 # "put the number of civilians killed in Mariupol at some 5,000": whom a tally counts.
 _TALLY_OF = compiled(r"(?i)\b(?:number|toll|count|tally|total)[ \t]+of[ \t]+(?:the[ \t]+)?(?P<noun>(?:[\w-]+[ \t]+){0,2}[\w-]+)"
                      r"[ \t]+(?:killed|dead|injured|wounded|missing|displaced|held|detained|who|had|have|has|was|were|at|stood|rose|reached)\b"
@@ -61,7 +63,7 @@ _GROUP_PREDICATE = compiled(
     # without a verb: "some 130,000 of them children"
     # ("17 of them in critical care" too, but not "40 of them in the previous 24 hours")
     r"|^[ \t]+of[ \t]+(?:them|whom)[ \t]+(?!(?:are|were|was|have|had|has|on|at|from|during|since)\b"
-    r"|in\b(?![ \t]+(?:a[ \t]+)?(?:critical|intensive|serious|grave)))(?P<noun>[^,;:.]{1,40})"
+    rf"|(?!{_SEVERE})in\b)(?P<noun>[^,;:.]{{1,40}})"
     # "Of the dead, 1,524 were children"
     r"|^[ \t]+(?:(?:people|persons)[ \t]+)?(?:are|were|was)[ \t]+(?:all[ \t]+|now[ \t]+|still[ \t]+)?(?P<noun>[^,;:.]{1,40})")
 

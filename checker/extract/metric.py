@@ -35,7 +35,6 @@ _NON_COUNT_AFTER = compiled(
     r"(?![ \t]+(?:\w+[ \t]+)?(?:hours?|days?|weeks?|months?|years?|attacks?|strikes?))|"  # "one in eight"
     r"[ \t]+(?:rise|increase|jump|drop|decline|fall|decrease|surge|spike)\b|[ \t]*(?:years?[ \t-]old|-year|year-old|:\d|\.\d|/\d|st\b|nd\b|rd\b|th\b|°|"
     r"km|mm\b|cm\b|kg\b|ml\b|mph|m/s|a\.m\.|p\.m\.|am\b|pm\b))")
-_YEAR = compiled(r"^(?:1[89]|20)\d\d$")
 _PEOPLE_NOUN = compiled(
     r"(?i)^[ \t]+(?:people|persons|residents|civilians|children|women|men|soldiers|palestinians|"
     r"israelis|ukrainians|hostages|victims|others|refugees|migrants|bodies|dead|deaths|killed|injured|wounded)\b")
@@ -111,7 +110,7 @@ def _is_count(sentence: str, m: NumberMatch, start: int, end: int, rules: Rules)
     if m.number.unit is Unit.PERCENT and share_of and rules.non_people.match(after[share_of.end():]):
         return False  # "80% of hospitals"
     core = sentence[start:end]
-    if m.kind == "digits" and _YEAR.match(core.strip()) and (not _PEOPLE_NOUN.match(after)
+    if m.kind == "digits" and dates.YEAR.fullmatch(core.strip()) and (not _PEOPLE_NOUN.match(after)
                                                              or dates.DAY_BEFORE.search(before)
                                                              or _EVENT_OF.search(before)):
         return False  # "the hurricane of 1900 killed", not 1,900 killed

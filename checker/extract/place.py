@@ -23,8 +23,7 @@ _WORD_RUN = compiled(r"\w+")
 # A place rules/places.yaml does not list, in a frame that makes a proper name one: "in Lahaina",
 # "on Maui", "the town of Pylos", "the capital, Port-au-Prince", "in remote Enga".
 _NAMED_PLACE = compiled(
-    r"(?:\b(?:in|at|near|around|across|inside|throughout|from|off|on|In|At|Near|Across|Inside|Throughout|From|Off|On)"
-    r"[ \t]+(?:the[ \t]+)?"
+    r"(?:\b(?i:in|at|near|around|across|inside|throughout|from|off|on)[ \t]+(?:the[ \t]+)?"
     r"(?:(?:remote|northern|southern|eastern|western|central|coastal|rural)[ \t]+)?"
     r"|\b(?:city|town|village|state|province|region|island|district|county|port|capital)[ \t]+of[ \t]+"
     r"|\bthe[ \t]+capital,[ \t]+)"
@@ -272,8 +271,8 @@ def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, in
         return f"{several['n'].lower() or 'several'}_countries"
     if _COMBINED.search(sentence, max(lo, cand.start - 60), cand.start):
         return "several_countries"
-    if (country or default) and _NATIONAL.search(sentence, max(lo, cand.start - 60), cand.start):
-        return country or default  # "In Islamabad, the federal government's confirmed national toll stood at 39,422"
+    if country and _NATIONAL.search(sentence, max(lo, cand.start - 60), cand.start):
+        return country  # "In Islamabad, the federal government's confirmed national toll stood at 39,422"
     fled = metric == "displaced" and [s for s, _, _, rank in places if rank == _IN_FRAME and lo <= s < hi
                                       and _LEFT_FROM.search(sentence, max(0, s - 30), s)]
     located = [(not lo <= s < hi, _SPEAKERS_COUNTRY.match(sentence, e) is not None, bool(fled) and s in fled, -rank,
