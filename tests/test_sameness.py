@@ -361,6 +361,41 @@ def test_bodies_identified_by_a_forensic_institute_count_identified_victims_only
     assert falls and all(f.severity is Severity.INFO for f in falls)
 
 
+def test_a_stale_toll_is_a_warning_even_beside_a_hospital_s_count_of_bodies_received(tmp_path):
+    """The bodies one hospital received (162) break the 293 floor first, and are a note; the 288
+    printed as the crash's toll in the same article is its own fall, and a warning."""
+    result = checked(
+        tmp_path,
+        Article("a", "Rail Wire", "2023-07-08", "Train crash toll rises to 293\n\nBHUBANESWAR, July 8 (Rail Wire) - "
+                "The death toll from the June 2 train collision near Balasore has risen to 293, officials said."),
+        Article("b", "Coastal Daily", "2023-10-12", "Unclaimed crash victims cremated\n\nBHUBANESWAR, Oct 11 "
+                "(Coastal Daily) - The institute had received 162 bodies in all, its press office said. The "
+                "June 2 train collision near Balasore killed 288 people."),
+    )
+    falls = {f.values: f.severity for f in result.findings if f.check == "decrease"}
+    assert falls[(293, 162)] is Severity.INFO
+    assert falls[(293, 288)] is Severity.WARNING  # a drop under 5%: a warning, not an error
+
+
+def test_bodies_divers_are_still_expected_to_bring_up_are_an_estimate():
+    article = Article("a", "Island Wire", "2013-10-04", "Divers search wreck\n\nLAMPEDUSA, Oct 4 (Island Wire) - "
+                      "A coast guard official said divers expected to bring up more than 100 bodies from the wreck.")
+    assert [c.estimate for c in claims_of(article)] == [True]
+
+
+def test_bodies_recovered_on_one_day_count_the_bodies_recovered(tmp_path):
+    result = checked(
+        tmp_path,
+        Article("a", "Island Wire", "2013-10-03", "Migrant boat sinks\n\nLAMPEDUSA, Oct 3 (Island Wire) - "
+                "At least 94 people died when a boat carrying migrants sank off the island, officials said."),
+        Article("b", "Sea Post", "2013-10-07", "Divers enter wreck\n\nLAMPEDUSA, Oct 7 (Sea Post) - On Monday "
+                "divers worked their way inside the hull of the migrant boat that sank off the island, recovering "
+                "38 bodies and raising the count to 232."),
+    )
+    falls = [f for f in result.findings if f.check == "decrease" and 38 in f.values]
+    assert falls and all(f.severity is Severity.INFO for f in falls)
+
+
 def test_direct_and_indirect_deaths_are_no_revision_of_the_toll(tmp_path):
     result = checked(
         tmp_path,

@@ -8,12 +8,17 @@ from .base import magnitude_bands
 
 
 def breaks(series: pd.DataFrame, selected: np.ndarray, rising: bool, ratio: float | None = None) -> pd.DataFrame:
-    """`_breaks` over the whole series and, with `ratio`, within each band of magnitude (see
+    """`_breaks` over the whole series, over its figures whose sameness is no guess and, with `ratio`, within each band of magnitude (see
     base.magnitude_bands): in a series that mixes an incident's toll with a war's (471 killed at a
     hospital, 3,478 in the war), the hospital's own fall from 500 to 471 is not hidden behind the
     war's floor; within a band only figures at most BAND_DAYS apart. Each later figure once (an
     editor fixes a figure once), against the earlier figure of its own band where it has one."""
     found = [_breaks(series, selected, rising)]
+    # again among the figures whose sameness is not a guess: a later figure that counts identified
+    # victims or bodies received may break the floor first, and its note would hide a plain toll's fall
+    sure = selected & (series["guess"] == "").to_numpy()
+    if sure.any() and not np.array_equal(sure, selected):
+        found.append(_breaks(series, sure, rising))
     dates = series["date"].to_numpy()
     for codes in magnitude_bands(series, ratio) if ratio else ():
         banded = _breaks(series.assign(series_id=codes), selected, rising)
