@@ -259,6 +259,8 @@ def _main_event(cluster: _Cluster, claims: Iterable[Claim], rules: Rules, gazett
                      or (not gazetteer.areas_of(c.place) and naming[c.place] > 1))
     top = sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))
     place = top[0][0] if top else (area or cluster.area.lstrip(_TOWN) or "unknown")
+    if area and any(t.id == kind and t.wide_area for t in rules.event_types) and gazetteer.is_town(place):
+        place = area  # a cyclone's toll is the country's, not the worst-hit town's (Tacloban)
     start = "" if cluster.first == date.max else cluster.first.isoformat()
     if cluster.fixed:
         return Event(cluster.fixed, cluster.fixed.replace("_", " ").replace("-", " "), kind, place, start,

@@ -161,6 +161,14 @@ class Gazetteer:
         words = regex.findall(r"\(\?:([^()|?]+)\)", listed.names.pattern)
         return tuple(place_id(w) for w in words if regex.fullmatch(r"[\p{L} .'’-]+", w))
 
+    def is_town(self, place: str) -> bool:
+        """Whether `place` is known only as a city or town, neither a country nor a region
+        (first-level subdivision) nor a rules override ("tacloban"; not "kerala" or "gaza")."""
+        if not place or place in self._areas or place in self._country_ids:
+            return False
+        index = _index()
+        return place in index.cities and place not in index.subdivisions and place not in index.country_codes
+
     def within(self, part: str, whole: str) -> bool:
         """Whether `part` lies in `whole` (a country-level area), or is it; a name several
         countries have lies in each of them."""

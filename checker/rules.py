@@ -116,7 +116,7 @@ _SCHEMAS: dict[str, dict] = {
             "types": {"type": "object", "propertyNames": {"pattern": "^[a-z][a-z0-9_]*$"}, "additionalProperties": {
                 "type": "object", "additionalProperties": False, "required": ["words"],
                 "properties": {"words": _PATTERNS, "window_days": {"type": "integer", "minimum": 1},
-                               "one_place": {"type": "boolean"}}}},
+                               "one_place": {"type": "boolean"}, "wide_area": {"type": "boolean"}}}},
             "same_event_similarity": {"type": "number", "minimum": 0, "maximum": 1},
             "earlier_event_days": {"type": "integer", "minimum": 0},
             "follow_up_days": {"type": "integer", "minimum": 0},
@@ -175,12 +175,14 @@ class Place:
 class EventType:
     """A kind of event (rules/events.yaml): the words naming it, how long its reporting runs, and
     whether it happens in one place (an attack, a crush), so that its toll is that place's however
-    an article names it."""
+    an article names it, or over a wide area (a cyclone, an epidemic), so that its toll is the
+    country's unless a figure names a part of it."""
 
     id: str
     words: regex.Pattern
     window_days: int
     one_place: bool = False
+    wide_area: bool = False
 
 
 @dataclass(frozen=True)
@@ -560,7 +562,8 @@ def _build(raw: dict[str, Any], where: dict[str, Path]) -> Rules:
         event_start=_compile(sc.get("event_start", "(?!)"), f"{where['scopes']}: key event_start"),
         since_date_period_days=sc.get("since_date_period_days", 31),
         event_types=tuple(EventType(tid, _any_of(spec["words"], f"{events_file}: key types.{tid}"),
-                                    spec.get("window_days", 365), spec.get("one_place", False)) for tid, spec in ev.get("types", {}).items()),
+                                    spec.get("window_days", 365), spec.get("one_place", False), spec.get("wide_area", False))
+                          for tid, spec in ev.get("types", {}).items()),
         same_event_similarity=float(ev.get("same_event_similarity", 0.5)),
         earlier_event_days=ev.get("earlier_event_days", 60),
         follow_up_days=ev.get("follow_up_days", 21),

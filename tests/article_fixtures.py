@@ -1,11 +1,15 @@
 """Short wire-style articles written into a folder with a manifest, and run through the real
-pipeline: shared by tests/test_events.py and tests/test_sameness.py."""
+pipeline (`checked`), or one article extracted alone (`claims_of`): shared by tests/test_events.py,
+tests/test_sameness.py and tests/test_documents_and_doubts.py."""
 from __future__ import annotations
 
 import csv
+from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
+from checker.extract import extract
+from checker.model import Claim, Document, line_starts_of
 from checker.pipeline import Result, run
 from checker.rules import load_rules
 
@@ -38,3 +42,11 @@ def write_corpus(folder: Path, *articles: Article, events: dict[str, str] | None
 
 def checked(tmp_path: Path, *articles: Article, events: dict[str, str] | None = None) -> Result:
     return run([write_corpus(tmp_path / "articles", *articles, events=events)], RULES)
+
+
+def claims_of(article: Article) -> list[Claim]:
+    """The claims extracted from one article alone."""
+    document = Document(doc=article.doc, path=f"{article.doc}.txt", text=article.text,
+                        published=date.fromisoformat(article.published), outlet=article.outlet,
+                        title=article.text.splitlines()[0], line_starts=line_starts_of(article.text))
+    return extract(document, RULES)

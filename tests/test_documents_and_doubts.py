@@ -13,23 +13,14 @@ days on is a note.
 """
 from __future__ import annotations
 
-from datetime import date
-
 import pandas as pd
-from article_fixtures import RULES, Article, checked
+from article_fixtures import RULES, Article, checked, claims_of
 
-from checker.extract import extract
-from checker.model import Document, Severity, line_starts_of
+from checker.model import Severity
 from checker.pipeline import check_claims
 
 NOTE = "A note, not a warning:"
 
-
-def claims_of(article: Article):
-    document = Document(doc=article.doc, path=f"{article.doc}.txt", text=article.text,
-                        published=date.fromisoformat(article.published), outlet=article.outlet,
-                        title=article.text.splitlines()[0], line_starts=line_starts_of(article.text))
-    return extract(document, RULES)
 
 
 def figure(article: Article, quote: str):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from article_fixtures import RULES, Article, checked, write_corpus
+from article_fixtures import RULES, Article, checked, claims_of, write_corpus
 from click.testing import CliRunner
 
 from checker.cli import cli
@@ -431,3 +431,33 @@ def test_a_figure_dated_in_an_event_the_archive_reports_counts_for_that_event(tm
     )
     assert event_of(result, "b", "116") == event_of(result, "a", "119")
     assert any(f.check == "decrease" and f.values == (119, 116) for f in result.findings)
+
+
+def test_a_typhoon_s_toll_filed_from_its_worst_hit_city_is_the_country_s(tmp_path):
+    """A cyclone strikes a wide area: a toll that names no place is the country's, wherever the
+    story was filed from; the city's own figure is a part of it."""
+    first = Article("haiyan_nov22", "Courier", "2013-11-22", """\
+Haiyan death toll jumps past 5,200
+
+TACLOBAN, Philippines (Courier) - The official death toll from Typhoon Haiyan rose to 5,209, the national \
+disaster council said. Tacloban alone has reported 1,725 dead.
+""")
+    later = Article("haiyan_nov23", "Monitor", "2013-11-23", """\
+Aid reaches islands two weeks after typhoon
+
+MANILA (Monitor) - The official death toll from the typhoon stands at 4,011, the government says.
+""")
+    result = checked(tmp_path, first, later)
+    places = {c.quote: c.place for c in result.claims if c.metric == "killed"}
+    assert places["5,209"] == places["4,011"] == "philippines" and places["1,725"] == "tacloban"
+    assert [f.values for f in loud(result) if f.check == "decrease"] == [(5209, 4011)]
+
+
+def test_deaths_reported_in_the_state_are_the_state_s_named_before():
+    article = Article("amphan", "Herald", "2020-05-21", """\
+Cyclone Amphan kills 72 in West Bengal
+
+KOLKATA, May 21 (Herald) - In neighbouring Odisha, where the storm lashed the northern coast on Wednesday, \
+officials said two deaths had been reported in the state.
+""")
+    assert [(c.value, c.place) for c in claims_of(article) if c.metric == "killed" and c.value == 2] == [(2, "odisha")]

@@ -11,26 +11,16 @@ one article, or figures more than `same_count_ratio` (3) times apart, become not
 """
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
-from article_fixtures import RULES, Article, checked, write_corpus
+from article_fixtures import Article, checked, claims_of, write_corpus
 from click.testing import CliRunner
 
 from checker.cli import cli
-from checker.extract import extract
-from checker.model import Document, Severity, line_starts_of
+from checker.model import Severity
 from checker.pipeline import Result
 
 NOTE = "A note, not a warning:"  # what check_claims appends to a finding that rests on a guess, then why
 
-
-def claims_of(article: Article):
-    """The claims extracted from one article alone."""
-    document = Document(doc=article.doc, path=f"{article.doc}.txt", text=article.text,
-                        published=date.fromisoformat(article.published), outlet=article.outlet,
-                        title=article.text.splitlines()[0], line_starts=line_starts_of(article.text))
-    return extract(document, RULES)
 
 
 def claim(result: Result, doc: str, quote: str):

@@ -24,7 +24,7 @@ _WORD_RUN = compiled(r"\w+")
 # "on Maui", "the town of Pylos", "the capital, Port-au-Prince", "in remote Enga".
 _NAMED_PLACE = compiled(
     r"(?:\b(?i:in|at|near|around|across|inside|throughout|from|off|on)[ \t]+(?:the[ \t]+)?"
-    r"(?:(?:remote|northern|southern|eastern|western|central|coastal|rural)[ \t]+)?"
+    r"(?:(?:remote|northern|southern|eastern|western|central|coastal|rural|neighbouring|neighboring|nearby|adjoining)[ \t]+)?"
     r"|\b(?:city|town|village|state|province|region|island|district|county|port|capital)[ \t]+of[ \t]+"
     r"|\bthe[ \t]+capital,[ \t]+)"
     r"(?P<name>\p{Lu}\p{Ll}(?:[\p{L}-]|['’](?!s\b))*(?:[ \t]+(?:(?:de|do|da|dos|das|del|di|du|la|le|el|al|von|van|der)[ \t]+)?"
@@ -280,6 +280,13 @@ def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, in
                for s, e, p, rank in places
                if rank in wanted or (rank == _MENTIONED and lo <= s < cand.start and _COUNTING_SUBJECT.match(sentence, e))]
     best = min(located) if located else None
+    region = _THE_REGION.search(sentence, lo, hi) if best is None or best[0] else None
+    if region:
+        # "In neighbouring Odisha, ..., and two deaths had been reported in the state", "West
+        # Bengal Chief Minister ... said 72 people had died in the state": the place named last before
+        before = [p for s, _, p, rank in places if rank != _DEMONYM and s < region.start()]
+        if before:
+            return before[-1]
     # a place only another statement of the sentence names is that statement's, where the
     # document has a place of its own ("2,681 dead ..., with 1,591 deaths in Al Haouz")
     if best is None or (best[0] and default):
@@ -305,6 +312,9 @@ _SEVERAL_COUNTRIES = compiled(r"(?i)\b(?:across|in|for)[ \t]+(?:the[ \t]+|all[ \
                               r"[ \t]+(?:\w+[ \t]+)?(?:countries|territories|nations)\b|(?-i:\b(?i:together|along)[ \t]+with[ \t]+\p{Lu})(?P<n>)"
                               # "the number of dead across the region", "region-wide"
                               r"|\bacross[ \t]+the[ \t]+(?:whole[ \t]+|wider[ \t]+)?region\b(?P<n>)|\bregion-?wide\b(?P<n>)")
+# "in the state", "the province's toll": the region named before, in another statement of the sentence
+_THE_REGION = compiled(r"(?i)\b(?:in|across)[ \t]+the[ \t]+(?:state|province|region|district|county|prefecture)\b"
+                       r"|\bthe[ \t]+(?:state|province|region|district|county|prefecture)['’]s[ \t]+(?:death[ \t]+)?(?:toll|tally|count|figure|dead)\b")
 # "the combined toll passed the 50,000 mark": several places' toll, right before its figure
 _COMBINED = compiled(r"(?i)\bcombined[ \t]+(?:death[ \t]+)?tolls?\b(?:[ \t]+[\w-]+){0,4}?[ \t]+$")
 # "the national toll", "the nationwide death toll": the whole country's, not a city's the sentence names
