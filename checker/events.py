@@ -237,6 +237,8 @@ class _Grouping:
             if gap > timedelta(days=self.windows.get(_kind_of(cluster.kinds, self.rules), 365)):
                 continue
             score = _cosine(kinds, cluster.kinds) if kinds and cluster.kinds else float(not kinds and not cluster.kinds)
+            if self._contains(cluster, kinds):
+                score = max(score, self.rules.same_event_similarity)  # the hostages of a war it names
             if cluster.area != _top(areas):
                 score *= _cosine(areas, cluster.areas) ** 0.5  # another country's event: only if much alike
             if score and gap <= timedelta(days=self.rules.follow_up_days):
@@ -244,6 +246,14 @@ class _Grouping:
             if score >= best_score:
                 best, best_score = cluster, score + 1e-9  # the first of equal scores
         return best
+
+
+    def _contains(self, cluster: _Cluster, kinds: Counter) -> bool:
+        """Whether a document of `kinds` reports a part of the cluster's event: its own kind is one
+        the cluster's kind contains (rules/events.yaml `contains`), and it names the cluster's kind."""
+        kind = _kind_of(cluster.kinds, self.rules)
+        contained = next((t.contains for t in self.rules.event_types if t.id == kind), frozenset())
+        return bool(kinds) and kinds[kind] > 0 and _kind_of(kinds, self.rules) in contained
 
 
 def _main_event(cluster: _Cluster, claims: Iterable[Claim], rules: Rules, gazetteer: Gazetteer) -> Event:

@@ -27,6 +27,8 @@ RULE_FILES = ("qualifiers", "units", "metrics", "groups", "places", "sources", "
 MAX_RULES_BYTES = 1_000_000
 
 _PATTERN = {"type": "string", "minLength": 1}
+#: the participle of an apposition naming who runs a body ("the media office, run by Hamas, said")
+RUN_BY = r"\b(?:run|controlled|backed|led|operated|funded|overseen|administered) by"
 _PATTERNS = {"type": "array", "items": _PATTERN}
 _SCHEMAS: dict[str, dict] = {
     "qualifiers": {
@@ -116,7 +118,8 @@ _SCHEMAS: dict[str, dict] = {
             "types": {"type": "object", "propertyNames": {"pattern": "^[a-z][a-z0-9_]*$"}, "additionalProperties": {
                 "type": "object", "additionalProperties": False, "required": ["words"],
                 "properties": {"words": _PATTERNS, "window_days": {"type": "integer", "minimum": 1},
-                               "one_place": {"type": "boolean"}, "wide_area": {"type": "boolean"}}}},
+                               "one_place": {"type": "boolean"}, "wide_area": {"type": "boolean"},
+                               "contains": {"type": "array", "items": {"type": "string"}}}}},
             "same_event_similarity": {"type": "number", "minimum": 0, "maximum": 1},
             "earlier_event_days": {"type": "integer", "minimum": 0},
             "follow_up_days": {"type": "integer", "minimum": 0},
@@ -183,6 +186,8 @@ class EventType:
     window_days: int
     one_place: bool = False
     wide_area: bool = False
+    #: kinds of event that happen inside one of this kind (a war's abductions, famine, sieges)
+    contains: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -303,6 +308,17 @@ def _toll_adjective(adjectives: list[str], where: str) -> regex.Pattern | None:
         return None
     return _compile(rf"\b(?:{'|'.join(adjectives)})(?=(?:[ \t]+[\w-]+){{0,2}}?[ \t]+(?:death[ \t]+)?(?:tolls?|dead)\b)",
                     where, 0)
+
+
+def _event_types(types: dict, where: str) -> tuple[EventType, ...]:
+    """The kinds of event of rules/events.yaml `types`; a kind another contains must be one of them."""
+    for tid, spec in types.items():
+        unknown = sorted(set(spec.get("contains", ())) - set(types))
+        if unknown:
+            raise RulesError(f"{where}: key types.{tid}.contains: unknown kind of event {unknown[0]!r}")
+    return tuple(EventType(tid, _any_of(spec["words"], f"{where}: key types.{tid}"), spec.get("window_days", 365),
+                           spec.get("one_place", False), spec.get("wide_area", False), frozenset(spec.get("contains", ())))
+                 for tid, spec in types.items())
 
 
 def _event_toll(nouns: list[str], where: str) -> regex.Pattern:
@@ -528,7 +544,9 @@ def _build(raw: dict[str, Any], where: dict[str, Path]) -> Rules:
     source_names = _compile("|".join(f"(?P<{sid}__{i}>{alias})" for i, (alias, sid) in enumerate(names)),
                             f"{source_file}: key sources")
     any_source = "|".join(f"(?:{alias})" for alias, _ in names)
-    frames = [f.replace("{source}", f"(?:the |an? )?(?P<source>{any_source})") for f in s.get("frames", [])]
+    # "the media office, run by Hamas, said": who runs the speaker does not speak
+    frames = [f.replace("{source}", f"(?<!{RUN_BY} )(?:the |an? )?(?P<source>{any_source})(?:, {RUN_BY} [^,]{{1,60}},)?")
+              for f in s.get("frames", [])]
     source_frames = _any_of(frames, f"{source_file}: key frames")
 
     sc = raw["scopes"]
@@ -561,9 +579,7 @@ def _build(raw: dict[str, Any], where: dict[str, Path]) -> Rules:
         since_phrase=_compile(sc.get("since_phrase", r"\bsince\b"), f"{where['scopes']}: key since_phrase"),
         event_start=_compile(sc.get("event_start", "(?!)"), f"{where['scopes']}: key event_start"),
         since_date_period_days=sc.get("since_date_period_days", 31),
-        event_types=tuple(EventType(tid, _any_of(spec["words"], f"{events_file}: key types.{tid}"),
-                                    spec.get("window_days", 365), spec.get("one_place", False), spec.get("wide_area", False))
-                          for tid, spec in ev.get("types", {}).items()),
+        event_types=_event_types(ev.get("types", {}), events_file),
         same_event_similarity=float(ev.get("same_event_similarity", 0.5)),
         earlier_event_days=ev.get("earlier_event_days", 60),
         follow_up_days=ev.get("follow_up_days", 21),

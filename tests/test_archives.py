@@ -45,11 +45,16 @@ THRESHOLDS = {
     # measured blind first (11fd758): fifth 0/3, 2, 8
     "fifth": {"found": 1, "false_alarms": 0, "unexplained": 2},  # measured 1/3, 0, 2 (25 articles)
     # measured blind first (351fa59): sixth 4/7, 1, 7; gaza4 6/6, 2, 7
-    "sixth": {"found": 5, "false_alarms": 0, "unexplained": 3},  # measured 5/7, 0, 3 (25 articles)
+    "sixth": {"found": 6, "false_alarms": 0, "unexplained": 3},  # measured 6/7, 0, 3 (25 articles)
     "gaza4": {"found": 6, "false_alarms": 0, "unexplained": 0},  # measured 6/6, 0, 0 (25 articles)
     # measured blind first: seventh 2/6, 1, 6 (4e58f3f); gaza5 3/6, 1, 9 (3472c7f)
-    "seventh": {"found": 3, "false_alarms": 1, "unexplained": 5},  # measured 3/6, 1, 5 (25 articles)
+    "seventh": {"found": 4, "false_alarms": 1, "unexplained": 5},  # measured 4/6, 1, 5 (25 articles)
     "gaza5": {"found": 3, "false_alarms": 1, "unexplained": 6},  # measured 3/6, 1, 6 (25 articles)
+    # measured blind first (6aadf80): eighth 5/7, 0, 7; gaza6 2/7, 0, 8
+    # (eighth's 7 -> 6 Ebola deaths in Mali was matched by a wrong Liberia decrease's digits, gone with it)
+    "eighth": {"found": 4, "false_alarms": 0, "unexplained": 5},  # measured 4/7, 0, 5 (25 articles)
+    # (gaza6's false alarm, 97 -> 101 held, was hidden while "37 of those still held ... dead" was read as held)
+    "gaza6": {"found": 4, "false_alarms": 1, "unexplained": 2},  # measured 4/7, 1, 2 (25 articles)
 }
 
 

@@ -461,3 +461,22 @@ KOLKATA, May 21 (Herald) - In neighbouring Odisha, where the storm lashed the no
 officials said two deaths had been reported in the state.
 """)
     assert [(c.value, c.place) for c in claims_of(article) if c.metric == "killed" and c.value == 2] == [(2, "odisha")]
+
+
+WAR_DEC = Article("war_dec", "Levant Ledger", "2023-12-20",
+                  "Gaza toll passes 20,000 as fighting rages in the south\n"
+                  "GAZA CITY (Levant Ledger) - More than 20,000 Palestinians have been killed in the war, the "
+                  "health ministry in Gaza said on Wednesday, as Israeli troops pressed their offensive in Khan "
+                  "Younis and air strikes hit Rafah.\n")
+HOSTAGES_FEB = Article("hostages_feb", "Eastern Post", "2024-02-07",
+                       "Israel confirms deaths of 31 hostages held in Gaza\n"
+                       "TEL AVIV (Eastern Post) - Israel's military said on Tuesday that 31 of the hostages still "
+                       "held in Gaza had been declared dead. Israel says 136 hostages remain in captivity, out of "
+                       "about 250 seized on October 7. Families of the captives marched to Jerusalem to demand a "
+                       "deal for their release as the war entered its fifth month.\n")
+
+
+def test_a_war_s_hostages_reported_weeks_later_are_the_war_s_event(tmp_path):
+    # an article mostly about the captives, that names the war, is the war's (rules/events.yaml `contains`)
+    result = checked(tmp_path, WAR_DEC, HOSTAGES_FEB)
+    assert list(main_events(result).values()) == [("hostages_feb", "war_dec")]

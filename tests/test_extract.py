@@ -128,8 +128,11 @@ def test_metric_in_the_previous_clause():
     ("At least 97 health workers have been killed.", "medical_personnel"),
     ("Eight soldiers were killed in the clashes.", "soldiers"),
     ("The strike killed 12 children.", "children"),
-    # an organisation's own people are never its toll of all
-    ("UNRWA said more than 220 of its staff had been killed, the heaviest loss in its history.", "staff"),
+    # an organisation's own people are never its toll of all, nor another organisation's staff
+    ("UNRWA said more than 220 of its staff had been killed, the heaviest loss in its history.", "unrwa_staff"),
+    ("Doctors Without Borders said six of its staff had been killed since the war began.",
+     "msf_staff"),
+    ("Fourteen employees were among the dead.", "staff"),
 ])
 def test_subgroups(text, group):
     assert one(text).group == group
@@ -891,3 +894,69 @@ def test_a_year_after_a_month_and_day_is_no_range_start():
 
 def test_soldiers_killed_in_the_ground_campaign_are_a_phase_of_the_war():
     assert one("Around 400 Israeli soldiers have been killed in the ground campaign.").scope == "period"
+
+
+def test_the_living_and_the_dead_among_hostages_still_held_are_parts_of_them():
+    found = table("TEL AVIV - Israeli security officials believe that about 51 of the 101 hostages still held in "
+                  "Gaza are alive, the newspaper reported. Officially, 37 of those still held have been declared "
+                  "dead by the army. Netanyahu says no more than 24 of 59 remaining hostages are alive.",
+                  "metric", "group")
+    assert found == [(51, "hostages_held", "living"), (101, "hostages_held", "all"), (37, "killed", "hostages"),
+                     (24, "hostages_held", "living")]
+
+
+def test_hostages_handed_over_alive_are_released_and_handed_over_is_no_bound():
+    found = claims_of("During the 42-day phase, militants handed over 33 Israeli hostages, 25 of them alive and "
+                      "the bodies of eight, while five Thai workers were freed in a separate arrangement.")
+    assert [(c.value, c.qualifier, c.metric) for c in found][:2] == [
+        (33, "exact", "hostages_released"), (25, "exact", "hostages_released")]
+    assert found[1].group == "living"
+
+
+def test_a_period_cue_right_after_a_figure_and_before_a_comma_is_its_own():
+    found = claims_of("Gaza's health ministry had recorded 37,877 deaths over the same period, about 41 percent "
+                      "fewer than the central estimate.")
+    assert (found[0].value, found[0].scope) == (37877, "period")
+    # "this year's monsoon" names the event, not a window
+    assert one("Planning Minister Ahsan Iqbal said over 33 million people had been affected by this year's "
+               "monsoon.").scope == "cumulative"
+
+
+def test_another_body_s_figure_for_the_same_count_keeps_its_metric_group_and_source():
+    found = claims_of("The Committee to Protect Journalists said on Wednesday that its count of journalists and "
+                      "media workers killed in the conflict had reached 85, while Gaza's government media office "
+                      "put the number at 123 as of Tuesday.")
+    assert [(c.value, c.metric, c.group, c.source) for c in found] == [
+        (85, "killed", "journalists", "cpj"), (123, "killed", "journalists", "gaza_government_media_office")]
+
+
+@pytest.mark.parametrize("text, source", [
+    (("The government media office in Gaza, run by Hamas, gave a much higher figure the same day, saying 92 "
+      "journalists had now been killed in the territory."), "gaza_government_media_office"),
+    ("Gaza's government media office, run by Hamas, said 92 journalists had been killed.",
+     "gaza_government_media_office"),
+])
+def test_who_runs_a_body_is_not_its_speaker(text, source):
+    assert one(text).source == source
+
+
+def test_a_figure_with_a_verb_of_its_own_after_and_is_not_the_list_s():
+    found = claims_of("The committee said 316 people had been seriously injured and 122 had been airlifted to "
+                      "Kenya, Sudan and Turkey.")
+    assert [(c.value, c.metric) for c in found] == [(316, "injured")]
+    # "classed as" is no verb of its own: the figure still counts the injured
+    found = claims_of("Of those, 237 were physically injured, 111 needed treatment in hospital and 91 were classed "
+                      "as seriously or very seriously injured.")
+    assert 91 in [c.value for c in found if c.metric == "injured"]
+
+
+def test_an_earlier_flood_named_by_its_month_and_year_dates_its_toll():
+    found = one("It is the worst natural disaster to strike Kerala since the floods of August 2018, which killed "
+                "483 people across the state.", published=date(2024, 7, 30))
+    assert found.as_of.startswith("2018")
+
+
+def test_unofficial_counts_are_estimates():
+    found = claims_of("The official death toll stands at 225, he told reporters, while unofficial counts "
+                      "circulating in the media put the figure at 413.")
+    assert [(c.value, c.estimate) for c in found] == [(225, False), (413, True)]

@@ -30,8 +30,9 @@ from ..scanning import MATCH_TIMEOUT
 from ..units import normalise
 from ..user_cache import compiled
 from .group import _claim_group, _group
-from .metric import (_AMONG_THEM, _APPOSITION, _EARLIER_FIGURE, _BREAKDOWN_AFTER, _FIRST, _PART_OF, _Before, _continues, _counted_unit,
-                     _cue_matches, _figure_cue, _is_count, _refine, _shares_predicate)
+from .metric import (_AMONG_THEM, _APPOSITION, _EARLIER_FIGURE, _BREAKDOWN_AFTER, _FIRST, _PART_OF, _SAME_COUNT_BY_ANOTHER,
+                     _Before, _continues, _counted_unit, _cue_matches, _figure_cue, _is_count, _own_verb_after_and, _refine,
+                     _shares_predicate)
 from ..gazetteer import place_id
 from .estimate import _estimate
 from .place import _document_place, _nationality, _place, _PlaceIndex
@@ -96,9 +97,10 @@ def _read_sentence(sentence: str, rules: Rules, decimal_comma: bool = False,
                 # "..., and 153 children and 161 women among the wounded": not the list before's
                 previous.metric = _refine(best.metric, sentence, previous.candidate, rules)
                 previous.cue_scope = best.scope
-        elif previous is not None and cand.match.kind != "vague" and (
+        elif previous is not None and cand.match.kind != "vague" and not _own_verb_after_and(sentence, cand) and (
                 _continues(sentence, previous.candidate, cand) or _AMONG_THEM.match(sentence[cand.end:])
-                or _ANTECEDENT.match(sentence[cand.end:])):  # ", and 210 of them were children": a part of it
+                or _ANTECEDENT.match(sentence[cand.end:])  # ", and 210 of them were children": a part of it
+                or _SAME_COUNT_BY_ANOTHER.search(sentence, previous.candidate.end, cand.start)):
             item = _Found(cand, previous.metric, previous.cue_scope, previous.gap, inherited=True)
         else:
             unread.append(cand)
@@ -135,8 +137,14 @@ def _finish(item: _Found, sentence: str, rules: Rules, previous: _Found | None) 
     cand = item.candidate
     item.metric = _refine(item.metric, sentence, cand, rules)
     item.group = _group(sentence, cand, rules)
+    if item.group == "living" and item.metric == "killed" and previous is not None:
+        # "handed over 33 hostages, 25 of them alive and the bodies of eight": the living are no toll
+        item.metric, item.cue_scope = previous.metric, previous.cue_scope
     if previous is not None and item.group == "all" and _ANTECEDENT.match(sentence[cand.end:]):
         item.group = "hostages" if previous.metric.startswith("hostages") else previous.group
+    elif previous is not None and item.group == "all" and item.inherited \
+            and _SAME_COUNT_BY_ANOTHER.search(sentence, previous.candidate.end, cand.start):
+        item.group = previous.group  # another body's figure for the same journalists
     return item
 
 
@@ -210,6 +218,8 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
                 group = place_id(nationality[1])  # "Pakistanis": a group of the place's figure
                 place = default_place if place == nationality[0] and default_place else place
             group = _claim_group(group, place, item.metric, rules)
+            if group == "staff" and source:
+                group = f"{source}_staff"  # "UNRWA says 152 of its staff": UNRWA's, not MSF's staff
             start, end = s_start + cand.start, s_start + cand.end
             line, column = document.position(start)
             bound = lambda x: None if x is None else int(round(x * factor))  # noqa: E731

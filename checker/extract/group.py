@@ -52,13 +52,15 @@ _NOUN_PHRASE_END = compiled(
 _SEVERE = r"in[ \t]+(?:a[ \t]+)?(?:critical|intensive|serious|grave)"
 _CONDITION = compiled(rf"(?i)^[ \t]*(?:{_SEVERE}|with[ \t]+(?:light|lighter|minor|slight)[ \t]+)")
 # "put the number of civilians killed in Mariupol at some 5,000": whom a tally counts.
-_TALLY_OF = compiled(r"(?i)\b(?:number|toll|count|tally|total)[ \t]+of[ \t]+(?:the[ \t]+)?(?P<noun>(?:[\w-]+[ \t]+){0,2}[\w-]+)"
+_TALLY_OF = compiled(r"(?i)\b(?:number|toll|count|tally|total)[ \t]+of[ \t]+(?:the[ \t]+)?(?P<noun>(?:[\w-]+[ \t]+){0,3}[\w-]+)"
                      r"[ \t]+(?:killed|dead|injured|wounded|missing|displaced|held|detained|who|had|have|has|was|were|at|stood|rose|reached)\b"
                      r"(?:(?![.;])[^\d])*$")
 # "Seven of the attackers were killed": the people a figure is a part of.
 _PART_OF_GROUP = compiled(r"(?i)^[ \t]+of[ \t]+(?:the|those|its|their)[ \t]+(?P<noun>[^,;:.]{1,40})")
 _GROUP_PREDICATE = compiled(
-    r"(?i)^[ \t]+of[ \t]+(?:the|them|those|whom)(?:[ \t]+[\w-]+){0,2}?[ \t]+(?:are|were|was|had[ \t]+been|have[ \t]+been)[ \t]+"
+    # ("51 of the 101 hostages still held in Gaza are alive", "23 of them may still be alive")
+    r"(?i)^[ \t]+of[ \t]+(?:the|them|those|whom|\d[\d,]*)(?:[ \t]+[\w-]+){0,6}?[ \t]+"
+    r"(?:are|were|was|had[ \t]+been|have[ \t]+been|(?:may|might|could)[ \t]+(?:still[ \t]+)?be)[ \t]+"
     r"(?:all[ \t]+)?(?P<noun>[^,;:.]{1,40})"
     # without a verb: "some 130,000 of them children"
     # ("17 of them in critical care" too, but not "40 of them in the previous 24 hours")

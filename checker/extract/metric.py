@@ -78,6 +78,22 @@ _BREAKDOWN = compiled(
 _NEW_CLAUSE = compiled(r"[;—]|\s-\s|\b(?:but|while|whereas|although)\b|,[ \t]+where\b")
 # "... and UNICEF said about 100,000 children were among them": a part of the figure before.
 _AMONG_THEM = compiled(r"(?i)^[ \t]+(?:[\w-]+[ \t]+){0,2}(?:were|are)[ \t]+among[ \t]+(?:them|those)\b")
+# "its count ... had reached 85, while the media office put the number at 123": the same count
+# another body gives, right after the first (`_read_sentence`).
+_SAME_COUNT_BY_ANOTHER = compiled(
+    r"(?i),[ \t]+(?:while|whereas|but)[ \t]+[^,;\d]{1,80}?[ \t](?:put|puts|putting|gave|gives|giving|placed|places|set|sets)"
+    r"[ \t]+(?:the|its|their)[ \t]+(?:number|figure|toll|count|tally|total)[ \t]+(?:at|as)[ \t]+(?:\w+[ \t]+)?$")
+# "316 people had been injured and 122 had been airlifted to Kenya": a figure with a verb of its
+# own, no metric's cue, counts something else than the list before it (`_read_sentence`).
+_OWN_PREDICATE = compiled(r"(?i)[ \t]+(?:(?:people|others|more)[ \t]+)?(?:had|have|has|were|was)[ \t]+"
+                          r"(?:been[ \t]+)?(?:[a-z]+ly[ \t]+)?[a-z]+ed\b(?![ \t]+as\b)")  # not "were classed as injured"
+_AND_BEFORE = compiled(r"(?i)\band[ \t]+$")
+
+
+def _own_verb_after_and(sentence: str, cand: _Candidate) -> bool:
+    """Whether the figure opens a clause of its own after "and": "... injured and 122 had been airlifted"."""
+    return _AND_BEFORE.search(sentence, max(0, cand.start - 8), cand.start) is not None \
+        and _OWN_PREDICATE.match(sentence, cand.end) is not None
 # "463 people, including 157 children, have died": the figure before a breakdown takes its metric.
 _BREAKDOWN_AFTER = compiled(r"(?i)^(?:[ \t]+[\w-]+){0,3},?[ \t]+(?:including|among them|among whom)[ \t]+$")
 _LIST_GAP, _BREAKDOWN_GAP = 10, 25
@@ -296,6 +312,8 @@ def _best_cue(sentence: str, cand: _Candidate, others: list[_Candidate],
         # a negative priority marks a fallback cue; at equal distance, a cue before "and" is
         # likelier the figure before's ("23,404 injured and 1,611 remained missing")
         shared = cue.position == "before" and _AND_OR.search(between) is not None
+        if shared and _own_verb_after_and(sentence, cand):
+            continue  # "316 had been injured and 122 had been airlifted": the figure has a verb of its own
         key = (whole_s or cue.priority < 0, shared, gap, -cue.priority)
         if best is None or key < best[0]:
             best = (key, cue, gap, cs)

@@ -18,7 +18,7 @@ import regex
 
 from .. import dates
 from ..gazetteer import Gazetteer, place_id
-from ..rules import Rules
+from ..rules import RUN_BY, Rules
 from ..scanning import MATCH_TIMEOUT, Starts, matches_at
 from ..user_cache import compiled
 from .prefilter import LiteralFinder, Literals, needed_literals
@@ -165,6 +165,8 @@ def _frame_applies(sentence: str, cand: _Candidate, frame: _Frame, others: tuple
     if frame.start < cand.end:
         return True
     following = bisect.bisect_left(others, frame.end)  # `others` are in text order
+    if following < len(others) and _NEW_STATEMENT.search(sentence, lo, hi):
+        return False  # "its count had reached 85, while Gaza's media office put the number at 123"
     return not (following < len(others) and _INTRODUCES.match(sentence[frame.end:others[following]]))
 
 
@@ -175,6 +177,9 @@ class _Carried:
 
     source: str | None = None
     when: date | None = None
+
+
+_NEW_STATEMENT = compiled(r"(?i),[ \t]+(?:while|whereas|but)\b")
 
 
 # Bodies every country has one of: "the military said" with none named before is the country's.
@@ -308,6 +313,7 @@ class _Grammar:
 _GRAMMARS: dict[str, _Grammar] = {}
 # The prepositions that join a phrase to a title or body ("secretary for the interior").
 _PREPOSITIONS = r"(?:of|for|in|to|at)"
+_RUN_BY = rf",[ ]{RUN_BY}[ ][^,]{{1,60}},"  # "the media office, run by Hamas, said"
 
 
 def _literal_finder(pattern: str) -> LiteralFinder | None:
@@ -332,7 +338,7 @@ def _grammar(rules: Rules) -> _Grammar:
               rf"|(?:(?P<owner>{_CAPS})['’]s[ ])?(?P<proper>{_CAPS})(?:[ ]\((?P<acronym2>[^()]{{1,40}})\))?")
         bare = regex.sub(r"\(\?P<\w+>", "(?:", np)  # the phrase without its groups, to use more than once
         subject = (rf"(?:^|(?<=[\s,(“\"]))(?<!\b(?:that|which|who)[ ])(?P<np>{bare})"
-                   rf"(?:,[ ](?P<appos>{bare}),|,[ ](?:who|which)\b(?:[^,]{{0,100}},)?)?{_AUXILIARY}[ ]$")
+                   rf"(?:,[ ](?P<appos>{bare}),|,[ ](?:who|which)\b(?:[^,]{{0,100}},)?|{_RUN_BY})?{_AUXILIARY}[ ]$")
         after = (rf"\b(?:according[ ]to[ ](?:(?:the[ ]|an?[ ])?(?:latest[ ]|official[ ]|early[ ])?"
                  rf"(?:figures|data|estimates?|count|tally|statement)[ ](?:from[ ]|by[ ]|of[ ]|released[ ]by[ ])?)?"
                  rf"|(?:figures|data|statistics|tally|count|toll|estimates?)[ ](?:from|by|of|released[ ]by|issued[ ]by|"

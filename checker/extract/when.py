@@ -45,8 +45,8 @@ _AS_OF = compiled(
     # event named by its year dates the figures after it, not one before it ("147 killed, the
     # deadliest since the 1998 bombing")
     rf"|(?<=\bthe[ \t]+)(?P<event_year>(?:1[89]|20)\d\d)(?=[ \t]+(?:[\w-]+[ \t]+){{0,2}}?{EVENT_NOUNS}\b)"
-    # "the Galveston hurricane of 1900 killed"
-    rf"|(?<=\b{EVENT_NOUNS}[ \t]+of[ \t]+)(?P<event_year>(?:1[89]|20)\d\d)\b"
+    # "the Galveston hurricane of 1900 killed", "the floods of August 2018, which killed"
+    rf"|(?<=\b{EVENT_NOUNS}[ \t]+of[ \t]+(?:{dates._MONTH}[ \t]+)?)(?P<event_year>(?:1[89]|20)\d\d)\b"
     # "in June 2016", not "since the invasion in February 2022" (a window's start) nor "the truce
     # took place in November 2023" (when a window was, not a date of its count)
     rf"|(?<!\b(?:since|began|begun|started|erupted|broke[ \t]+out)\b[^,.;]{{0,40}})"
