@@ -13,13 +13,13 @@ from .user_cache import compiled
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-#: A date expression: weekday, "October 7[, 2023]", "7 October [2023]", "October 2023", "yesterday".
+#: A date expression: weekday, "[Sunday, ]October 7[, 2023]", "7 October [2023]", "October 2023", "yesterday".
 #: Holidays on a fixed day of the calendar, as the month and day they stand for.
 HOLIDAYS = {"christmas eve": "december 24", "christmas day": "december 25", "christmas": "december 25",
             "boxing day": "december 26", "new year's eve": "december 31", "new year's day": "january 1"}
 HOLIDAY = "|".join(name.replace(" ", r"[ \t]+").replace("'", "['’]") for name in sorted(HOLIDAYS, key=len, reverse=True))
-DATE = (rf"(?:{'|'.join(WEEKDAYS)}|yesterday|today|{HOLIDAY}"
-        rf"|{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ \t]+\d{{4}})?"
+DATE = (rf"(?:(?:(?:{'|'.join(WEEKDAYS)}),?[ \t]+)?{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ \t]+\d{{4}})?"
+        rf"|{'|'.join(WEEKDAYS)}|yesterday|today|{HOLIDAY}"
         rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}(?:,?[ \t]+\d{{4}})?"
         rf"|{_MONTH}[ \t]+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})")
 DATE_PATTERN = compiled(rf"\b{DATE}\b", regex.IGNORECASE)

@@ -29,7 +29,9 @@ THRESHOLDS = {
     # measured blind first: events 2/9, 1, 2; wars 1/8, 0, 9; final 1/9, 2, 5 (tests/README.md)
     "events": {"found": 7, "false_alarms": 0, "unexplained": 1},  # measured 7/9, 0, 1 (23 articles)
     "wars": {"found": 5, "false_alarms": 0, "unexplained": 3},  # measured 5/8, 0, 3 (21 articles)
-    "final": {"found": 5, "false_alarms": 0, "unexplained": 1},  # measured 5/9, 0, 1 (23 articles)
+    # (final's 600 vs 800 Moscow hostages was a note pairing 600 with an unattributed 800; "officials had
+    # said about 700" is now the FSB's, and the note pairs 700 with 800)
+    "final": {"found": 4, "false_alarms": 0, "unexplained": 1},  # measured 4/9, 0, 1 (23 articles)
     # measured blind first (c3d8166): contested 5/9, 0, 0; gaza2 3/9, 0, 6
     "contested": {"found": 5, "false_alarms": 0, "unexplained": 0},  # measured 5/9, 0, 0 (25 articles; 6 before a lucky match was lost)
     "gaza2": {"found": 7, "false_alarms": 0, "unexplained": 0},  # measured 7/9, 0, 0 (25 articles)
@@ -55,6 +57,9 @@ THRESHOLDS = {
     "eighth": {"found": 4, "false_alarms": 0, "unexplained": 5},  # measured 4/7, 0, 5 (25 articles)
     # (gaza6's false alarm, 97 -> 101 held, was hidden while "37 of those still held ... dead" was read as held)
     "gaza6": {"found": 4, "false_alarms": 1, "unexplained": 2},  # measured 4/7, 1, 2 (25 articles)
+    # measured blind first (7d0d4bd): ninth 5/8, 1, 2; gaza7 5/7, 1, 5
+    "ninth": {"found": 5, "false_alarms": 1, "unexplained": 2},  # measured 5/8, 1, 2 (25 articles)
+    "gaza7": {"found": 5, "false_alarms": 0, "unexplained": 4},  # measured 5/7, 0, 4 (25 articles)
 }
 
 

@@ -960,3 +960,50 @@ def test_unofficial_counts_are_estimates():
     found = claims_of("The official death toll stands at 225, he told reporters, while unofficial counts "
                       "circulating in the media put the figure at 413.")
     assert [(c.value, c.estimate) for c in found] == [(225, False), (413, True)]
+
+
+def test_a_toll_dated_after_an_event_named_by_its_weekday_is_a_running_total():
+    found = claims_of("LES CAYES, Haiti - The number of people killed by Saturday's earthquake in Haiti rose to 1,941 "
+                      "on Tuesday, the Civil Protection agency said, after Tropical Storm Grace lashed the devastated "
+                      "southwest with heavy rain and strong winds overnight.")
+    assert [(c.value, c.scope, c.source) for c in found] == [(1941, "cumulative", "civil_protection_agency")]
+
+
+def test_a_window_after_another_figure_and_an_anaphor_after_had_are_that_figure_s_and_the_speaker_s():
+    found = claims_of("The Civil Protection agency said 9,915 people had been injured. The toll has risen by more "
+                      "than 500 since Monday, when the agency reported 1,419 dead and 6,000 injured. On Sunday night "
+                      "it had put the number of dead at 1,279.", published=date(2021, 8, 17))
+    assert [(c.value, c.scope, c.source) for c in found if c.value in (1419, 1279)] == [
+        (1419, "cumulative", "civil_protection_agency"), (1279, "cumulative", "civil_protection_agency")]
+
+
+def test_a_date_with_its_weekday_and_the_end_of_a_named_window_date_a_figure():
+    assert one("By Sunday, August 22, 2021, the agency had recorded 2,207 deaths.",
+               published=date(2022, 8, 14)).as_of == "2021-08-22"
+    found = claims_of("A peer-reviewed analysis published in The Lancet on Thursday estimates that 64,260 people died "
+                      "from traumatic injuries in Gaza between October 7, 2023, and June 30, 2024, far more than the "
+                      "37,877 deaths the territory's health ministry had recorded by the end of that period.",
+                      published=date(2025, 1, 9))
+    assert [(c.value, c.as_of) for c in found][1] == (37877, "2024-06-30")
+
+
+def test_a_breakdown_by_place_gives_each_figure_its_place_and_the_count_s_metric():
+    found = claims_of("North Carolina has suffered the most, with 117 deaths, followed by South Carolina with 48, "
+                      "Georgia with 33 and Virginia with two.")
+    assert [(c.value, c.metric, c.place) for c in found] == [
+        (117, "killed", "north_carolina"), (48, "killed", "south_carolina"), (33, "killed", "georgia"),
+        (2, "killed", "virginia")]
+
+
+def test_a_period_cue_far_along_a_long_sentence_is_not_the_figure_s():
+    assert one("The Hellenic Coast Guard said on Thursday that 78 bodies had been recovered from the sea after "
+               "Wednesday's shipwreck off Pylos, correcting the figure it had given the night before, as an "
+               "overnight search found no more survivors.").scope == "cumulative"
+
+
+def test_soldiers_killed_in_ground_fighting_after_the_war_s_total_are_a_window():
+    found = claims_of("The Israeli military said on Sunday that 726 soldiers had been killed since October 7 last "
+                      "year, 346 of them during the ground operation in Gaza that began on October 27.")
+    assert [(c.value, c.scope) for c in found] == [(726, "cumulative"), (346, "period")]
+    assert one("Figures released by the military showed 416 soldiers killed in ground fighting inside "
+               "Gaza.").scope == "period"

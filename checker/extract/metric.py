@@ -222,7 +222,8 @@ def _tally_metric(sentence: str, start: int, cand: _Candidate, others: list[_Can
     """The metric and scope of a tally (its words begin at `start`) by the cues about it: one
     in its own words ("the number of new arrivals stood at"); else the nearest in its clause with
     no other figure between (a figure's own cue is not the tally's: "356, ..., with 1,246
-    wounded"); else the sentence before's last claim or cue; else the nearest in its clause."""
+    wounded"); else the last before it in its clause; else the sentence before's last claim or cue;
+    else the nearest in its clause."""
     telling = _telling(cues)
     own = [(ce, cue.priority, -cs, cue) for cue, cs, ce in telling if start <= cs and ce <= cand.start]
     if own:  # the one nearest the figure; of cues ending together, the stronger, then the longer
@@ -246,6 +247,11 @@ def _tally_metric(sentence: str, start: int, cand: _Candidate, others: list[_Can
     if free:
         cue = min(free, key=distance)[0]
         return cue.metric, cue.scope
+    # a cue earlier in its clause, past other figures, before the sentence before's: "105 deaths
+    # in the federal count, 85 of them direct, followed by South Carolina with 50"
+    earlier_in_clause = [c for c in clause if c[2] <= start]
+    if earlier_in_clause:
+        return earlier_in_clause[-1][0].metric, earlier_in_clause[-1][0].scope
     if before.metric:
         return before.metric, before.scope
     earlier = _telling(_cue_matches(before.text, rules)) if before.text else []

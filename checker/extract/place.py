@@ -273,6 +273,9 @@ def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, in
         return "several_countries"
     if country and _NATIONAL.search(sentence, max(lo, cand.start - 60), cand.start):
         return country  # "In Islamabad, the federal government's confirmed national toll stood at 39,422"
+    listed = [p for s, e, p, rank in places if rank != _DEMONYM and e <= cand.start and _PLACE_WITH.match(sentence[e:cand.start])]
+    if listed:
+        return listed[-1]
     fled = metric == "displaced" and [s for s, _, _, rank in places if rank == _IN_FRAME and lo <= s < hi
                                       and _LEFT_FROM.search(sentence, max(0, s - 30), s)]
     located = [(not lo <= s < hi, _SPEAKERS_COUNTRY.match(sentence, e) is not None, bool(fled) and s in fled, -rank,
@@ -323,6 +326,10 @@ _NATIONAL = compiled(r"(?i)\b(?:national|nationwide|country-?wide)[ \t]+(?:[\w-]
 # "Belgium has counted 36 deaths": a place that counts its own dead, as a sentence's subject.
 _COUNTING_SUBJECT = compiled(r"(?i)[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+|now[ \t]+)?(?:counted|recorded|registered|"
                              r"confirmed|listed|logged|tallied|raised|reported)\b")
+# A breakdown by place: "followed by South Carolina with 48", "North Carolina has suffered the
+# most, with 117 deaths": the place right before "with" and the figure is the figure's.
+_PLACE_WITH = compiled(r"(?i)^(?:[ \t]+(?:has|had|have)(?:[ \t]+(?:suffered|seen|recorded|reported))?[ \t]+the[ \t]+"
+                       r"(?:most|highest|largest|greatest)(?:[ \t]+[\w-]+)?,?)?[ \t]+with[ \t]+$")
 # "15 people in Kolkata": a place right after the figure's noun phrase is the figure's own.
 _ATTACHED = compiled(r"[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:in|at|across|near|inside)[ \t]+(?:the[ \t]+)?$")
 # Where one statement of a sentence ends and another begins, for places: "..., and Malawi's

@@ -12,7 +12,7 @@ from .. import dates
 from ..rules import Rules
 from ..scanning import MATCH_TIMEOUT
 from ..user_cache import compiled
-from .sentences import _words_between
+from .sentences import _REACH, _words_between
 
 
 def _scope(clause: str, span: tuple[int, int], metric: str, metric_scope: str, as_of: date | None,
@@ -40,12 +40,18 @@ def _scope(clause: str, span: tuple[int, int], metric: str, metric_scope: str, a
             rules.event_toll.search(clause, max(0, span[0] - 120), span[0], timeout=MATCH_TIMEOUT)
             and not rules.incident_words.search(clause, max(0, span[0] - 120), span[0], timeout=MATCH_TIMEOUT)):
         return metric_scope, None
-    if any(near(m, _SINCE_WORDS, _SINCE_WORDS) and not past_other(m)
+    # a cue after another figure, and before this one past a comma, is that figure's: "more than 500
+    # since Monday, when the agency reported 1,419 dead", "726 soldiers had been killed since October
+    # 7 last year, 346 of them during the ground operation"
+    behind_other = lambda m, reach: m.end() <= span[0] and _LIST_BREAK.search(clause, m.end(), span[0]) is not None \
+        and any(0 <= m.start() - o <= reach for o in others)  # noqa: E731
+    if any(near(m, _SINCE_WORDS, _SINCE_WORDS) and not past_other(m) and not behind_other(m, _REACH)
            for m in rules.event_start.finditer(clause, timeout=MATCH_TIMEOUT)):
         return metric_scope, None
+    others_before = lambda m: behind_other(m, _OWN_CUE)  # noqa: E731
     for since in rules.since_phrase.finditer(clause, timeout=MATCH_TIMEOUT):
         when = dates.DATE_PATTERN.match(clause[since.end():].lstrip())
-        if not when or not near(since, _SINCE_WORDS, _SINCE_WORDS) or past_other(since):
+        if not when or not near(since, _SINCE_WORDS, _SINCE_WORDS) or past_other(since) or others_before(since):
             continue
         start = dates.resolve(when[0], as_of)
         if start is not None and (start in event_dates or (
@@ -60,8 +66,7 @@ def _scope(clause: str, span: tuple[int, int], metric: str, metric_scope: str, a
     period = next((m for m in rules.period_cues.finditer(clause, timeout=MATCH_TIMEOUT)
                    if not (m.start() >= span[1] and any(0 <= o - m.end() <= 12 for o in others)
                            and not _own_cue_before_comma(clause, span, m, others))
-                   and not (m.end() <= span[0] and _LIST_BREAK.search(clause, m.end(), span[0])
-                            and any(0 <= m.start() - o <= _OWN_CUE for o in others))), None)
+                   and not others_before(m) and near(m, _PERIOD_WORDS, _PERIOD_WORDS)), None)
     if period and _WEEKDAY.search(period[0]) and not _DAYS_OWN.search(period[0]) \
             and (metric_scope == "current" or _RUNNING_TOTAL.search(clause)):
         # "the toll rose to 52 on Saturday", "329 were missing on Monday": a total or a stock dated
@@ -81,6 +86,9 @@ def _own_cue_before_comma(clause: str, span: tuple[int, int], m: regex.Match, ot
 
 
 _SINCE_WORDS = 15
+# Words between a figure and a period cue of its clause, at most: "..., as an overnight search found
+# no more survivors" at the end of a long sentence is no window of the figure at its start.
+_PERIOD_WORDS = 20
 # Characters from a figure's start within which a period cue after it is its own ("40 of them in
 # the previous 24 hours"), where a list goes on after the cue (not "with another 10,100").
 _OWN_CUE = 24
@@ -101,7 +109,8 @@ def _near(clause: str, span: tuple[int, int], m: regex.Match, before: int, after
 
 _BETWEEN_DATES = compiled(
     rf"(?i)\b(?:between|from)[ \t]+(?P<first>{dates.DATE})[ \t]+(?:and|to|until|through)[ \t]+{dates.DATE}")
-_DAYS_OWN = compiled(r"day['’]s\b")  # "Friday's toll": the day's own count, not a total dated
+# "Friday's toll": the day's own count, not a total dated (but "Saturday's earthquake" names the event)
+_DAYS_OWN = compiled(r"day['’]s[ \t]+(?:death[ \t]+)?(?:toll|violence|fighting|clashes|shelling|bombardment)\b")
 _WEEKDAY = compiled(rf"(?i)\b(?:{'|'.join(dates.WEEKDAYS)})\b")
 # Words of a running total: a weekday beside them dates the total instead of opening a window.
 _RUNNING_TOTAL = compiled(

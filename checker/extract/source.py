@@ -28,10 +28,12 @@ from .when import _SPEECH_DATE
 
 # A name of Capitalised words ("Sudan Doctors Network", "Justice Minister Bekir Bozdag"), or people
 # who speak for others ("hospital officials", "police"); matched case-sensitively.
+# (a lower-case word before the noun qualifies it, unless it opens a clause: "when the agency reported")
+_QUALIFIER = r"(?:(?!(?:when|where|while|as|after|before|because|since|if|and|but|or|that|which|who|then)\b)[a-z]+|U\.?N\.?)"
 _NAME = (r"(?:(?:[A-Z][\w'’.&-]*|of|for|and|de|al)[ \t]+){0,6}[A-Z][\w'’.&-]*"
-         r"|(?:(?:[a-z]+|U\.?N\.?)[ \t]+){0,2}(?:officials|authorities|police|medics|rescuers|witnesses|residents|"
+         rf"|(?:{_QUALIFIER}[ \t]+){{0,2}}(?:officials|authorities|police|medics|rescuers|witnesses|residents|"
          r"doctors|paramedics|sources|spokesman|spokeswoman|spokesperson|officers|workers|volunteers)"
-         r"|(?:(?:[a-z]+|U\.?N\.?)[ \t]+){1,2}(?:ministry|agency|authority|office|government|department|service)")
+         rf"|(?:{_QUALIFIER}[ \t]+){{1,2}}(?:ministry|agency|authority|office|government|department|service)")
 _SAYS = r"said|says|say|reported|reports|told|announced|estimated|estimates|confirmed|recorded|counted|added"
 _OTHER_SOURCE = compiled(
     rf"\b(?:according to|citing)[ \t]+(?:the[ \t]+|an?[ \t]+)?(?P<name>{_NAME})"

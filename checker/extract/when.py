@@ -53,8 +53,12 @@ _AS_OF = compiled(
     rf"(?<!\b(?:took[ \t]+place|happened|occurred)[ \t]+)(?:in|during)[ \t]+(?P<when>(?:{dates._MONTH}[ \t]+)?(?:1[89]|20)\d\d)(?![\d-])"
     rf"|(?P<when>last year|(?:by[ \t]+)?the end of (?:the |this |last )?year)"
     rf"|(?P<earlier>a day earlier|the day before|the previous day|a week earlier)"
+    # "by the end of that period": the last day of the window the clause named before
+    rf"|(?P<period_end>by the end of (?:that|the same|this) period)"
     # "up from 1,695 at the start of the month"
     rf"|(?P<month_start>at the (?:start|beginning) of (?:the|this) month|earlier this month))\b")
+# The last day of a window: "between October 7, 2023, and June 30, 2024" (the last one named).
+_WINDOW_END = compiled(rf"(?i)\b(?:and|to|until|through)[ \t]+(?P<end>{dates.DATE})")
 # A day within each world war, for a figure of one recalled in passing.
 _WORLD_WARS = {1: date(1916, 7, 1), 2: date(1942, 7, 1)}
 _FIRST_WAR = compiled(r"\b(?:First|One|I|1)\b")
@@ -84,6 +88,11 @@ def _explicit_date(clause: str, at: int, published: date | None, before: date | 
             if m.start() < end:
                 return dates.resolve(m["event_year"], published)
             continue
+        if m["period_end"]:
+            windows = list(_WINDOW_END.finditer(clause, 0, m.start(), timeout=MATCH_TIMEOUT))
+            if not windows:
+                continue
+            return dates.resolve(windows[-1]["end"], published)
         if m["war"]:
             return _WORLD_WARS[1 if _FIRST_WAR.search(m["war"]) else 2]
         if m["month_start"]:
