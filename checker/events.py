@@ -78,6 +78,7 @@ class DocumentProfile:
     kinds: tuple[tuple[str, int], ...]
     places: tuple[str, ...] = ()  # the places its headline and its dateline name
     incident: str = ""  # the incident its headline names ("raid", "blast"), if any
+    headline_places: tuple[str, ...] = ()  # the places its headline names
 
 
 def profile(document: Document, rules: Rules) -> DocumentProfile:
@@ -90,7 +91,8 @@ def profile(document: Document, rules: Rules) -> DocumentProfile:
     named = rules.headline_incidents.search(document.title)
     return DocumentProfile(document.doc, document.published, document.event,
                            tuple(sorted((k, n) for k, n in counts.items() if n)),
-                           places + dateline(document.text), _incident_id(named[0].split()[-1], rules) if named else "")
+                           places + dateline(document.text), _incident_id(named[0].split()[-1], rules) if named else "",
+                           places)
 
 
 def _incident_id(noun: str, rules: Rules) -> str:
@@ -237,8 +239,10 @@ class _Grouping:
             if gap > timedelta(days=self.windows.get(_kind_of(cluster.kinds, self.rules), 365)):
                 continue
             score = _cosine(kinds, cluster.kinds) if kinds and cluster.kinds else float(not kinds and not cluster.kinds)
-            if self._contains(cluster, kinds):
-                score = max(score, self.rules.same_event_similarity)  # the hostages of a war it names
+            if self._contains(cluster, kinds) or (not kinds and gap <= timedelta(days=self.rules.follow_up_days)):
+                # the hostages of a war it names; a follow-up that names no kind of event at all
+                # ("92 people still unaccounted for after Helene")
+                score = max(score, self.rules.same_event_similarity)
             if cluster.area != _top(areas):
                 score *= _cosine(areas, cluster.areas) ** 0.5  # another country's event: only if much alike
             if score and gap <= timedelta(days=self.rules.follow_up_days):
@@ -319,12 +323,21 @@ def _scope_in(claim: Claim, event: Event, single: bool, by_events: frozenset[str
     return claim.scope, claim.period_start
 
 
-def _unnamed(place: str, sentence: str) -> bool:
-    """Whether `sentence` leaves `place` unnamed: the figure's place is its document's default (the
+def _unnamed(place: str, sentence: str, rules: Rules) -> bool:
+    """Whether `sentence` leaves `place` unnamed, by its id's words or a name rules/places.yaml
+    gives it ("northern Gaza" for north_gaza): the figure's place is its document's default (the
     dateline's city, the headline's country), which differs between articles on one event. The
     dateline opening a lead sentence ("COLOMBO, April 24 (Wire) - Police said 359 had died") names
     where the reporter was, not the figure's place."""
-    return f"_{place}_" not in f"_{place_id(without_dateline(sentence))}_"
+    text = without_dateline(sentence)
+    if f"_{place}_" in f"_{place_id(text)}_":
+        return False
+    # (a possessive names a speaker's or an owner's country, not where the people are: "Nigeria's military")
+    return not any(p.id == place and not _POSSESSIVE_S.match(text, m.end())
+                   for p in rules.places for m in p.names.finditer(text))
+
+
+_POSSESSIVE_S = compiled(r"['’]s\b")
 
 
 def _whole_of(place: str, event: Event) -> bool:
@@ -389,10 +402,15 @@ def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: 
                                      headline_incident=merged_profiles[claim.doc].incident)
         counts[event.event] += 1
         docs_of[event.event][claim.doc] = None
+        # a document's own place, where its sentence names none, or the event's country ("in Britain"
+        # for a London fire), is the event's; a part the sentence names ("northern Gaza") or the
+        # headline makes the document's subject ("North Carolina says ...") stays
+        defaulted = (_unnamed(place, claim.sentence, rules) and place not in merged_profiles[claim.doc].headline_places) \
+            or place == event.area
         if event.kind == MAIN and place != event.place and event.area and (
-                (_unnamed(place, claim.sentence) and (gazetteer.area_of(place) == event.area or event.type in one_place))
+                (defaulted and (gazetteer.area_of(place) == event.area or event.type in one_place))
                 or (event.type in one_place and _whole_of(place, event))):
-            place = event.place  # a document's own place, where its sentence names none: the event's
+            place = event.place
         # "fewer than 100 Palestinians" placed in Gaza count everyone there (rules/groups.yaml same_people)
         group = _claim_group(claim.group, place, claim.metric, rules)
         scope, period_start = _scope_in(claim, event, event.type in one_place, rules.counted_by_events)

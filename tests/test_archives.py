@@ -42,7 +42,7 @@ THRESHOLDS = {
     "norway": {"found": 5, "false_alarms": 0, "unexplained": 2},  # measured 5/7, 0, 2 (20 articles)
     # measured blind first (daa3b4b): quakes 3/6, 0, 8; crowds 2/5, 1, 6; gaza3 3/5, 0, 5
     "quakes": {"found": 5, "false_alarms": 0, "unexplained": 1},  # measured 5/6, 0, 1 (25 articles)
-    "crowds": {"found": 3, "false_alarms": 0, "unexplained": 3},  # measured 3/5, 0, 3 (25 articles)
+    "crowds": {"found": 3, "false_alarms": 0, "unexplained": 2},  # measured 3/5, 0, 2 (25 articles)
     "gaza3": {"found": 4, "false_alarms": 0, "unexplained": 0},  # measured 4/5, 0, 0 (25 articles)
     # measured blind first (11fd758): fifth 0/3, 2, 8
     "fifth": {"found": 1, "false_alarms": 0, "unexplained": 2},  # measured 1/3, 0, 2 (25 articles)
@@ -51,15 +51,16 @@ THRESHOLDS = {
     "gaza4": {"found": 6, "false_alarms": 0, "unexplained": 0},  # measured 6/6, 0, 0 (25 articles)
     # measured blind first: seventh 2/6, 1, 6 (4e58f3f); gaza5 3/6, 1, 9 (3472c7f)
     "seventh": {"found": 4, "false_alarms": 1, "unexplained": 5},  # measured 4/6, 1, 5 (25 articles)
-    "gaza5": {"found": 3, "false_alarms": 1, "unexplained": 6},  # measured 3/6, 1, 6 (25 articles)
+    # (gaza5's seventh: OCHA's West Bank toll against a figure of a West Bank article, once re-placed to Gaza)
+    "gaza5": {"found": 3, "false_alarms": 1, "unexplained": 7},  # measured 3/6, 1, 7 (25 articles)
     # measured blind first (6aadf80): eighth 5/7, 0, 7; gaza6 2/7, 0, 8
     # (eighth's 7 -> 6 Ebola deaths in Mali was matched by a wrong Liberia decrease's digits, gone with it)
     "eighth": {"found": 4, "false_alarms": 0, "unexplained": 5},  # measured 4/7, 0, 5 (25 articles)
     # (gaza6's false alarm, 97 -> 101 held, was hidden while "37 of those still held ... dead" was read as held)
     "gaza6": {"found": 4, "false_alarms": 1, "unexplained": 2},  # measured 4/7, 1, 2 (25 articles)
     # measured blind first (7d0d4bd): ninth 5/8, 1, 2; gaza7 5/7, 1, 5
-    "ninth": {"found": 5, "false_alarms": 1, "unexplained": 2},  # measured 5/8, 1, 2 (25 articles)
-    "gaza7": {"found": 5, "false_alarms": 0, "unexplained": 4},  # measured 5/7, 0, 4 (25 articles)
+    "ninth": {"found": 6, "false_alarms": 1, "unexplained": 2},  # measured 6/8, 1, 2 (25 articles)
+    "gaza7": {"found": 5, "false_alarms": 0, "unexplained": 3},  # measured 5/7, 0, 3 (25 articles)
 }
 
 

@@ -480,3 +480,38 @@ def test_a_war_s_hostages_reported_weeks_later_are_the_war_s_event(tmp_path):
     # an article mostly about the captives, that names the war, is the war's (rules/events.yaml `contains`)
     result = checked(tmp_path, WAR_DEC, HOSTAGES_FEB)
     assert list(main_events(result).values()) == [("hostages_feb", "war_dec")]
+
+
+NORTH_GAZA = Article("north", "Red Sea Courier", "2024-10-19",
+                     "Rescuers say more than 400 killed in two weeks of Israeli assault on northern Gaza\n"
+                     "JABALIA, Gaza (Red Sea Courier) - More than 400 Palestinians have been killed in northern Gaza "
+                     "since Israel launched a new air and ground offensive there two weeks ago, the territory's "
+                     "civil defence agency said on Saturday. Across the whole territory, the health ministry said "
+                     "that 42,519 people had been killed since October 7 last year.\n")
+
+
+def test_a_part_of_the_war_s_area_named_by_another_name_keeps_its_place(tmp_path):
+    # "northern Gaza" names north_gaza (rules/places.yaml), though its id's words are not in the text
+    result = checked(tmp_path, WAR_DEC, NORTH_GAZA)
+    body = [c for c in result.claims if c.doc == "north" and c.line > 1]
+    assert [(c.value, c.place) for c in body] == [(400, "north_gaza"), (42519, "gaza")]
+
+
+HELENE_OCT7 = Article("helene_oct7", "Carolina Post", "2024-10-07",
+                      "Helene toll passes 230 as hurricane recovery drags on\n"
+                      "ASHEVILLE, N.C. (Carolina Post) - Hurricane Helene has killed at least 232 people across "
+                      "six states, making it the deadliest hurricane on the US mainland since Katrina.\n")
+HELENE_OCT15 = Article("helene_oct15", "Tar Heel Record", "2024-10-15",
+                       "North Carolina says 92 people still unaccounted for after Helene\n"
+                       "RALEIGH, N.C. (Tar Heel Record) - The state Department of Health and Human Services said "
+                       "95 deaths had been confirmed in North Carolina. Buncombe County had the most, with 42, "
+                       "followed by Yancey with 11 and Henderson with seven.\n")
+
+
+def test_a_follow_up_that_names_no_kind_of_event_joins_it_and_keeps_its_headline_s_place(tmp_path):
+    result = checked(tmp_path, HELENE_OCT7, HELENE_OCT15)
+    assert list(main_events(result).values()) == [("helene_oct15", "helene_oct7")]
+    later = {c.value: c.place for c in result.claims if c.doc == "helene_oct15" and c.line > 1}
+    assert later == {95: "north_carolina", 42: "buncombe_county", 11: "yancey", 7: "henderson"}
+    # the state's count is no fall of the six states' toll
+    assert not [f for f in result.findings if f.check == "decrease" and f.severity is not Severity.INFO]

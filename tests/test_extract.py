@@ -1007,3 +1007,33 @@ def test_soldiers_killed_in_ground_fighting_after_the_war_s_total_are_a_window()
     assert [(c.value, c.scope) for c in found] == [(726, "cumulative"), (346, "period")]
     assert one("Figures released by the military showed 416 soldiers killed in ground fighting inside "
                "Gaza.").scope == "period"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The health ministry in the Hamas-run territory said on Monday that 15,899 people had been killed.",
+     "gaza_health_ministry"),
+    ("More than 1,800 Palestinians have been killed, the government media office in the Hamas-run territory said.",
+     "gaza_government_media_office"),
+])
+def test_gaza_s_bodies_named_by_the_territory_they_serve(text, source):
+    assert one(text, published=date(2024, 11, 5)).source == source
+
+
+def test_a_combined_toll_of_listed_countries_and_its_earlier_figure_are_no_one_country_s():
+    found = claims_of("The correction puts the combined toll in Guinea, Liberia and Sierra Leone at 5,987 deaths, "
+                      "down from almost 7,000 in the weekend update. Liberia recorded the highest toll, 4,810 deaths "
+                      "from 10,678 cases, and Guinea counted 2,544 deaths among 3,814 cases.")
+    assert [(c.value, c.place) for c in found] == [(5987, "several_countries"), (7000, "several_countries"),
+                                                   (4810, "liberia"), (2544, "guinea")]
+    assert found[-1].source == "guinea_government"  # not "and_guinea"
+
+
+def test_a_lake_named_after_a_country_is_not_the_country():
+    assert one("MAIDUGURI, Nigeria - As many as 2,000 people may have been killed when Boko Haram fighters overran "
+               "the town of Baga on the shore of Lake Chad.").place != "chad"
+
+
+def test_a_new_offensive_in_one_area_opens_a_window():
+    found = one("More than 400 Palestinians have been killed in northern Gaza since Israel launched a new air and "
+                "ground offensive there two weeks ago, the territory's civil defence agency said on Saturday.")
+    assert (found.place, found.scope, found.group) == ("north_gaza", "period", "all")

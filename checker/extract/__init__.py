@@ -212,6 +212,8 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
                                          tuple(f.candidate.start - clause_start for f in found if f is not item))
             sentence_source = sentence_source or source
             place = _place(sentence, cand, places, default_place, item.metric, country)
+            if item.earlier and claims and claims[-1].start >= s_start:
+                place = claims[-1].place  # "..., down from almost 7,000": the same count's place
             group = item.group
             nationality = _nationality(sentence, cand, places)
             if nationality and nationality[0] != default_place and group == "all":

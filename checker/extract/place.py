@@ -38,8 +38,15 @@ _NAMED_PLACE = compiled(
 _COUNTING_PLACE = compiled(
     r"(?<![\p{L}'’-])(?<!\b(?:The|the|A|a)[ \t]+)(?P<name>\p{Lu}\p{Ll}[\p{L}-]*(?:[ \t]+\p{Lu}\p{Ll}[\p{L}-]*){0,2})"
     r"(?=(?:,[ \t]+(?:a|the)[ \t]+(?:[\w-]+[ \t]+){0,2}(?:district|province|region|state|county|town|city|village|port)\b[^,]{0,60},)?"
-    r"[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+)?(?:now[ \t]+)?(?:recorded|registered|accounted[ \t]+for)[ \t]+"
-    r"(?:[\w-]+[ \t]+){0,2}\d)")
+    r"[ \t]+(?:(?:has[ \t]+|have[ \t]+|had[ \t]+)?(?:now[ \t]+)?(?:recorded|registered|accounted[ \t]+for)[ \t]+"
+    r"(?:[\w-]+[ \t]+){0,2}\d"
+    # "Buncombe County had the most, with 42"
+    r"|(?:has|had|have)[ \t]+(?:(?:suffered|seen|recorded)[ \t]+)?the[ \t]+(?:most|highest|largest|greatest)"
+    r"(?:[ \t]+[\w-]+)?,?[ \t]+with[ \t]+\d))")
+# A name in a breakdown by place: "followed by Yancey with 11 and Henderson with seven".
+_LISTED_PLACE = compiled(
+    r"(?<=(?:\bfollowed[ \t]+by|,|\band)[ \t]+)(?P<name>\p{Lu}\p{Ll}[\p{L}-]*(?:[ \t]+\p{Lu}\p{Ll}[\p{L}-]*){0,2})"
+    r"(?=[ \t]+with[ \t]+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))")
 # "Cutro toll reaches 88", "Grenfell death toll rises": a name right before a toll is a place's.
 _NAME_BEFORE_TOLL = compiled(
     r"(?<![\p{L}'’-])(?!(?:The|A|An|This|That|Its|Their|Official|Overall|Final|Latest|New|Daily|Total|Death)\b)"
@@ -87,11 +94,14 @@ def _names_in(text: str, rules: Rules) -> list[tuple[int, int, str, int]]:
             if pattern is None:
                 continue
             for m in list(pattern.finditer(text, timeout=MATCH_TIMEOUT)):  # eager: see split_sentences
+                if _FEATURE.search(text, max(0, m.start() - 12), m.start()):
+                    continue  # "Lake Chad", "the Gulf of Mexico": water, not the country
                 found.append((m.start(), m.end(), place.id, rank if rank is not None
                               else _IN_FRAME if m[0].lower().startswith("the ") else _MENTIONED))
     known = sorted(found)
     framed = sorted([*_NAMED_PLACE.finditer(text, timeout=MATCH_TIMEOUT),
-                     *_COUNTING_PLACE.finditer(text, timeout=MATCH_TIMEOUT)], key=lambda m: m.start("name"))
+                     *_COUNTING_PLACE.finditer(text, timeout=MATCH_TIMEOUT),
+                     *_LISTED_PLACE.finditer(text, timeout=MATCH_TIMEOUT)], key=lambda m: m.start("name"))
     # a name before a toll is a place only if the text also names it as one: "Cutro toll reaches
     # 88" with "off Cutro" below; not "Bushfire toll" or a storm's name
     in_frame = {place_id(m["name"]) for m in framed}
@@ -117,6 +127,8 @@ def _located(text: str, names: list[tuple[int, int, str, int]], lo: int, hi: int
             for s, e, p, rank in names]
 
 
+# A natural feature named after a country: "on the shore of Lake Chad", "the Gulf of Mexico".
+_FEATURE = compiled(r"\b(?:Lake|Gulf[ \t]+of|Bay[ \t]+of|Sea[ \t]+of|Mount|River)[ \t]+$")
 # "Nepal quake toll", "Gaza death toll": a name right before a toll says whose toll it is.
 _BEFORE_TOLL = compiled(r"(?:[ \t]+[\w-]+){0,2}?[ \t]+(?:death[ \t]+)?(?:tolls?|dead|deaths)\b")
 # "families from Afghanistan", "migrants from Syria": where people come from, as a demonym says.
@@ -319,7 +331,8 @@ _SEVERAL_COUNTRIES = compiled(r"(?i)\b(?:across|in|for)[ \t]+(?:the[ \t]+|all[ \
 _THE_REGION = compiled(r"(?i)\b(?:in|across)[ \t]+the[ \t]+(?:state|province|region|district|county|prefecture)\b"
                        r"|\bthe[ \t]+(?:state|province|region|district|county|prefecture)['’]s[ \t]+(?:death[ \t]+)?(?:toll|tally|count|figure|dead)\b")
 # "the combined toll passed the 50,000 mark": several places' toll, right before its figure
-_COMBINED = compiled(r"(?i)\bcombined[ \t]+(?:death[ \t]+)?tolls?\b(?:[ \t]+[\w-]+){0,4}?[ \t]+$")
+# ("the combined toll in Guinea, Liberia and Sierra Leone at 5,987")
+_COMBINED = compiled(r"(?i)\bcombined[ \t]+(?:death[ \t]+)?tolls?\b(?:,?[ \t]+[\w-]+){0,8}?[ \t]+$")
 # "the national toll", "the nationwide death toll": the whole country's, not a city's the sentence names
 _NATIONAL = compiled(r"(?i)\b(?:national|nationwide|country-?wide)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:tolls?|tally|count|figures?)\b"
                      r"(?:[ \t]+[\w-]+){0,5}?[ \t]+$")

@@ -30,7 +30,7 @@ from .when import _SPEECH_DATE
 # who speak for others ("hospital officials", "police"); matched case-sensitively.
 # (a lower-case word before the noun qualifies it, unless it opens a clause: "when the agency reported")
 _QUALIFIER = r"(?:(?!(?:when|where|while|as|after|before|because|since|if|and|but|or|that|which|who|then)\b)[a-z]+|U\.?N\.?)"
-_NAME = (r"(?:(?:[A-Z][\w'’.&-]*|of|for|and|de|al)[ \t]+){0,6}[A-Z][\w'’.&-]*"
+_NAME = (r"(?:[A-Z][\w'’.&-]*[ \t]+(?:(?:[A-Z][\w'’.&-]*|of|for|and|de|al)[ \t]+){0,5})?[A-Z][\w'’.&-]*"  # not "and Guinea"
          rf"|(?:{_QUALIFIER}[ \t]+){{0,2}}(?:officials|authorities|police|medics|rescuers|witnesses|residents|"
          r"doctors|paramedics|sources|spokesman|spokeswoman|spokesperson|officers|workers|volunteers)"
          rf"|(?:{_QUALIFIER}[ \t]+){{1,2}}(?:ministry|agency|authority|office|government|department|service)")
