@@ -1037,3 +1037,15 @@ def test_a_new_offensive_in_one_area_opens_a_window():
     found = one("More than 400 Palestinians have been killed in northern Gaza since Israel launched a new air and "
                 "ground offensive there two weeks ago, the territory's civil defence agency said on Saturday.")
     assert (found.place, found.scope, found.group) == ("north_gaza", "period", "all")
+
+
+def test_staff_are_the_speaker_s_own_only_when_the_text_says_its():
+    found = claims_of("Military spokesman Major General Asim Bajwa said that 141 people had been killed: 132 "
+                      "children and nine members of staff.")
+    assert [(c.value, c.group) for c in found] == [(141, "all"), (132, "children"), (9, "staff")]
+
+
+def test_an_earlier_report_a_figure_corrects_counts_the_same_group():
+    found = claims_of("All seven attackers, who wore explosive vests, were killed by commandos, he said, correcting "
+                      "earlier reports of six.")
+    assert [(c.value, c.group) for c in found] == [(7, "attackers"), (6, "attackers")]

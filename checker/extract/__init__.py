@@ -212,15 +212,18 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
                                          tuple(f.candidate.start - clause_start for f in found if f is not item))
             sentence_source = sentence_source or source
             place = _place(sentence, cand, places, default_place, item.metric, country)
-            if item.earlier and claims and claims[-1].start >= s_start:
-                place = claims[-1].place  # "..., down from almost 7,000": the same count's place
             group = item.group
+            if item.earlier and claims and claims[-1].start >= s_start:
+                # "..., down from almost 7,000", "seven attackers ..., correcting earlier reports of
+                # six": the same count's place and group
+                place = claims[-1].place
+                group = claims[-1].group if group == "all" else group
             nationality = _nationality(sentence, cand, places)
             if nationality and nationality[0] != default_place and group == "all":
                 group = place_id(nationality[1])  # "Pakistanis": a group of the place's figure
                 place = default_place if place == nationality[0] and default_place else place
             group = _claim_group(group, place, item.metric, rules)
-            if group == "staff" and source:
+            if group == "staff" and source and _ITS_STAFF.match(sentence, cand.end):
                 group = f"{source}_staff"  # "UNRWA says 152 of its staff": UNRWA's, not MSF's staff
             start, end = s_start + cand.start, s_start + cand.end
             line, column = document.position(start)
@@ -242,6 +245,10 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
             ))
         speakers.heard(sentence, anaphoric, sentence_source)
     return claims
+
+
+# "152 of its staff", "35 of its Gaza staff": the speaker's own people
+_ITS_STAFF = compiled(r"(?i)[ \t]+of[ \t]+(?:its|their)[ \t]")
 
 
 def claims_frame(claims: Iterable[Claim]):

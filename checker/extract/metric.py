@@ -102,8 +102,11 @@ _COUNT_OF = compiled(r"(?i)\bof[ \t]+\w")
 # "64 children and 57 women": two figures, each with its noun, joined as one list.
 _LIST_PARTNER = compiled(r"(?i)(?:[ \t]+[\w'’-]+){0,3}[ \t]+(?:and|or)[ \t]+$")
 # The figure a count was revised from: "up from 614", "has fallen to four from 28".
-_EARLIER_FIGURE = compiled(r"(?i)\b(?:up|down|rising|falling|revised|increased|decreased|jump|jumped|rise|rose|climb|"
-                           r"climbed|increase|drop|dropped|fall|fell)[ \t]+from(?:[ \t]+the)?[ \t]*$")
+_EARLIER_FIGURE = compiled(r"(?i)\b(?:(?:up|down|rising|falling|revised|increased|decreased|jump|jumped|rise|rose|climb|"
+                           r"climbed|increase|drop|dropped|fall|fell)[ \t]+from(?:[ \t]+the)?"
+                           # "correcting earlier reports of six"
+                           r"|correct(?:ing|ed|s)?[ \t]+(?:an?[ \t]+|the[ \t]+)?(?:earlier|initial|previous|first)[ \t]+"
+                           r"(?:reports?|figures?|counts?|tolls?)[ \t]+of)[ \t]*$")
 _TO = compiled(r"(?i)\bto[ \t]*$")
 # "rose to 446 on Sunday from 417": the date of the new figure may stand before "from".
 _FROM = compiled(r"(?i)^(?:[ \t]+(?:on|by)[ \t]+[\w.]+(?:[ \t]+\d+)?)?[ \t]+from[ \t]*$")
