@@ -75,3 +75,8 @@ def test_the_ministry_said_points_back_at_the_ministry_the_territory_named():
     text = ("GAZA, March 8 - At least 30,800 Palestinians have been killed, the territory's health ministry said. "
             "The ministry said 72,298 people had been wounded.")
     assert sources(text) == [(30800, "gaza_health_ministry"), (72298, "gaza_health_ministry")]
+
+
+def test_a_body_named_after_a_day_keeps_no_article_in_its_id():
+    assert sources("On Monday the Ministry of Public Security put the national death toll at 38,195.") == [
+        (38195, "ministry_of_public_security")]

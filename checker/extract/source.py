@@ -505,7 +505,8 @@ def _read_speaker_id(phrase: str, appos: str | None, country: str, cast: dict[st
             return known.lastgroup.split("__")[0]
     if offices:
         return _office_id(offices[0], country, cast, rules)
-    name = _NOT_OF_THE_NAME.sub("", _LEADING_THE.sub("", phrase) + " ").strip()
+    # ("On Monday the Ministry of Public Security put": no "the" left after the day)
+    name = _LEADING_THE.sub("", _NOT_OF_THE_NAME.sub("", _LEADING_THE.sub("", phrase) + " ")).strip()
     if not name or name in _PRONOUNS or _ANAPHOR_NOUN.fullmatch(f"the {name}"):
         return None
     surname = _surname(name)
