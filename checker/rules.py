@@ -298,16 +298,18 @@ def _any_of(patterns: list[str], where: str, flags: int = regex.IGNORECASE, word
 
 def _adjectives(people: list[str]) -> list[str]:
     """The adjectives of plain plural demonyms that are the adjective with an s ("Germans",
-    "Kenyans" -> German, Kenyan); "Britons" or "Swiss" have none here."""
-    return [p[:-1] for p in people if regex.fullmatch(r"\p{Lu}\p{Ll}+ns", p)]
+    "Kenyans", "Thais", "Iraqis" -> German, Kenyan, Thai, Iraqi); "Britons" or "Swiss" have none here."""
+    return [p[:-1] for p in people if regex.fullmatch(r"\p{Lu}\p{Ll}+[ni]s", p)]
 
 
 def _toll_adjective(adjectives: list[str], where: str) -> regex.Pattern | None:
-    """'German flood toll', 'the Kenyan death toll': an adjective up to two words before a toll."""
+    """'German flood toll', 'the Kenyan death toll': an adjective up to two words before a toll;
+    'in the Thai capital': the country whose capital it is."""
     if not adjectives:
         return None
-    return _compile(rf"\b(?:{'|'.join(adjectives)})(?=(?:[ \t]+[\w-]+){{0,2}}?[ \t]+(?:death[ \t]+)?(?:tolls?|dead)\b)",
-                    where, 0)
+    either = "|".join(adjectives)
+    return _compile(rf"\b(?:{either})(?=(?:[ \t]+[\w-]+){{0,2}}?[ \t]+(?:death[ \t]+)?(?:tolls?|dead)\b)"
+                    rf"|(?<=\bthe[ \t]+)(?:{either})(?=[ \t]+capital\b)", where, 0)
 
 
 def _event_types(types: dict, where: str) -> tuple[EventType, ...]:

@@ -1049,3 +1049,9 @@ def test_an_earlier_report_a_figure_corrects_counts_the_same_group():
     found = claims_of("All seven attackers, who wore explosive vests, were killed by commandos, he said, correcting "
                       "earlier reports of six.")
     assert [(c.value, c.group) for c in found] == [(7, "attackers"), (6, "attackers")]
+
+
+def test_the_capital_of_a_country_named_by_its_adjective_is_in_that_country():
+    found = claims_of("YANGON/BANGKOK, March 28 (Mekong Bulletin) - A quake struck Myanmar. City officials said at "
+                      "least eight people had been killed in the Thai capital and 101 people were missing.")
+    assert [(c.value, c.place) for c in found] == [(8, "thailand"), (101, "thailand")]
