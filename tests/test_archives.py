@@ -36,13 +36,13 @@ THRESHOLDS = {
     "contested": {"found": 5, "false_alarms": 0, "unexplained": 0},  # measured 5/9, 0, 0 (25 articles; 6 before a lucky match was lost)
     "gaza2": {"found": 7, "false_alarms": 0, "unexplained": 0},  # measured 7/9, 0, 0 (25 articles)
     # measured blind first (75813a5): mixed 2/9, 1, 3; late 5/8, 0, 1
-    "mixed": {"found": 4, "false_alarms": 0, "unexplained": 4},  # measured 4/9, 0, 4 (25 articles)
+    "mixed": {"found": 4, "false_alarms": 0, "unexplained": 3},  # measured 4/9, 0, 3 (25 articles)
     "late": {"found": 6, "false_alarms": 0, "unexplained": 1},  # measured 6/8, 0, 1 (25 articles)
     # measured blind first (adfdff7): norway 3/7, 0, 3
     "norway": {"found": 5, "false_alarms": 0, "unexplained": 2},  # measured 5/7, 0, 2 (20 articles)
     # measured blind first (daa3b4b): quakes 3/6, 0, 8; crowds 2/5, 1, 6; gaza3 3/5, 0, 5
     "quakes": {"found": 5, "false_alarms": 0, "unexplained": 1},  # measured 5/6, 0, 1 (25 articles)
-    "crowds": {"found": 3, "false_alarms": 0, "unexplained": 2},  # measured 3/5, 0, 2 (25 articles)
+    "crowds": {"found": 3, "false_alarms": 0, "unexplained": 1},  # measured 3/5, 0, 1 (25 articles)
     "gaza3": {"found": 4, "false_alarms": 0, "unexplained": 0},  # measured 4/5, 0, 0 (25 articles)
     # measured blind first (11fd758): fifth 0/3, 2, 8
     "fifth": {"found": 1, "false_alarms": 0, "unexplained": 2},  # measured 1/3, 0, 2 (25 articles)

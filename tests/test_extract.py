@@ -1055,3 +1055,17 @@ def test_the_capital_of_a_country_named_by_its_adjective_is_in_that_country():
     found = claims_of("YANGON/BANGKOK, March 28 (Mekong Bulletin) - A quake struck Myanmar. City officials said at "
                       "least eight people had been killed in the Thai capital and 101 people were missing.")
     assert [(c.value, c.place) for c in found] == [(8, "thailand"), (101, "thailand")]
+
+
+def test_a_count_put_at_and_those_who_died_elsewhere_or_were_added():
+    found = claims_of("Moscow attack: emergencies ministry list puts dead at 143, injured at 360")
+    assert [(c.value, c.metric) for c in found] == [(143, "killed"), (360, "injured")]
+    found = claims_of("Of the total, 1,097 people died in Louisiana and 480 died elsewhere, according to the "
+                      "department. The department said that 1,577 Louisianians are now counted as victims, after it "
+                      "added 281 deaths reported from outside the state.")
+    assert [(c.value, c.place, c.scope) for c in found] == [
+        (1097, "louisiana", "cumulative"), (480, "unknown", "cumulative"), (1577, "louisiana", "cumulative"),
+        (281, "unknown", "period")]
+    found = claims_of("Police said 323 people had been hurt, up from an earlier count of 180, and several of them "
+                      "were in a critical condition.")
+    assert [(c.value, c.scope) for c in found] == [(323, "cumulative"), (180, "cumulative")]

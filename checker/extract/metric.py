@@ -61,6 +61,7 @@ _LOCATIVE_PHRASE = compiled(
 # No noun after the figure ("displaced more than 10 million, ..."): the cue's noun test is moot.
 _NO_NOUN = compiled(r"(?i)^[ \t]*(?:[.,;:)]|$|(?:in|across|since|from|over|during|last|this|so far)\b)")
 _NEXT_VERB = compiled(r"(?i)\band[ \t]+$")
+_PUT_AT = compiled(r"(?i)[ \t]+(?:at|to)[ \t]+(?:about[ \t]+|around[ \t]+|some[ \t]+|more[ \t]+than[ \t]+)?\d")
 # ", and" between a toll's word and a figure: the figure opens the next item of a list.
 _NEW_ITEM = compiled(r",[ \t]+and\b")
 _AND_OR = compiled(r"(?i)\b(?:and|or)\b|,")
@@ -103,7 +104,9 @@ _COUNT_OF = compiled(r"(?i)\bof[ \t]+\w")
 _LIST_PARTNER = compiled(r"(?i)(?:[ \t]+[\w'’-]+){0,3}[ \t]+(?:and|or)[ \t]+$")
 # The figure a count was revised from: "up from 614", "has fallen to four from 28".
 _EARLIER_FIGURE = compiled(r"(?i)\b(?:(?:up|down|rising|falling|revised|increased|decreased|jump|jumped|rise|rose|climb|"
-                           r"climbed|increase|drop|dropped|fall|fell)[ \t]+from(?:[ \t]+the)?"
+                           r"climbed|increase|drop|dropped|fall|fell)[ \t]+from(?:[ \t]+(?:the|an?))?"
+                           # "up from an earlier count of 180"
+                           r"(?:[ \t]+(?:earlier|previous|initial|first))?(?:[ \t]+(?:count|figure|toll|tally|estimate)[ \t]+of)?"
                            # "correcting earlier reports of six"
                            r"|correct(?:ing|ed|s)?[ \t]+(?:an?[ \t]+|the[ \t]+)?(?:earlier|initial|previous|first)[ \t]+"
                            r"(?:reports?|figures?|counts?|tolls?)[ \t]+of)[ \t]*$")
@@ -311,6 +314,8 @@ def _best_cue(sentence: str, cand: _Candidate, others: list[_Candidate],
             continue  # "132 hostages ..., 29 of whom have died": what comes before is the antecedent's
         if cue.position == "after" and _NEXT_VERB.search(between):
             continue  # "including 500 children and 276 women, and wounded 5,763": the verb is the next figure's
+        if cue.position == "after" and _PUT_AT.match(sentence, ce):
+            continue  # "puts dead at 143, injured at 360": the cue names the next figure's count
         if cand.match.kind == "vague" and cue.position == "after" and between.strip().lower() == "of":
             continue  # "hundreds of thousands of displaced people" describes, it does not claim
         # "91 of the 251 people seized on Oct. 7 remain in Gaza": a participle after the whole, with
