@@ -1069,3 +1069,9 @@ def test_a_count_put_at_and_those_who_died_elsewhere_or_were_added():
     found = claims_of("Police said 323 people had been hurt, up from an earlier count of 180, and several of them "
                       "were in a critical condition.")
     assert [(c.value, c.scope) for c in found] == [(323, "cumulative"), (180, "cumulative")]
+
+
+def test_a_region_the_text_does_not_name_is_no_place_of_the_document():
+    found = claims_of("Most of the victims were in the Kathmandu Valley, where 1,441 people have died, and in the "
+                      "wider central region, with 2,757 dead.")
+    assert [(c.value, c.place) for c in found] == [(1441, "kathmandu_valley"), (2757, "unknown")]

@@ -130,6 +130,8 @@ def _located(text: str, names: list[tuple[int, int, str, int]], lo: int, hi: int
 # "480 died elsewhere", "281 deaths reported from outside the state": counted in no place named.
 _ELSEWHERE = compiled(r"(?i)(?:[ \t]+[\w-]+){0,3}?[ \t]+(?:elsewhere|(?:from[ \t]+)?outside[ \t]+(?:the|of[ \t]+the)[ \t]+"
                       r"(?:state|country|region|province|city|county))\b")
+_UNNAMED_AREA = compiled(r"\bin[ \t]+the[ \t]+(?:[a-z-]+[ \t]+){0,2}(?:region|area|district|province|valley|zone)s?,?"
+                         r"[ \t]+with[ \t]+$")
 # A natural feature named after a country: "on the shore of Lake Chad", "the Gulf of Mexico".
 _FEATURE = compiled(r"\b(?:Lake|Gulf[ \t]+of|Bay[ \t]+of|Sea[ \t]+of|Mount|River)[ \t]+$")
 # "Nepal quake toll", "Gaza death toll": a name right before a toll says whose toll it is.
@@ -288,8 +290,10 @@ def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, in
         return "several_countries"
     if country and _NATIONAL.search(sentence, max(lo, cand.start - 60), cand.start):
         return country  # "In Islamabad, the federal government's confirmed national toll stood at 39,422"
-    if _ELSEWHERE.match(sentence, cand.end, hi):
-        return "unknown"  # "1,097 died in Louisiana and 480 died elsewhere": no place the text names
+    if _ELSEWHERE.match(sentence, cand.end, hi) or _UNNAMED_AREA.search(sentence, max(0, cand.start - 60), cand.start):
+        # "1,097 died in Louisiana and 480 died elsewhere", "and in the wider central region, with
+        # 2,757 dead": no place the text names
+        return "unknown"
     listed = [p for s, e, p, rank in places if rank != _DEMONYM and e <= cand.start and _PLACE_WITH.match(sentence[e:cand.start])]
     if listed:
         return listed[-1]
