@@ -1075,3 +1075,13 @@ def test_a_region_the_text_does_not_name_is_no_place_of_the_document():
     found = claims_of("Most of the victims were in the Kathmandu Valley, where 1,441 people have died, and in the "
                       "wider central region, with 2,757 dead.")
     assert [(c.value, c.place) for c in found] == [(1441, "kathmandu_valley"), (2757, "unknown")]
+
+
+def test_a_breakdown_by_group_of_the_count_before_is_its_part_but_what_became_of_them_is_not():
+    found = claims_of("The Committee to Protect Journalists said on Sunday that it had confirmed 64 journalists and "
+                      "media workers killed in Gaza since October 7. Of those, 57 were Palestinian.")
+    assert [(c.value, c.metric, c.group) for c in found] == [(64, "killed", "journalists"),
+                                                             (57, "killed", "journalists")]
+    found = claims_of("Officials said 1,175 people were injured. Of them, 793 have been discharged and 382 are "
+                      "still under treatment.")
+    assert [c.value for c in found] == [1175]

@@ -30,7 +30,7 @@ from ..scanning import MATCH_TIMEOUT
 from ..units import normalise
 from ..user_cache import compiled
 from .group import _claim_group, _group
-from .metric import (_AMONG_THEM, _APPOSITION, _EARLIER_FIGURE, _BREAKDOWN_AFTER, _FIRST, _PART_OF, _SAME_COUNT_BY_ANOTHER,
+from .metric import (_AMONG_THEM, _APPOSITION, _EARLIER_FIGURE, _BREAKDOWN_AFTER, _FIRST, _OF_THOSE, _PART_OF, _SAME_COUNT_BY_ANOTHER,
                      _Before, _continues, _counted_unit, _cue_matches, _figure_cue, _is_count, _own_verb_after_and, _refine,
                      _shares_predicate)
 from ..gazetteer import place_id
@@ -171,7 +171,8 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
         # outside the windows no number phrase and metric cue meet: nothing to read, but a later
         # anaphor may still refer back to the sentence's speaker
         found = _read_sentence(sentence, rules, decimal_comma, before) if windows is None or windows[i] else []
-        before = _Before(sentence, found[-1].metric, found[-1].cue_scope) if found else _Before(sentence)
+        prior = before
+        before = _Before(sentence, found[-1].metric, found[-1].cue_scope, found[-1].group) if found else _Before(sentence)
         if not found:
             speakers.heard(sentence)  # read only if a later sentence refers back to it
             continue
@@ -223,6 +224,8 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
                 group = place_id(nationality[1])  # "Pakistanis": a group of the place's figure
                 place = default_place if place == nationality[0] and default_place else place
             group = _claim_group(group, place, item.metric, rules)
+            if group == "all" and prior.group != "all" and item.metric == prior.metric and _OF_THOSE.match(sentence):
+                group = prior.group  # "64 journalists ... Of those, 57 were Palestinian": journalists
             if group == "staff" and source and _ITS_STAFF.match(sentence, cand.end):
                 group = f"{source}_staff"  # "UNRWA says 152 of its staff": UNRWA's, not MSF's staff
             start, end = s_start + cand.start, s_start + cand.end

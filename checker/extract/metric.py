@@ -99,7 +99,7 @@ def _own_verb_after_and(sentence: str, cand: _Candidate) -> bool:
 _BREAKDOWN_AFTER = compiled(r"(?i)^(?:[ \t]+[\w-]+){0,3},?[ \t]+(?:including|among them|among whom)[ \t]+$")
 _LIST_GAP, _BREAKDOWN_GAP = 10, 25
 # "the number of confirmed infections rose to": a tally that says what it counts, not with a cue.
-_COUNT_OF = compiled(r"(?i)\bof[ \t]+\w")
+_COUNT_OF = compiled(r"(?i)\bof[ \t]+(?!(?:those|them|these)\b)\w")
 # "64 children and 57 women": two figures, each with its noun, joined as one list.
 _LIST_PARTNER = compiled(r"(?i)(?:[ \t]+[\w'’-]+){0,3}[ \t]+(?:and|or)[ \t]+$")
 # The figure a count was revised from: "up from 614", "has fallen to four from 28".
@@ -170,9 +170,12 @@ class _Before:
     text: str = ""
     metric: str = ""  # its last claim's, if it has any
     scope: str = ""
+    group: str = "all"
 
 
 _FIRST = _Before()  # what the first sentence of a document has before it
+# "Of those, 57 were Palestinian": the figures are parts of the count the sentence before gave.
+_OF_THOSE = compiled(r"(?i)^\W*(?:of|among)[ \t]+(?:those|them|these),")
 
 
 class _Told(NamedTuple):
