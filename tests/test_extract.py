@@ -1085,3 +1085,11 @@ def test_a_breakdown_by_group_of_the_count_before_is_its_part_but_what_became_of
     found = claims_of("Officials said 1,175 people were injured. Of them, 793 have been discharged and 382 are "
                       "still under treatment.")
     assert [c.value for c in found] == [1175]
+
+
+def test_deaths_of_hunger_are_the_starvation_group():
+    found = claims_of("The Gaza health ministry said on Tuesday that 272 people had died of malnutrition and "
+                      "starvation since the war began, including 103 children. The ministry recorded 227 starvation "
+                      "deaths. Three people died of cardiac arrest.")
+    assert [(c.value, c.group) for c in found] == [(272, "starvation"), (103, "children"), (227, "starvation"),
+                                                   (3, "all")]

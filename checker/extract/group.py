@@ -15,7 +15,7 @@ def _group(sentence: str, cand: _Candidate, rules: Rules) -> str:
     the counted people are said to be ("96 of the dead are children"); `all` if none."""
     # "13 U.S. service members": an abbreviation's full stops end no phrase
     after = _ABBREVIATION.sub(lambda m: m[0].replace(".", ""), sentence[cand.end: cand.end + 80])
-    said_to_be = _GROUP_PREDICATE.match(after)
+    said_to_be = _GROUP_PREDICATE.match(after) or _DIED_OF.match(after)
     part_of = _PART_OF_GROUP.match(after)
     # what they are said to be, then whom they are of, then the noun after; a noun phrase ends at
     # a verb or preposition, but a condition is read whole ("17 of them in critical care", "298 with
@@ -55,6 +55,9 @@ _CONDITION = compiled(rf"(?i)^[ \t]*(?:{_SEVERE}|with[ \t]+(?:light|lighter|mino
 _TALLY_OF = compiled(r"(?i)\b(?:number|toll|count|tally|total)[ \t]+of[ \t]+(?:the[ \t]+)?(?P<noun>(?:[\w-]+[ \t]+){0,3}[\w-]+)"
                      r"[ \t]+(?:killed|dead|injured|wounded|missing|displaced|held|detained|who|had|have|has|was|were|at|stood|rose|reached)\b"
                      r"(?:(?![.;])[^\d])*$")
+# "272 people had died of malnutrition": the cause of death names who they are.
+_DIED_OF = compiled(r"(?i)^(?:[ \t]+[\w-]+){0,2}?[ \t]+(?:(?:had|have|has)[ \t]+)?(?:died|starved[ \t]+to[ \t]+death)"
+                    r"[ \t]+(?:of|from)[ \t]+(?P<noun>[\w-]+)")
 # "Seven of the attackers were killed": the people a figure is a part of.
 _PART_OF_GROUP = compiled(r"(?i)^[ \t]+of[ \t]+(?:the|those|its|their)[ \t]+(?P<noun>[^,;:.]{1,40})")
 _GROUP_PREDICATE = compiled(
