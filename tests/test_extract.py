@@ -1093,3 +1093,9 @@ def test_deaths_of_hunger_are_the_starvation_group():
                       "deaths. Three people died of cardiac arrest.")
     assert [(c.value, c.group) for c in found] == [(272, "starvation"), (103, "children"), (227, "starvation"),
                                                    (3, "all")]
+
+
+def test_an_offensive_there_opens_a_window_and_its_start_is_no_date_of_the_figure():
+    found = one("Some 640 people have now been killed in the north since Israel launched its offensive there at "
+                "the start of the month, according to civil defence figures.", published=date(2024, 10, 30))
+    assert (found.scope, found.as_of) == ("period", "2024-10-30")

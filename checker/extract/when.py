@@ -56,7 +56,8 @@ _AS_OF = compiled(
     # "by the end of that period": the last day of the window the clause named before
     rf"|(?P<period_end>by the end of (?:that|the same|this) period)"
     # "up from 1,695 at the start of the month"
-    rf"|(?P<month_start>at the (?:start|beginning) of (?:the|this) month|earlier this month))\b")
+    # (not "since Israel launched its offensive at the start of the month": the window's start)
+    rf"|(?<!\bsince\b[^,.;]{{0,80}})(?P<month_start>at the (?:start|beginning) of (?:the|this) month|earlier this month))\b")
 # The last day of a window: "between October 7, 2023, and June 30, 2024" (the last one named).
 _WINDOW_END = compiled(rf"(?i)\b(?:and|to|until|through)[ \t]+(?P<end>{dates.DATE})")
 # A day within each world war, for a figure of one recalled in passing.
