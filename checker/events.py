@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from . import dates
 from .extract.group import _claim_group
 from .extract.place import _DEMONYM, _names_in, dateline, without_dateline
 from .gazetteer import Gazetteer, place_id
@@ -420,6 +421,21 @@ def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: 
     return found, out
 
 
+def _other_kind_since(claim: Claim, event: Event, as_of: date | None, rules: Rules) -> date | None:
+    """The day a figure counts from ("since March 2022") where its sentence names another kind of
+    event than `event`'s, not one it contains: "Malawi's cholera outbreak had killed more than 1,000
+    people since March 2022", in a cyclone's article, counts an epidemic begun long before."""
+    m = _SINCE_DATE.search(claim.sentence)
+    if m is None:
+        return None
+    contained = next((t.contains for t in rules.event_types if t.id == event.type), frozenset())
+    others = {t.id for t in rules.event_types if t.words.search(claim.sentence)} - {event.type} - contained
+    return dates.resolve(m["when"], as_of) if others else None
+
+
+_SINCE_DATE = compiled(rf"(?i)\bsince[ \t]+(?:the[ \t]+)?(?P<when>{dates.DATE})\b")
+
+
 def _claims_event(claim: Claim, event: Event, cluster: _Cluster, grouping: _Grouping, main: dict[int, Event],
                   events: dict[str, Event], rules: Rules, gazetteer: Gazetteer, one_place: frozenset[str],
                   headline_incident: str = "") -> tuple[Event, str]:
@@ -430,16 +446,19 @@ def _claims_event(claim: Claim, event: Event, cluster: _Cluster, grouping: _Grou
     figure names a part of it (not the speaker's country: "Israel's military put the number
     killed at fewer than 100")."""
     as_of = date.fromisoformat(claim.as_of) if claim.as_of else None
-    if as_of and cluster.first != date.max and as_of < cluster.first - timedelta(days=rules.earlier_event_days):
-        running = grouping.running_at(as_of, gazetteer.area_of(claim.place) or cluster.area, cluster)
+    since = _other_kind_since(claim, event, as_of, rules)
+    when = since or as_of
+    if when and cluster.first != date.max and when < cluster.first - timedelta(days=rules.earlier_event_days):
+        running = grouping.running_at(when, gazetteer.area_of(claim.place) or cluster.area, cluster)
         if running is not None:  # "On May 25, 2017, NHS England said 116" in 2022: the archive's 2017 event
             return main[id(running)], claim.place
-        counts = Counter(t.id for t in rules.event_types if t.words.search(claim.sentence))
+        counts = Counter(t.id for t in rules.event_types
+                         if t.words.search(claim.sentence) and (since is None or t.id != event.type))
         kind = _kind_of(counts, rules) if counts else event.type
         place = claim.place if claim.place and claim.place != "unknown" else event.place
-        ident = f"{as_of.year}-{kind}-{place.replace('_', '-')}"
-        earlier = events.setdefault(ident, Event(ident, f"{kind.capitalize()}, {_readable(place)}, {as_of.year}",
-                                                 kind, place, f"{as_of.year}-01-01", kind=EARLIER,
+        ident = f"{when.year}-{kind}-{place.replace('_', '-')}"
+        earlier = events.setdefault(ident, Event(ident, f"{kind.capitalize()}, {_readable(place)}, {when.year}",
+                                                 kind, place, f"{when.year}-01-01", kind=EARLIER,
                                                  area=gazetteer.area_of(place), areas=(gazetteer.area_of(place),)))
         return earlier, claim.place
     named = grouping.naming(claim.place, as_of, cluster) if as_of else None

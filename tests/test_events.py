@@ -515,3 +515,21 @@ def test_a_follow_up_that_names_no_kind_of_event_joins_it_and_keeps_its_headline
     assert later == {95: "north_carolina", 42: "buncombe_county", 11: "yancey", 7: "henderson"}
     # the state's count is no fall of the six states' toll
     assert not [f for f in result.findings if f.check == "decrease" and f.severity is not Severity.INFO]
+
+
+FREDDY_MAR21 = Article("freddy_mar21", "Zomba Chronicle", "2023-03-21",
+                       "Cyclone Freddy toll in Malawi rises to 499\n"
+                       "BLANTYRE, Malawi (Zomba Chronicle) - The death toll from Cyclone Freddy in Malawi has risen "
+                       "to 499, the disaster management department said on Tuesday. Even before the cyclone struck, "
+                       "Malawi's cholera outbreak had killed more than 1,000 people since March 2022.\n")
+FREDDY_MAR22 = Article("freddy_mar22", "Relief Monitor", "2023-03-22",
+                       "Malawi cyclone deaths reach 511\n"
+                       "LILONGWE, Malawi (Relief Monitor) - Cyclone Freddy has killed 511 people in Malawi, the "
+                       "disaster management department said on Wednesday.\n")
+
+
+def test_another_kind_of_event_counted_since_long_before_is_another_event(tmp_path):
+    result = checked(tmp_path, FREDDY_MAR21, FREDDY_MAR22)
+    cholera = next(c for c in result.claims if c.value == 1000)
+    assert cholera.event.startswith("2022-epidemic")
+    assert not [f for f in result.findings if f.check == "decrease"]
