@@ -252,13 +252,16 @@ class _Grouping:
                 best, best_score = cluster, score + 1e-9  # the first of equal scores
         return best
 
-
     def _contains(self, cluster: _Cluster, kinds: Counter) -> bool:
         """Whether a document of `kinds` reports a part of the cluster's event: its own kind is one
         the cluster's kind contains (rules/events.yaml `contains`), and it names the cluster's kind."""
         kind = _kind_of(cluster.kinds, self.rules)
-        contained = next((t.contains for t in self.rules.event_types if t.id == kind), frozenset())
-        return bool(kinds) and kinds[kind] > 0 and _kind_of(kinds, self.rules) in contained
+        return bool(kinds) and kinds[kind] > 0 and _kind_of(kinds, self.rules) in _contained(kind, self.rules)
+
+
+def _contained(kind: str, rules: Rules) -> frozenset[str]:
+    """The kinds of event an event of `kind` contains (rules/events.yaml `contains`)."""
+    return next((t.contains for t in rules.event_types if t.id == kind), frozenset())
 
 
 def _main_event(cluster: _Cluster, claims: Iterable[Claim], rules: Rules, gazetteer: Gazetteer) -> Event:
@@ -334,8 +337,8 @@ def _unnamed(place: str, sentence: str, rules: Rules) -> bool:
     if f"_{place}_" in f"_{place_id(text)}_":
         return False
     # (a possessive names a speaker's or an owner's country, not where the people are: "Nigeria's military")
-    return not any(p.id == place and not _POSSESSIVE_S.match(text, m.end())
-                   for p in rules.places for m in p.names.finditer(text))
+    listed = next((p for p in rules.places if p.id == place), None)
+    return listed is None or not any(not _POSSESSIVE_S.match(text, m.end()) for m in listed.names.finditer(text))
 
 
 _POSSESSIVE_S = compiled(r"['’]s\b")
@@ -428,8 +431,7 @@ def _other_kind_since(claim: Claim, event: Event, as_of: date | None, rules: Rul
     m = _SINCE_DATE.search(claim.sentence)
     if m is None:
         return None
-    contained = next((t.contains for t in rules.event_types if t.id == event.type), frozenset())
-    others = {t.id for t in rules.event_types if t.words.search(claim.sentence)} - {event.type} - contained
+    others = {t.id for t in rules.event_types if t.words.search(claim.sentence)} - {event.type} - _contained(event.type, rules)
     return dates.resolve(m["when"], as_of) if others else None
 
 

@@ -88,13 +88,14 @@ _SAME_COUNT_BY_ANOTHER = compiled(
 # own, no metric's cue, counts something else than the list before it (`_read_sentence`).
 _OWN_PREDICATE = compiled(r"(?i)[ \t]+(?:(?:people|others|more)[ \t]+)?(?:had|have|has|were|was)[ \t]+"
                           r"(?:been[ \t]+)?(?:[a-z]+ly[ \t]+)?[a-z]+ed\b(?![ \t]+as\b)")  # not "were classed as injured"
-_AND_BEFORE = compiled(r"(?i)\band[ \t]+$")
 
 
 def _own_verb_after_and(sentence: str, cand: _Candidate) -> bool:
     """Whether the figure opens a clause of its own after "and": "... injured and 122 had been airlifted"."""
-    return _AND_BEFORE.search(sentence, max(0, cand.start - 8), cand.start) is not None \
+    return _NEXT_VERB.search(sentence, max(0, cand.start - 8), cand.start) is not None \
         and _OWN_PREDICATE.match(sentence, cand.end) is not None
+
+
 # "463 people, including 157 children, have died": the figure before a breakdown takes its metric.
 _BREAKDOWN_AFTER = compiled(r"(?i)^(?:[ \t]+[\w-]+){0,3},?[ \t]+(?:including|among them|among whom)[ \t]+$")
 _LIST_GAP, _BREAKDOWN_GAP = 10, 25

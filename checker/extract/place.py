@@ -32,6 +32,9 @@ _NAMED_PLACE = compiled(
     # not a possessive, a building ("at Kamal Adwan hospital") or an adjective ("in Israeli strikes")
     r"\b(?!['’]s\b|[ \t]+(?:hospital|clinic|school|mosque|church|university|airport|prison|stadium|hotel|station)\b"
     r"|(?<=(?:i|an|ese|ish))[ \t]+(?!(?:province|state|region|district|county|prefecture|governorate)\b)\p{Ll})")
+# "had the most", "has suffered the highest": a place at the head of a breakdown by place.
+_THE_MOST = (r"(?:has|had|have)(?:[ \t]+(?:suffered|seen|recorded|reported))?[ \t]+the[ \t]+"
+             r"(?:most|highest|largest|greatest)(?:[ \t]+[\w-]+)?")
 # "North Rhine-Westphalia has recorded 47 deaths", "Sindhupalchok, a hill district northeast of the
 # capital, accounted for 3,035": a name that records its own dead, or that the text calls a place
 # (not "counted" or "reported", which news agencies and monitors do).
@@ -40,9 +43,7 @@ _COUNTING_PLACE = compiled(
     r"(?=(?:,[ \t]+(?:a|the)[ \t]+(?:[\w-]+[ \t]+){0,2}(?:district|province|region|state|county|town|city|village|port)\b[^,]{0,60},)?"
     r"[ \t]+(?:(?:has[ \t]+|have[ \t]+|had[ \t]+)?(?:now[ \t]+)?(?:recorded|registered|accounted[ \t]+for)[ \t]+"
     r"(?:[\w-]+[ \t]+){0,2}\d"
-    # "Buncombe County had the most, with 42"
-    r"|(?:has|had|have)[ \t]+(?:(?:suffered|seen|recorded)[ \t]+)?the[ \t]+(?:most|highest|largest|greatest)"
-    r"(?:[ \t]+[\w-]+)?,?[ \t]+with[ \t]+\d))")
+    rf"|{_THE_MOST},?[ \t]+with[ \t]+\d))")  # "Buncombe County had the most, with 42"
 # A name in a breakdown by place: "followed by Yancey with 11 and Henderson with seven".
 _LISTED_PLACE = compiled(
     r"(?<=(?:\bfollowed[ \t]+by|,|\band)[ \t]+)(?P<name>\p{Lu}\p{Ll}[\p{L}-]*(?:[ \t]+\p{Lu}\p{Ll}[\p{L}-]*){0,2})"
@@ -350,8 +351,7 @@ _COUNTING_SUBJECT = compiled(r"(?i)[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+|now[ 
                              r"confirmed|listed|logged|tallied|raised|reported)\b")
 # A breakdown by place: "followed by South Carolina with 48", "North Carolina has suffered the
 # most, with 117 deaths": the place right before "with" and the figure is the figure's.
-_PLACE_WITH = compiled(r"(?i)^(?:[ \t]+(?:has|had|have)(?:[ \t]+(?:suffered|seen|recorded|reported))?[ \t]+the[ \t]+"
-                       r"(?:most|highest|largest|greatest)(?:[ \t]+[\w-]+)?,?)?[ \t]+with[ \t]+$")
+_PLACE_WITH = compiled(rf"(?i)^(?:[ \t]+{_THE_MOST},?)?[ \t]+with[ \t]+$")
 # "15 people in Kolkata": a place right after the figure's noun phrase is the figure's own.
 _ATTACHED = compiled(r"[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:in|at|across|near|inside)[ \t]+(?:the[ \t]+)?$")
 # Where one statement of a sentence ends and another begins, for places: "..., and Malawi's
