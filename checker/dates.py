@@ -13,12 +13,12 @@ from .user_cache import compiled
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-#: A date expression: weekday, "[Sunday, ]October 7[, 2023]", "7 October [2023]", "October 2023", "yesterday".
+#: A date expression: weekday, "[Sunday, ]October 7[, 2023| last year]", "7 October [2023]", "October 2023", "yesterday".
 #: Holidays on a fixed day of the calendar, as the month and day they stand for.
 HOLIDAYS = {"christmas eve": "december 24", "christmas day": "december 25", "christmas": "december 25",
             "boxing day": "december 26", "new year's eve": "december 31", "new year's day": "january 1"}
 HOLIDAY = "|".join(name.replace(" ", r"[ \t]+").replace("'", "['’]") for name in sorted(HOLIDAYS, key=len, reverse=True))
-DATE = (rf"(?:(?:(?:{'|'.join(WEEKDAYS)}),?[ \t]+)?{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ \t]+\d{{4}})?"
+DATE = (rf"(?:(?:(?:{'|'.join(WEEKDAYS)}),?[ \t]+)?{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ \t]+\d{{4}}|[ \t]+last[ \t]+year)?"
         rf"|{'|'.join(WEEKDAYS)}|yesterday|today|{HOLIDAY}"
         rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}(?:,?[ \t]+\d{{4}})?"
         rf"|{_MONTH}[ \t]+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})")
@@ -60,6 +60,9 @@ def resolve(phrase: str, reference: date | None) -> date | None:
     year_end = _year_end(text, reference)
     if year_end is not None:
         return year_end if reference is None or year_end <= reference else None
+    if reference is not None and text.endswith(" last year") and text != "last year":
+        # "October 7 last year": the day in the year before the reference's
+        return resolve(text[:-len(" last year")], date(reference.year - 1, 12, 31))
     if reference is None:
         # Only a phrase carrying its own year can be placed without a publication date.
         if not regex.search(r"\b\d{4}\b", text):

@@ -57,3 +57,7 @@ def test_not_a_date():
 def test_holidays_on_a_fixed_day(phrase, published, expected):
     assert resolve(phrase, published) == expected
 
+
+
+def test_a_day_of_last_year():
+    assert resolve("October 7 last year", date(2024, 10, 19)) == date(2023, 10, 7)

@@ -1099,3 +1099,16 @@ def test_an_offensive_there_opens_a_window_and_its_start_is_no_date_of_the_figur
     found = one("Some 640 people have now been killed in the north since Israel launched its offensive there at "
                 "the start of the month, according to civil defence figures.", published=date(2024, 10, 30))
     assert (found.scope, found.as_of) == ("period", "2024-10-30")
+
+
+def test_a_day_of_last_year_is_a_window_s_start_and_no_date_of_the_figure():
+    found = claims_of("Across the whole territory, the health ministry said on Saturday that 42,519 people had been "
+                      "killed since October 7 last year and 99,637 wounded.", published=date(2024, 10, 19))
+    assert [(c.value, c.scope, c.as_of) for c in found] == [(42519, "cumulative", "2024-10-19"),
+                                                            (99637, "cumulative", "2024-10-19")]
+
+
+def test_a_part_of_a_group_named_by_its_nationality_stays_in_the_group():
+    found = claims_of("UN spokesman Stephane Dujarric said that at least 322 aid workers had been killed in Gaza "
+                      "since October 2023, 315 of them Palestinians.", published=date(2024, 10, 29))
+    assert [(c.value, c.group) for c in found] == [(322, "aid_workers"), (315, "aid_workers")]

@@ -224,8 +224,13 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
                 group = place_id(nationality[1])  # "Pakistanis": a group of the place's figure
                 place = default_place if place == nationality[0] and default_place else place
             group = _claim_group(group, place, item.metric, rules)
-            if group == "all" and prior.group != "all" and item.metric == prior.metric and _OF_THOSE.match(sentence):
-                group = prior.group  # "64 journalists ... Of those, 57 were Palestinian": journalists
+            if group == "all":
+                # a part whose own group is everyone there keeps that of the count it is a part of:
+                # "64 journalists ... Of those, 57 were Palestinian", "322 aid workers, 315 of them Palestinians"
+                whole = prior if _OF_THOSE.match(sentence) else claims[-1] if (
+                    claims and claims[-1].start >= s_start and _ANTECEDENT.match(sentence[cand.end:])) else None
+                if whole is not None and whole.metric == item.metric:
+                    group = whole.group
             if group == "staff" and source and _ITS_STAFF.match(sentence, cand.end):
                 group = f"{source}_staff"  # "UNRWA says 152 of its staff": UNRWA's, not MSF's staff
             start, end = s_start + cand.start, s_start + cand.end

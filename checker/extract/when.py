@@ -51,7 +51,8 @@ _AS_OF = compiled(
     # took place in November 2023" (when a window was, not a date of its count)
     rf"|(?<!\b(?:since|began|begun|started|erupted|broke[ \t]+out)\b[^,.;]{{0,40}})"
     rf"(?<!\b(?:took[ \t]+place|happened|occurred)[ \t]+)(?:in|during)[ \t]+(?P<when>(?:{dates._MONTH}[ \t]+)?(?:1[89]|20)\d\d)(?![\d-])"
-    rf"|(?P<when>last year|(?:by[ \t]+)?the end of (?:the |this |last )?year)"
+    # ("since October 7 last year" names a day of last year, not its end)
+    rf"|(?P<when>(?<!{dates._MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?[ \t]+)last year|(?:by[ \t]+)?the end of (?:the |this |last )?year)"
     rf"|(?P<earlier>a day earlier|the day before|the previous day|a week earlier)"
     # "by the end of that period": the last day of the window the clause named before
     rf"|(?P<period_end>by the end of (?:that|the same|this) period)"
