@@ -12,7 +12,7 @@ from typing import Any
 
 from ..rules import RulesError
 from . import (cross_source, decrease, implausible_rate, increase, part_whole, percent, reference,
-               superseded, undated, within_document)
+               superseded, transposed, undated, within_document)
 from .base import CheckContext, Problem
 
 __all__ = ["CheckContext", "Problem", "REGISTRY", "configure", "get"]
@@ -21,8 +21,8 @@ SEVERITIES = ("error", "warning", "info")
 
 
 REGISTRY: dict[str, ModuleType] = {m.ID: m for m in (
-    decrease, increase, superseded, cross_source, part_whole, percent, reference, implausible_rate, within_document,
-    undated)}
+    decrease, increase, superseded, cross_source, transposed, part_whole, percent, reference, implausible_rate,
+    within_document, undated)}
 
 
 def get(check_id: str) -> ModuleType:

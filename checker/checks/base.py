@@ -100,6 +100,19 @@ def fmt(value: float) -> str:
     return f"{int(round(value)):,}"
 
 
+def transpositions(value: int) -> list[int]:
+    """The figures `value` becomes by swapping two adjacent, different digits (no leading zero)."""
+    digits = str(value)
+    swapped = (digits[:i] + digits[i + 1] + digits[i] + digits[i + 2:] for i in range(len(digits) - 1)
+               if digits[i] != digits[i + 1])
+    return [int(s) for s in swapped if s[0] != "0"]
+
+
+def transposed(a: int, b: int) -> bool:
+    """True when `a` and `b` differ by swapping two adjacent digits (67,174 and 67,147)."""
+    return b in transpositions(a)
+
+
 @lru_cache(maxsize=4096)  # a corpus has a few thousand dates, and messages name them again and again
 def day(value) -> str:
     return pd.Timestamp(value).strftime("%Y-%m-%d")

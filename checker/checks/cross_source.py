@@ -187,10 +187,10 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
     pairs, copies = _disagreements(series, moves, options, context.directions)
     sids = series["series_id"].to_numpy()
     banded = []
-    # Pairs are also sought among the figures whose sameness is not a guess: the day's lowest figure
-    # may be one that counts identified victims only, and the pair with it a note, which would hide
-    # a warning-worthy pair of two plain tolls.
-    sure = np.flatnonzero((series["guess"] == "").to_numpy())
+    # Pairs are also sought among the attributed figures whose sameness is not a guess: the day's
+    # lowest figure may count identified victims only, or be an outlet's own, and the pair with it a
+    # note, which would hide a warning-worthy pair of two sources' plain tolls.
+    sure = np.flatnonzero(((series["guess"] == "") & ~unattributed).to_numpy())
     if 0 < len(sure) < len(series):
         found, _ = _disagreements(series.iloc[sure], moves, options, context.directions)
         banded.append(found.assign(row_a=sure[found["row_a"].to_numpy()], row_b=sure[found["row_b"].to_numpy()]))

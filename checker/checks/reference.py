@@ -42,21 +42,12 @@ import numpy as np
 import pandas as pd
 
 from ..series import REFERENCE_KEY, SERIES_KEY, key_codes
-from .base import CheckContext, Problem, day, fmt, interval_text, records, series_name
+from .base import CheckContext, Problem, day, fmt, interval_text, records, series_name, transposed
 
 ID = "reference"
 DEFAULTS = {"severity": "warning", "lag_days": 3, "stale_days": 30, "unexplained_gap": 0.1, "lead_days": 1}
 
 _EPOCH = np.datetime64("1970-01-01", "D")
-
-
-def transposed(a: int, b: int) -> bool:
-    """True when `a` and `b` differ by swapping two adjacent digits."""
-    sa, sb = str(a), str(b)
-    if len(sa) != len(sb) or sa == sb:
-        return False
-    diff = [i for i, (x, y) in enumerate(zip(sa, sb)) if x != y]
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and sa[diff[0]] == sb[diff[1]] and sa[diff[1]] == sb[diff[0]]
 
 
 def _day_numbers(dates: pd.Series) -> np.ndarray:

@@ -113,3 +113,15 @@ def test_a_hedged_figure_is_not_widened_twice():
         b   | over 575,000    | displaced | 2022-03-03 | border_guard   | poland
     """)
     assert finding.values in ((505500, 575000), (575000, 505500))
+
+
+def test_two_ministries_disagreeing_are_found_beside_an_outlet_s_lower_figure():
+    # the outlet's own 32 (identified dead) would pair with the highest figure as a note and
+    # hide the two officials' figures, which disagree
+    [warning] = [f for f in findings("cross_source", """
+        doc | quote       | place       | as_of      | source
+        a   | 90          | afghanistan | 2021-08-27 | afghanistan_health_ministry
+        b   | at least 170| afghanistan | 2021-08-27 | health_officials
+        b   | 32          | afghanistan | 2021-08-27 | unattributed
+    """) if f.severity is Severity.WARNING]
+    assert set(warning.values) == {90, 170}
