@@ -133,6 +133,8 @@ def test_metric_in_the_previous_clause():
     ("Doctors Without Borders said six of its staff had been killed since the war began.",
      "msf_staff"),
     ("Fourteen employees were among the dead.", "staff"),
+    # a clause after the figure names other people
+    ("Gunmen stormed the college and wounded 60 others before security forces ended the siege.", "all"),
 ])
 def test_subgroups(text, group):
     assert one(text).group == group

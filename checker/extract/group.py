@@ -44,9 +44,10 @@ def _named_group(words: str, rules: Rules) -> str:
 _PHRASE_END = compiled(r"[,;:.()]")
 _ABBREVIATION = compiled(r"\b(?:[A-Z]\.){2,}")
 # The noun phrase after a figure ends at a verb, a preposition or a subordinate clause:
-# "11,000 as rescuers battle" counts no rescuers.
+# "11,000 as rescuers battle" counts no rescuers, nor "60 others before security forces ended the siege"
+# any soldiers.
 _NOUN_PHRASE_END = compiled(
-    r"(?i)\b(?:as|when|after|while|but|in|on|at|from|by|who|that|which|were|was|have|has|had|are|is|"
+    r"(?i)\b(?:as|when|after|before|until|because|although|though|where|while|but|in|on|at|from|by|who|that|which|were|was|have|has|had|are|is|"
     r"since|during|across|into|near|with|for|to|of whom|of them)\b")
 # A patient's condition, read whole as a group's noun ("in critical care", "with lighter injuries").
 _SEVERE = r"in[ \t]+(?:a[ \t]+)?(?:critical|intensive|serious|grave)"
