@@ -236,6 +236,7 @@ def test_held_and_tallied_figures(text, metric, value):
     ("The death toll rose to 52 on Saturday, the governor said.", "cumulative", ""),
     ("Israeli strikes have killed 30,631 people since the war began.", "cumulative", ""),
     ("Journalists said on Tuesday that 15 reporters had been killed.", "cumulative", ""),
+    ("Ebola has killed 4,951 people, the World Health Organization said in an update on Friday.", "cumulative", ""),
     ("Wednesday alone brought the recovery of 18 bodies.", "period", "2024-03-06"),
     ("Police said 359 people had now died in the Easter Sunday bombings.", "cumulative", ""),
     # the weekday is the raid's, not a window of the toll the minister gave hours later
@@ -514,6 +515,7 @@ def test_places_matched_once_per_document_read_as_in_each_sentence_alone():
     # a province as ISO 3166-2 names it ("Sichuan Sheng"), in a frame that opens the sentence
     ("In Sichuan province alone, 39,577 people have been confirmed dead, the vice governor said.", "sichuan"),
     ("On Tuesday the United Nations put the number of dead across the region at 165,493.", "several_countries"),
+    ("Ebola has killed 4,951 people in eight countries, the World Health Organization said.", "eight_countries"),
 ])
 def test_every_country_is_a_place(text, place):
     assert one(text).place == place

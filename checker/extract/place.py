@@ -333,7 +333,7 @@ def _paired_country(sentence: str, place: str, places: list[tuple[int, int, str,
 
 
 _REASON = compiled(r",[ \t]+(?:saying|citing|explaining)\b")
-_SEVERAL_COUNTRIES = compiled(r"(?i)\b(?:across|in|for)[ \t]+(?:the[ \t]+|all[ \t]+)?(?P<n>two|three|four|five|six|both|several|\d+)"
+_SEVERAL_COUNTRIES = compiled(r"(?i)\b(?:across|in|for)[ \t]+(?:the[ \t]+|all[ \t]+)?(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|several|\d+)"
                               r"[ \t]+(?:\w+[ \t]+)?(?:countries|territories|nations)\b|(?-i:\b(?i:together|along)[ \t]+with[ \t]+\p{Lu})(?P<n>)"
                               # "the number of dead across the region", "region-wide"
                               r"|\bacross[ \t]+the[ \t]+(?:whole[ \t]+|wider[ \t]+)?region\b(?P<n>)|\bregion-?wide\b(?P<n>)")
