@@ -133,6 +133,10 @@ def test_metric_in_the_previous_clause():
     ("Doctors Without Borders said six of its staff had been killed since the war began.",
      "msf_staff"),
     ("Fourteen employees were among the dead.", "staff"),
+    # a crash's toll on board and on the ground: parts of the toll of all
+    ("The crash killed 241 of the 242 people on board the flight, officials said.", "on_board"),
+    ("Air India confirms 241 dead on board flight AI171.", "on_board"),
+    ("The jet crashed into a hostel, killing 19 people on the ground.", "on_the_ground"),
     # a clause after the figure names other people
     ("Gunmen stormed the college and wounded 60 others before security forces ended the siege.", "all"),
 ])
@@ -516,6 +520,8 @@ def test_places_matched_once_per_document_read_as_in_each_sentence_alone():
     ("In Sichuan province alone, 39,577 people have been confirmed dead, the vice governor said.", "sichuan"),
     ("On Tuesday the United Nations put the number of dead across the region at 165,493.", "several_countries"),
     ("Ebola has killed 4,951 people in eight countries, the World Health Organization said.", "eight_countries"),
+    # a group's name opening a sentence is no place
+    ("STEPANAKERT (Wire) - Civilians accounted for at least 10 of the dead, officials said.", "stepanakert"),
 ])
 def test_every_country_is_a_place(text, place):
     assert one(text).place == place

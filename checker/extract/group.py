@@ -27,7 +27,8 @@ def _group(sentence: str, cand: _Candidate, rules: Rules) -> str:
         found = _named_group(" ".join(_WORD.findall(phrase)[:5]), rules)  # "two high-profile Islamic State militants"
         if found != "all":
             return found
-    counted = _TALLY_OF.search(sentence, max(0, cand.start - 120), cand.start)
+    counted = _TALLY_OF.search(sentence, max(0, cand.start - 120), cand.start) \
+        or _DEATHS_OF.search(sentence, max(0, cand.start - 120), cand.start)
     return _named_group(counted["noun"], rules) if counted else "all"
 
 
@@ -51,11 +52,17 @@ _NOUN_PHRASE_END = compiled(
     r"since|during|across|into|near|with|for|to|of whom|of them)\b")
 # A patient's condition, read whole as a group's noun ("in critical care", "with lighter injuries").
 _SEVERE = r"in[ \t]+(?:a[ \t]+)?(?:critical|intensive|serious|grave)"
-_CONDITION = compiled(rf"(?i)^[ \t]*(?:{_SEVERE}|with[ \t]+(?:light|lighter|minor|slight)[ \t]+)")
+# Where the people were, read whole too: "241 dead on board", "29 killed on the ground".
+_CONDITION = compiled(rf"(?i)^[ \t]*(?:{_SEVERE}|with[ \t]+(?:light|lighter|minor|slight)[ \t]+"
+                      r"|(?:[\w-]+[ \t]+){0,2}(?:on[ \t]+board|aboard|on[ \t]+the[ \t]+ground)\b)")
 # "put the number of civilians killed in Mariupol at some 5,000": whom a tally counts.
 _TALLY_OF = compiled(r"(?i)\b(?:number|toll|count|tally|total)[ \t]+of[ \t]+(?:the[ \t]+)?(?P<noun>(?:[\w-]+[ \t]+){0,3}[\w-]+)"
                      r"[ \t]+(?:killed|dead|injured|wounded|missing|displaced|held|detained|who|had|have|has|was|were|at|stood|rose|reached)\b"
                      r"(?:(?![.;])[^\d])*$")
+# "bringing hunger-related deaths since the war began to 101": whose deaths a running figure counts.
+_DEATHS_OF = compiled(r"(?i)\b(?P<noun>[\w-]+)[ \t]+deaths[ \t]+(?:[\w-]+[ \t]+){0,6}?(?:to|at|reach(?:es|ed)?|pass(?:es|ed)?|tops?|topped|hits?|"
+                      r"(?:stood|stands?)[ \t]+at|(?:rose|rises?|climbed|climbs?|jumped|jumps?|increased|increases?)[ \t]+to)"
+                      r"[ \t]+(?:[\w-]+[ \t]+)?$")
 # "272 people had died of malnutrition": the cause of death names who they are.
 _DIED_OF = compiled(r"(?i)^(?:[ \t]+[\w-]+){0,2}?[ \t]+(?:(?:had|have|has)[ \t]+)?(?:died|starved[ \t]+to[ \t]+death)"
                     r"[ \t]+(?:of|from)[ \t]+(?P<noun>[\w-]+)")

@@ -112,8 +112,9 @@ def _names_in(text: str, rules: Rules) -> list[tuple[int, int, str, int]]:
         at = bisect.bisect_left(known, (end,))
         if (at and known[at - 1][1] > start) or _CALENDAR_WORD.match(m["name"]) \
                 or rules.not_a_place.match(m["name"]) or rules.source_names.fullmatch(m["name"]) \
+                or any(pattern.fullmatch(m["name"]) for _, pattern in rules.groups) \
                 or _SPEAKERS_WHEREABOUTS.search(text, max(0, m.start() - 30), m.start()):
-            continue  # a listed place (or one overlapping it), or a name that is no place
+            continue  # a listed place (or one overlapping it), or a name that is no place ("Civilians accounted for")
         found.append((start, end, place_id(m["name"]), _IN_FRAME))
         known.insert(at, (start, end, "", 0))  # a name both frames read is one name
     return sorted(found)
