@@ -137,11 +137,20 @@ def test_metric_in_the_previous_clause():
     ("The crash killed 241 of the 242 people on board the flight, officials said.", "on_board"),
     ("Air India confirms 241 dead on board flight AI171.", "on_board"),
     ("The jet crashed into a hostel, killing 19 people on the ground.", "on_the_ground"),
+    # a running figure counts the deaths it is brought to
+    ("Gaza hunger deaths reach 147 as WHO warns of famine.", "starvation"),
     # a clause after the figure names other people
     ("Gunmen stormed the college and wounded 60 others before security forces ended the siege.", "all"),
 ])
 def test_subgroups(text, group):
     assert one(text).group == group
+
+
+def test_aid_seekers_and_hunger_deaths_are_parts_of_a_war_s_toll():
+    assert table("On Thursday, the ministry said, 91 of the 111 people killed across the territory had been "
+                 "seeking aid.", "group") == [(91, "aid_seekers"), (111, "all")]
+    assert table("The ministry said 15 more people had died of starvation, bringing hunger-related deaths since "
+                 "the war began to 101.", "group") == [(15, "starvation"), (101, "starvation")]
 
 
 @pytest.mark.parametrize("text, source", [
