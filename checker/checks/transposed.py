@@ -39,7 +39,7 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
     for row, key in zip(read.tolist(), keys):
         rows.setdefault(key, []).append(row)
     docs = series["doc"].to_numpy()
-    reported: set[frozenset] = set()
+    reported: set[tuple] = set()  # (series, day, the pair of figures)
     for (sid, date, value), these in rows.items():
         for other in transpositions(value):
             pair = frozenset((value, other))

@@ -45,11 +45,11 @@ def _named_group(words: str, rules: Rules) -> str:
 _PHRASE_END = compiled(r"[,;:.()]")
 _ABBREVIATION = compiled(r"\b(?:[A-Z]\.){2,}")
 # The noun phrase after a figure ends at a verb, a preposition or a subordinate clause:
-# "11,000 as rescuers battle" counts no rescuers, nor "60 others before security forces ended the siege"
-# any soldiers.
+# "11,000 as rescuers battle" counts no rescuers, "60 others before security forces ended the
+# siege" no security forces.
 _NOUN_PHRASE_END = compiled(
-    r"(?i)\b(?:as|when|after|before|until|because|although|though|where|while|but|in|on|at|from|by|who|that|which|were|was|have|has|had|are|is|"
-    r"since|during|across|into|near|with|for|to|of whom|of them)\b")
+    r"(?i)\b(?:as|when|after|before|until|because|although|though|where|while|but|in|on|at|from|by|who|that|"
+    r"which|were|was|have|has|had|are|is|since|during|across|into|near|with|for|to|of whom|of them)\b")
 # A patient's condition, read whole as a group's noun ("in critical care", "with lighter injuries").
 _SEVERE = r"in[ \t]+(?:a[ \t]+)?(?:critical|intensive|serious|grave)"
 # Where the people were, read whole too: "241 dead on board", "29 killed on the ground".
@@ -60,9 +60,9 @@ _TALLY_OF = compiled(r"(?i)\b(?:number|toll|count|tally|total)[ \t]+of[ \t]+(?:t
                      r"[ \t]+(?:killed|dead|injured|wounded|missing|displaced|held|detained|who|had|have|has|was|were|at|stood|rose|reached)\b"
                      r"(?:(?![.;])[^\d])*$")
 # "bringing hunger-related deaths since the war began to 101": whose deaths a running figure counts.
-_DEATHS_OF = compiled(r"(?i)\b(?P<noun>[\w-]+)[ \t]+deaths[ \t]+(?:[\w-]+[ \t]+){0,6}?(?:to|at|reach(?:es|ed)?|pass(?:es|ed)?|tops?|topped|hits?|"
-                      r"(?:stood|stands?)[ \t]+at|(?:rose|rises?|climbed|climbs?|jumped|jumps?|increased|increases?)[ \t]+to)"
-                      r"[ \t]+(?:[\w-]+[ \t]+)?$")
+_DEATHS_OF = compiled(r"(?i)\b(?P<noun>[\w-]+)[ \t]+deaths[ \t]+(?:[\w-]+[ \t]+){0,6}?"
+                      r"(?:to|at|reach(?:es|ed)?|pass(?:es|ed)?|tops?|topped|hits?|(?:stood|stands?)[ \t]+at"
+                      r"|(?:rose|rises?|climbed|climbs?|jumped|jumps?|increased|increases?)[ \t]+to)[ \t]+(?:[\w-]+[ \t]+)?$")
 # "272 people had died of malnutrition": the cause of death names who they are.
 _DIED_OF = compiled(r"(?i)^(?:[ \t]+[\w-]+){0,2}?[ \t]+(?:(?:had|have|has)[ \t]+)?(?:died|starved[ \t]+to[ \t]+death)"
                     r"[ \t]+(?:of|from)[ \t]+(?P<noun>[\w-]+)")
