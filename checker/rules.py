@@ -172,6 +172,8 @@ class Place:
     first_words: frozenset[str] | None = None
     #: the demonym as an adjective before a toll ("German flood toll"): a place, not a group
     toll_adjective: regex.Pattern | None = None
+    #: the demonym's adjectives ("Kenyan" of "Kenyans"): "the Kenyan government" is Kenya's
+    adjectives: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -531,7 +533,8 @@ def _build(raw: dict[str, Any], where: dict[str, Path]) -> Rules:
         Place(pid, _any_of(spec["names"], f"{where['places']}: key places.{pid}", flags=0),
               _any_of(spec["people"], f"{where['places']}: key places.{pid}", flags=0) if spec.get("people") else None,
               _first_words(spec["names"] + (spec.get("people") or []) + _adjectives(spec.get("people") or [])),
-              _toll_adjective(_adjectives(spec.get("people") or []), f"{where['places']}: key places.{pid}"))
+              _toll_adjective(_adjectives(spec.get("people") or []), f"{where['places']}: key places.{pid}"),
+              frozenset(_adjectives(spec.get("people") or [])))
         for pid, spec in raw["places"].get("places", {}).items())
 
     s = raw["sources"]

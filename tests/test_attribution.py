@@ -28,6 +28,11 @@ def sources(text: str) -> list[tuple[int, str]]:
     # a country's body by its possessive
     ("NAIROBI, March 8 - Kenya's government said on Friday that 48 people had died in the mudslides.",
      [(48, "kenya_government")]),
+    # and by its people's adjective, the same body
+    ("NAIROBI, March 8 - The Kenyan government said on Friday that 48 people had died in the mudslides.",
+     [(48, "kenya_government")]),
+    ("YEREVAN, March 8 - By Tuesday afternoon 28,120 people had entered Armenia from Karabakh, the Armenian "
+     "government said.", [(28120, "armenia_government")]),
     # a person with a title and the apposition after the figure, at the end of a long sentence
     ("LIMA, March 8 - The landslide buried 26 homes and killed 14 people in the Andean village before "
      "dawn, Peru's defence minister, Walter Astudillo, said on Saturday.",

@@ -582,10 +582,10 @@ def _ranks_below_place(noun: str) -> bool:
 
 
 def _place_of(name: str, rules: Rules) -> str:
-    """The place id of a place's name as rules/places.yaml lists it ("Britain" -> united_kingdom),
-    else its snake_case."""
+    """The place id of a place's name or its people's adjective as rules/places.yaml lists them
+    ("Britain" -> united_kingdom, "Kenyan" -> kenya), else its snake_case."""
     for place in rules.places:
-        if place.names.fullmatch(name):
+        if place.names.fullmatch(name) or name in place.adjectives:
             return place.id
     return _snake(name)
 
