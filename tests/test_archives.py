@@ -68,7 +68,9 @@ THRESHOLDS = {
     "tenth": {"found": 1, "false_alarms": 2, "unexplained": 5},  # measured 1/7, 2, 5 (26 articles)
     # (gaza8's third find, 188 children among 147 starvation deaths, rested on the headline's 147 read
     # as the toll of all; it is the starvation count, and the part-whole check compares with the whole of all)
-    "gaza8": {"found": 2, "false_alarms": 0, "unexplained": 1},  # measured 2/8, 0, 1 (26 articles)
+    # (it is back at 3: the aid seekers' count falling from 1,383 to 1,338 is found since "killed while
+    # seeking aid" names the group anywhere in the figure's clause)
+    "gaza8": {"found": 3, "false_alarms": 0, "unexplained": 1},  # measured 3/8, 0, 1 (26 articles)
 }
 
 

@@ -151,6 +151,32 @@ def test_aid_seekers_and_hunger_deaths_are_parts_of_a_war_s_toll():
                  "seeking aid.", "group") == [(91, "aid_seekers"), (111, "all")]
     assert table("The ministry said 15 more people had died of starvation, bringing hunger-related deaths since "
                  "the war began to 101.", "group") == [(15, "starvation"), (101, "starvation")]
+    # what the people were doing, said anywhere in the figure's clause or in the tally it completes
+    assert table("The health ministry said 1,338 people had been killed and more than 11,000 wounded while "
+                 "seeking aid since the end of May.", "group") == [(1338, "aid_seekers"), (11000, "aid_seekers")]
+    assert table("The number of Palestinians killed while trying to reach food in Gaza has climbed to 1,383, the "
+                 "health ministry said.", "group") == [(1383, "aid_seekers")]
+    # ... but not in another clause, nor in the part a figure is the whole of
+    assert table("Israeli strikes killed 60 people on Tuesday, including 20 while seeking aid.",
+                 "group") == [(60, "all"), (20, "aid_seekers")]
+    assert table("Gaza death toll passes 30,000 as crowd waiting for aid comes under fire", "group") == [(30000, "all")]
+
+
+def test_a_participle_after_while_opens_no_clause_but_a_subject_does():
+    assert table("The number of people killed while fleeing the fighting has risen to 12, officials said.",
+                 "metric") == [(12, "killed")]
+    # "one of the last health posts" counts a post, not a person
+    assert table("She said the aid workers were killed while running one of the last health posts still "
+                 "operating in the camp.", "metric") == []
+
+
+def test_since_a_day_when_dates_the_figures_after_it_not_those_before():
+    # "since Thursday, when Correia announced 242 deaths": the 242 is Thursday's
+    assert table("The count has climbed since Thursday, when the minister announced 242 deaths.",
+                 "as_of") == [(242, "2024-03-07")]
+    # "2,615 killed since 27 May, when the aid system began": counted from that day to now
+    assert table("It reported that 2,615 people had been killed while trying to obtain food since 27 May, when "
+                 "a new aid distribution system began operating.", "as_of") == [(2615, "2024-03-08")]
 
 
 @pytest.mark.parametrize("text, source", [

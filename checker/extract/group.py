@@ -27,15 +27,25 @@ def _group(sentence: str, cand: _Candidate, rules: Rules) -> str:
         found = _named_group(" ".join(_WORD.findall(phrase)[:5]), rules)  # "two high-profile Islamic State militants"
         if found != "all":
             return found
+    clause = _CLAUSE_END.split(after, maxsplit=1)[0]
     counted = _TALLY_OF.search(sentence, max(0, cand.start - 120), cand.start) \
         or _DEATHS_OF.search(sentence, max(0, cand.start - 120), cand.start)
-    return _named_group(counted["noun"], rules) if counted else "all"
+    named = _named_group(counted["noun"], rules) if counted else "all"
+    whole_of_part = _OF_BEFORE.search(sentence, max(0, cand.start - 12), cand.start)
+    if not whole_of_part and (named == "all" or any(named in people for people in rules.same_people.values())):
+        # what the people were doing, said in the figure's clause or in the tally's
+        doing = _named_group(clause + " " + (counted[0] if counted else ""), rules, rules.circumstances)
+        return doing if doing != "all" else named
+    return named
 
 
-def _named_group(words: str, rules: Rules) -> str:
-    """The group `words` name first (the first listed in the rules on a tie), or `all`."""
+def _named_group(words: str, rules: Rules, only: frozenset[str] | None = None) -> str:
+    """The group `words` name first (the first listed in the rules on a tie), or `all`; with
+    `only`, the first of those groups."""
     best = None
     for gid, pattern in rules.groups:
+        if only is not None and gid not in only:
+            continue
         m = pattern.search(words)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), gid)
@@ -43,6 +53,11 @@ def _named_group(words: str, rules: Rules) -> str:
 
 
 _PHRASE_END = compiled(r"[,;:.()]")
+# "91 of the 111 people killed ... had been seeking aid": what follows the whole tells of the part.
+_OF_BEFORE = compiled(r"(?i)\bof[ \t]+(?:the[ \t]+)?$")
+# The clause a figure stands in ends at punctuation or where a part of it begins ("including 20
+# seeking aid" counts a part, not the figure).
+_CLAUSE_END = compiled(r"[,;:.](?!\d)|[()]|\b(?:including|among|of them|of whom|as|when|after|where|because)\b")
 _ABBREVIATION = compiled(r"\b(?:[A-Z]\.){2,}")
 # The noun phrase after a figure ends at a verb, a preposition or a subordinate clause:
 # "11,000 as rescuers battle" counts no rescuers, "60 others before security forces ended the

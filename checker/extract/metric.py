@@ -39,6 +39,8 @@ _PEOPLE_NOUN = compiled(
     r"(?i)^[ \t]+(?:people|persons|residents|civilians|children|women|men|soldiers|palestinians|"
     r"israelis|ukrainians|hostages|victims|others|refugees|migrants|bodies|dead|deaths|killed|injured|wounded)\b")
 _SHARE_OF = compiled(r"(?i)^[ \t]+of[ \t]+(?:the[ \t]+|all[ \t]+|its[ \t]+|their[ \t]+)?")
+# "one of the last health posts": the words that single out the things a figure is a part of
+_SUPERLATIVE = compiled(r"(?i)^(?:last|few|only|remaining|main|largest|biggest|busiest|first)[ \t]+")
 # "at least 90 of the roughly 200 residents": the whole a figure is taken from (`_read_sentence`).
 # ("about 100 of 132 foreign hostages freed", as headlines drop the article; but "60 percent of
 # an estimated 391,000 refugees" is a share of a figure that counts on its own)
@@ -130,8 +132,8 @@ def _is_count(sentence: str, m: NumberMatch, start: int, end: int, rules: Rules)
     if m.number.unit is Unit.PERSONS and m.number.value != round(m.number.value):
         return False  # "1.16 people" counts no one: a European "1.160" in a document without its locale
     share_of = _SHARE_OF.match(after)
-    if m.number.unit is Unit.PERCENT and share_of and rules.non_people.match(after[share_of.end():]):
-        return False  # "80% of hospitals"
+    if share_of and rules.non_people.match(_SUPERLATIVE.sub("", after[share_of.end():], count=1)):
+        return False  # "80% of hospitals", "one of the last health posts"
     core = sentence[start:end]
     if m.kind == "digits" and dates.YEAR.fullmatch(core.strip()) and (not _PEOPLE_NOUN.match(after)
                                                              or dates.DAY_BEFORE.search(before)

@@ -24,7 +24,9 @@ _SENTENCE_END = compiled(r"[.!?]+[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9]
 _WORD = compiled(r"[\w'’]+")
 # Where a clause ends: a cue across it is not about the figure on the other side.
 # ("toll rises to 86 as another wounded man dies": the wounded man is the next clause's)
-_CLAUSE_BREAK = compiled(r"[;—]|(?<!\d):(?!\d)|\s-\s|\b(?:but|while|whereas|although)\b|\b(?:as|after|when)[ \t]+another\b")
+# "while" opens a clause, not before a participle ("killed while trying to reach food")
+_CLAUSE_BREAK = compiled(r"[;—]|(?<!\d):(?!\d)|\s-\s|\b(?:but|whereas|although)\b|\bwhile\b(?![ \t]+\w+ing\b)"
+                         r"|\b(?:as|after|when)[ \t]+another\b")
 # ", 36 of them": the figure after opens a clause of its own (place.py's statements end there too).
 NEXT_ANTECEDENT = r",[ \t]*[\w.,-]+[ \t]+(?:of[ \t]+whom|of[ \t]+them|among[ \t]+them|among[ \t]+whom)\b"
 _NEXT_ANTECEDENT = compiled(rf"(?i){NEXT_ANTECEDENT}")

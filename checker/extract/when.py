@@ -37,8 +37,9 @@ _AS_OF = compiled(
     # "the toll stood at 37,396 on June 19": a date right after a figure is the figure's
     rf"|(?<=\d[ \t]+)on[ \t]+(?P<when>{dates.DATE})"
     # "since July 1990, when 1,426 pilgrims died", "since 1934, when an earthquake killed": the
-    # earlier event's own day
-    rf"|since[ \t]+(?:(?:the[ \t]+)?(?:[\w-]+[ \t]+){{0,2}}?(?:of|in)[ \t]+)?(?P<when>{dates.DATE}|(?:{dates._MONTH}[ \t]+)?(?:1[89]|20)\d\d),?[ \t]+when"
+    # earlier event's own day, for the figures after it ("2,615 killed since 27 May, when the aid
+    # system began operating" counts from that day to now)
+    rf"|since[ \t]+(?:(?:the[ \t]+)?(?:[\w-]+[ \t]+){{0,2}}?(?:of|in)[ \t]+)?(?P<since_when>{dates.DATE}|(?:{dates._MONTH}[ \t]+)?(?:1[89]|20)\d\d),?[ \t]+when"
     # "during World War Two, when about 10,000 were killed": a war long past
     rf"|(?:during|in)[ \t]+(?P<war>(?:the[ \t]+)?(?:(?:Second|First)[ \t]+World[ \t]+War|World[ \t]+War[ \t]+(?:Two|II|One|I|2|1)))\b"
     # "the 1990 tunnel stampede in which 1,426 died", "the 2004 tsunami, which killed": an earlier
@@ -89,6 +90,10 @@ def _explicit_date(clause: str, at: int, published: date | None, before: date | 
         if m["event_year"]:
             if m.start() < end:
                 return dates.resolve(m["event_year"], published)
+            continue
+        if m["since_when"]:
+            if m.end() <= at:
+                return dates.resolve(m["since_when"], published)
             continue
         if m["period_end"]:
             windows = list(_WINDOW_END.finditer(clause, 0, m.start(), timeout=MATCH_TIMEOUT))
