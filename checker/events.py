@@ -279,6 +279,8 @@ def _main_event(cluster: _Cluster, claims: Iterable[Claim], rules: Rules, gazett
     place = top[0][0] if top else (area or cluster.area.lstrip(_TOWN) or "unknown")
     if area and any(t.id == kind and t.wide_area for t in rules.event_types) and gazetteer.is_town(place):
         place = area  # a cyclone's toll is the country's, not the worst-hit town's (Tacloban)
+    elif area and place == area and any(t.id == kind and t.one_place for t in rules.event_types):
+        place = _site(recent, area, gazetteer) or place  # the crash in Ahmedabad, not in India
     start = "" if cluster.first == date.max else cluster.first.isoformat()
     if cluster.fixed:
         return Event(cluster.fixed, cluster.fixed.replace("_", " ").replace("-", " "), kind, place, start,
@@ -290,6 +292,27 @@ def _main_event(cluster: _Cluster, claims: Iterable[Claim], rules: Rules, gazett
     name = f"{kind.capitalize()}, {_readable(place)}{', ' + _readable(area) if where != place else ''}"
     return Event(ident, f"{name}, {start}" if start else name, kind, place, start, area=area,
                  areas=_shared(cluster.areas), docs=tuple(cluster.docs))
+
+
+def _site(claims: Sequence[Claim], area: str, gazetteer: Gazetteer) -> str:
+    """The town within `area` where an event of one place happened, as its articles name it: the
+    only place below the area they name, or one that two or more articles name, more than any
+    other. "" when an article gives figures of one count for two places (Oslo and Utoya, the
+    Bataclan and the Stade de France): an event of several sites, whose country's toll is no site's."""
+    named: dict[str, set[str]] = defaultdict(set)
+    per_count: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for c in claims:
+        # a venue the gazetteer does not know ("Utoya") is a site too, though never the event's place
+        if c.place not in (area, "", "unknown") and (gazetteer.within(c.place, area) or not gazetteer.areas_of(c.place)):
+            named[c.place].add(c.doc)
+            per_count[(c.doc, c.metric)].add(c.place)
+    if any(len(places) > 1 for places in per_count.values()):
+        return ""
+    towns = sorted((p for p in named if gazetteer.areas_of(p)), key=lambda p: (-len(named[p]), p))
+    if not towns:
+        return ""
+    others = [len(docs) for p, docs in named.items() if p != towns[0]]
+    return towns[0] if not others or len(named[towns[0]]) >= max(2, max(others) + 1) else ""
 
 
 # An area an event's figures are about, beside its main one, when this share of them or more are.
@@ -306,13 +329,18 @@ def _shared(areas: Counter) -> tuple[str, ...]:
 _SINCE = compiled(r"(?i)\bsince\b")
 
 
-def _scope_in(claim: Claim, event: Event, single: bool, by_events: frozenset[str]) -> tuple[str, str]:
+def _scope_in(claim: Claim, event: Event, single: bool, by_events: frozenset[str],
+              kind_words: str = "") -> tuple[str, str]:
     """The claim's scope now that its event is known: a window that opens no later than the
     event's first article ("since Oct. 7" in a war reported from Oct. 16; "killed on Tuesday" in a
-    quake's first report) is the event's running total, and so is a metric counted by events (a
-    release, `by_events`) in an event of one place (`single`: one abduction's releases)."""
+    quake's first report) is the event's running total, and so is, in an event of one place
+    (`single`), a metric counted by events (a release, `by_events`: one abduction's releases) or
+    a figure of "the" event by a word of its kind (`kind_words`: "died in the crash")."""
     if claim.scope == "period" and not claim.period_start and single and claim.metric in by_events:
         return "cumulative", ""  # "105 schoolgirls freed" of one abduction: all its releases so far
+    if claim.scope == "period" and not claim.period_start and single and kind_words \
+            and _in_the_event(claim, kind_words):
+        return "cumulative", ""  # "270 had died in the crash" of a crash: the event's toll, not a window
     if claim.scope != "period" or not claim.period_start:
         return claim.scope, claim.period_start
     start = date.fromisoformat(claim.period_start)
@@ -325,6 +353,14 @@ def _scope_in(claim: Claim, event: Event, single: bool, by_events: frozenset[str
     if event.kind == MAIN and began is not None and len(event.docs) > 1 and start <= began and open_ended:
         return "cumulative", ""
     return claim.scope, claim.period_start
+
+
+def _in_the_event(claim: Claim, kind_words: str) -> bool:
+    """Whether the figure's sentence puts it "in the" event by a word of the event's kind
+    (`kind_words`, a pattern), after the figure: "270 had died in the crash of the flight"."""
+    at = max(0, claim.sentence.find(claim.quote)) + len(claim.quote)
+    in_the = compiled(rf"(?i)\b(?:in|from)[ \t]+(?:the|this|that)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?(?:{kind_words})\b")
+    return in_the.search(claim.sentence, at, at + _INCIDENT_REACH) is not None
 
 
 def _unnamed(place: str, sentence: str, rules: Rules) -> bool:
@@ -398,6 +434,7 @@ def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: 
     counts: Counter[str] = Counter()
     docs_of: dict[str, dict[str, None]] = defaultdict(dict)
     one_place = frozenset(t.id for t in rules.event_types if t.one_place)
+    kind_words = {t.id: t.words.pattern for t in rules.event_types}
     out = []
     for claim in claims:
         cluster = grouping.of_doc[claim.doc]
@@ -417,7 +454,8 @@ def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: 
             place = event.place
         # "fewer than 100 Palestinians" placed in Gaza count everyone there (rules/groups.yaml same_people)
         group = _claim_group(claim.group, place, claim.metric, rules)
-        scope, period_start = _scope_in(claim, event, event.type in one_place, rules.counted_by_events)
+        scope, period_start = _scope_in(claim, event, event.type in one_place, rules.counted_by_events,
+                                        kind_words.get(event.type, ""))
         out.append(replace(claim, event=event.event, place=place, group=group, scope=scope, period_start=period_start))
     found = [replace(e, docs=tuple(docs_of[e.event]) or e.docs, claims=counts[e.event])
              for e in sorted(events.values(), key=lambda e: e.event)]

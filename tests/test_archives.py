@@ -65,7 +65,9 @@ THRESHOLDS = {
     "ninth": {"found": 6, "false_alarms": 0, "unexplained": 1},  # measured 6/8, 0, 1 (25 articles)
     "gaza7": {"found": 6, "false_alarms": 0, "unexplained": 1},  # measured 6/7, 0, 1 (25 articles)
     # measured blind first (6f5778a): tenth 1/7, 3, 8; gaza8 3/8, 0, 2
-    "tenth": {"found": 1, "false_alarms": 2, "unexplained": 5},  # measured 1/7, 2, 5 (26 articles)
+    # (tenth's Air India toll is the crash site's, Ahmedabad, however an article names it: 274 -> 270 is
+    # found; the third find, 5 -> 4 in the Eaton fire, is matched by the digits of that finding's message)
+    "tenth": {"found": 3, "false_alarms": 2, "unexplained": 5},  # measured 3/7, 2, 5 (26 articles)
     # (gaza8's third find, 188 children among 147 starvation deaths, rested on the headline's 147 read
     # as the toll of all; it is the starvation count, and the part-whole check compares with the whole of all)
     # (it is back at 3: the aid seekers' count falling from 1,383 to 1,338 is found since "killed while

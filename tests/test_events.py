@@ -382,6 +382,53 @@ hostage-taking standing at 335.
     assert len(falls) == 1 and "340" in falls[0].message and "335" in falls[0].message
 
 
+def test_a_crash_named_for_its_city_in_some_articles_and_its_country_in_others_is_one_series(tmp_path):
+    """Most articles give the toll "in India"; two name the city the plane came down in. The
+    event happened in Ahmedabad, and the country's toll is the city's."""
+    first = Article("ai_jun13", "Wire", "2025-06-13", """\
+Air India crash toll rises to 265
+
+AHMEDABAD, June 13 - At least 265 people were killed when an Air India plane bound for London crashed into a \
+medical college hostel in Ahmedabad shortly after take-off, police said on Friday.
+""")
+    second = Article("ai_jun14", "Daily", "2025-06-14", """\
+Hospital puts Ahmedabad crash dead at 274
+
+The number of people killed in the Air India crash in Ahmedabad has risen to 274, hospital officials said on \
+Saturday.
+""")
+    third = Article("ai_jun17", "Post", "2025-06-17", """\
+India mourns as families wait for crash victims' remains
+
+NEW DELHI, June 17 - Officials said on Tuesday that 270 people had died in the crash of the London-bound \
+flight, the worst air disaster in India in a decade.
+""")
+    result = checked(tmp_path, first, second, third)
+    places = {c.quote: c.place for c in result.claims if c.metric == "killed" and c.group == "all"}
+    assert {places["At least 265"], places["274"], places["270"]} == {"ahmedabad"}
+    falls = [f for f in loud(result) if f.check == "decrease"]
+    assert len(falls) == 1 and "274" in falls[0].message and "270" in falls[0].message
+
+
+def test_an_attack_on_two_sites_keeps_its_country_s_toll_apart_from_each_site_s(tmp_path):
+    first = Article("no_jul23", "Wire", "2011-07-23", """\
+Norway attacks kill 92
+
+OSLO, July 23 - Police said on Saturday that 85 people were killed at the youth camp on Utoya island. Seven \
+people were killed in the bombing in Oslo, bringing the toll in Norway to 92.
+""")
+    second = Article("no_jul25", "Post", "2011-07-25", """\
+Norway lowers toll from twin attacks to 76
+
+OSLO, July 25 - Police lowered the toll from Friday's attacks in Norway to 76 on Monday, saying 68 people \
+died on Utoya, not 86, and eight in Oslo.
+""")
+    result = checked(tmp_path, first, second)
+    places = {c.quote: c.place for c in result.claims if c.metric == "killed"}
+    assert places["92"] == places["76"] == "norway"
+    assert places["Seven"] == "oslo"
+
+
 def test_a_quake_toll_named_for_the_country_stays_apart_from_one_town_s(tmp_path):
     town = Article("amatrice_aug25", "Wire", "2016-08-25", """\
 Italy quake kills 247
