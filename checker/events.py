@@ -30,6 +30,7 @@ from datetime import date, timedelta
 from . import dates
 from .extract.group import _claim_group
 from .extract.place import _DEMONYM, _names_in, dateline, without_dateline
+from .extract.when import _SPEECH_DATE
 from .gazetteer import Gazetteer, place_id
 from .model import Claim, Document
 from .rules import Rules
@@ -330,19 +331,21 @@ _SINCE = compiled(r"(?i)\bsince\b")
 
 
 def _scope_in(claim: Claim, event: Event, single: bool, by_events: frozenset[str],
-              kind_words: str = "") -> tuple[str, str]:
-    """The claim's scope now that its event is known: a window that opens no later than the
-    event's first article ("since Oct. 7" in a war reported from Oct. 16; "killed on Tuesday" in a
-    quake's first report) is the event's running total, and so is, in an event of one place
-    (`single`), a metric counted by events (a release, `by_events`: one abduction's releases) or
-    a figure of "the" event by a word of its kind (`kind_words`: "died in the crash")."""
+              kind_words: str = "") -> tuple[str, str, str]:
+    """The claim's scope, window start and date now that its event is known: a window that opens
+    no later than the event's first article ("since Oct. 7" in a war reported from Oct. 16;
+    "killed on Tuesday" in a quake's first report) is the event's running total, as of the day the
+    sentence says it was given ("killed when the bridge gave way on Sunday, police said on
+    Monday"); so is, in an event of one place (`single`), a metric counted by events (a release,
+    `by_events`: one abduction's releases) or a figure of "the" event by a word of its kind
+    (`kind_words`: "died in the crash")."""
     if claim.scope == "period" and not claim.period_start and single and claim.metric in by_events:
-        return "cumulative", ""  # "105 schoolgirls freed" of one abduction: all its releases so far
+        return "cumulative", "", claim.as_of  # "105 schoolgirls freed" of one abduction: all its releases so far
     if claim.scope == "period" and not claim.period_start and single and kind_words \
             and _in_the_event(claim, kind_words):
-        return "cumulative", ""  # "270 had died in the crash" of a crash: the event's toll, not a window
+        return "cumulative", "", claim.as_of  # "270 had died in the crash" of a crash: the event's toll
     if claim.scope != "period" or not claim.period_start:
-        return claim.scope, claim.period_start
+        return claim.scope, claim.period_start, claim.as_of
     start = date.fromisoformat(claim.period_start)
     began = date.fromisoformat(event.start) if event.start else None
     as_of = date.fromisoformat(claim.as_of) if claim.as_of else None
@@ -351,8 +354,20 @@ def _scope_in(claim: Claim, event: Event, single: bool, by_events: frozenset[str
     open_ended = _SINCE.search(claim.sentence) is not None or (as_of is not None and (as_of - start).days <= 1)
     # (an event of one article began, as far as we know, when it was published: no telling)
     if event.kind == MAIN and began is not None and len(event.docs) > 1 and start <= began and open_ended:
-        return "cumulative", ""
-    return claim.scope, claim.period_start
+        # a day's count ("killed on Sunday") is the toll as of the day it was given
+        one_day = as_of is not None and (as_of - start).days <= 1
+        return "cumulative", "", (_statement_day(claim) if one_day else "") or claim.as_of
+    return claim.scope, claim.period_start, claim.as_of
+
+
+def _statement_day(claim: Claim) -> str:
+    """The day the sentence says its figure was given, after the figure and later than its date
+    ("..., police said on Monday"), or ""."""
+    at = max(0, claim.sentence.find(claim.quote)) + len(claim.quote)
+    said = _SPEECH_DATE.search(claim.sentence, at)
+    published = date.fromisoformat(claim.published) if claim.published else None
+    when = dates.resolve(said["when"], published) if said else None
+    return when.isoformat() if when and claim.as_of < when.isoformat() and (published is None or when <= published) else ""
 
 
 def _in_the_event(claim: Claim, kind_words: str) -> bool:
@@ -454,9 +469,10 @@ def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: 
             place = event.place
         # "fewer than 100 Palestinians" placed in Gaza count everyone there (rules/groups.yaml same_people)
         group = _claim_group(claim.group, place, claim.metric, rules)
-        scope, period_start = _scope_in(claim, event, event.type in one_place, rules.counted_by_events,
-                                        kind_words.get(event.type, ""))
-        out.append(replace(claim, event=event.event, place=place, group=group, scope=scope, period_start=period_start))
+        scope, period_start, as_of = _scope_in(claim, event, event.type in one_place, rules.counted_by_events,
+                                               kind_words.get(event.type, ""))
+        out.append(replace(claim, event=event.event, place=place, group=group, scope=scope, period_start=period_start,
+                           as_of=as_of))
     found = [replace(e, docs=tuple(docs_of[e.event]) or e.docs, claims=counts[e.event])
              for e in sorted(events.values(), key=lambda e: e.event)]
     return found, out

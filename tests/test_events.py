@@ -410,6 +410,29 @@ flight, the worst air disaster in India in a decade.
     assert len(falls) == 1 and "274" in falls[0].message and "270" in falls[0].message
 
 
+def test_a_toll_of_the_event_s_day_given_the_next_day_is_the_running_toll_of_that_next_day(tmp_path):
+    """The first information report's 50 dead on Sunday night and the 141 police gave on Monday
+    morning are two days of one running toll, not one day's figures that cannot both hold."""
+    first = Article("morbi_oct31", "Wire", "2022-10-31", """\
+Morbi bridge collapse toll at 141
+
+MORBI, Gujarat - At least 141 people were killed when a suspension bridge gave way over the Machchhu river in \
+Morbi on Sunday evening, police said on Monday morning.
+
+According to the first report lodged at 8.15 pm on Sunday, 50 people had died by the time police registered the case.
+""")
+    second = Article("morbi_nov1", "Daily", "2022-11-01", """\
+Morbi mourns as bridge toll stands at 135
+
+MORBI, Nov 1 - Officials said on Tuesday that 135 people had died in the collapse of the bridge in Morbi.
+""")
+    result = checked(tmp_path, first, second)
+    dated = {c.quote: (c.scope, c.as_of) for c in result.claims if c.metric == "killed"}
+    assert dated["At least 141"] == ("cumulative", "2022-10-31")
+    assert dated["50"] == ("cumulative", "2022-10-30")
+    assert [f.check for f in loud(result)] == ["decrease"]  # 141 -> 135, not 141 against 50
+
+
 def test_an_attack_on_two_sites_keeps_its_country_s_toll_apart_from_each_site_s(tmp_path):
     first = Article("no_jul23", "Wire", "2011-07-23", """\
 Norway attacks kill 92

@@ -170,6 +170,11 @@ def test_a_participle_after_while_opens_no_clause_but_a_subject_does():
                  "operating in the camp.", "metric") == []
 
 
+def test_a_statement_s_day_opens_no_window():
+    claim = one("Germany registered 1,091,894 asylum seekers in 2015, the interior ministry said on Wednesday.")
+    assert (claim.scope, claim.period_start) == ("period", "")
+
+
 def test_since_a_day_when_dates_the_figures_after_it_not_those_before():
     # "since Thursday, when Correia announced 242 deaths": the 242 is Thursday's
     assert table("The count has climbed since Thursday, when the minister announced 242 deaths.",
