@@ -184,13 +184,13 @@ def check_claims(claims: list[Claim], rules: Rules, reference=None, events: Sequ
             severity = _SEVERITY_BELOW[configured] if problem.minor else configured
             message = problem.message
             reasons = list(dict.fromkeys([*([problem.note] if problem.note else []),
-                                          *(guess[c] for c in problem.claim_ids if guess.get(c)),
-                                          *doubts(involved, problem.values, rules, revised)]))
+                                          *(() if problem.stated else (guess[c] for c in problem.claim_ids if guess.get(c))),
+                                          *(() if problem.stated else doubts(involved, problem.values, rules, revised))]))
             if reasons and severity is not Severity.INFO:
                 severity = Severity.INFO
                 message += f" A note, not a warning: {'; '.join(reasons)}."
             elif severity is not Severity.INFO and involved:
-                message += _same_series(involved, named.get(involved[0].event))
+                message += _same_series(involved, named.get(involved[0].event), problem.stated)
             findings.append(Finding(
                 finding_id=finding_id(check_id, problem.claim_ids),
                 check=check_id,
@@ -210,11 +210,14 @@ def check_claims(claims: list[Claim], rules: Rules, reference=None, events: Sequ
 _SCOPE_WORDS = {"cumulative": "running totals", "current": "counts of people at the time", "period": "counts of one window"}
 
 
-def _same_series(claims: Sequence[Claim], event: Event | None) -> str:
+def _same_series(claims: Sequence[Claim], event: Event | None, stated: bool = False) -> str:
     """' Same series: the event "Attack, Mumbai, India", killed (all) in mumbai, running totals.'
-    (no digits: other tools read a finding's figures from its message)."""
+    (no digits: other tools read a finding's figures from its message); where the text itself
+    relates the figures (`stated`), only their event."""
     first = claims[0]
     name = event.name.removesuffix(f", {event.start}") if event else first.event
+    if stated:
+        return f" The event: \"{name}\"."
     scopes = {c.scope for c in claims}
     scope = _SCOPE_WORDS.get(first.scope, first.scope) if len(scopes) == 1 else "as the checks compare them"
     return f" Same series: the event \"{name}\", {first.metric} ({first.group}) in {first.place}, {scope}."

@@ -55,7 +55,9 @@ THRESHOLDS = {
     # measured blind first: seventh 2/6, 1, 6 (4e58f3f); gaza5 3/6, 1, 9 (3472c7f)
     "seventh": {"found": 4, "false_alarms": 1, "unexplained": 4},  # measured 4/6, 1, 4 (25 articles)
     # (gaza5's seventh: OCHA's West Bank toll against a figure of a West Bank article, once re-placed to Gaza)
-    "gaza5": {"found": 3, "false_alarms": 1, "unexplained": 7},  # measured 3/6, 1, 7 (25 articles)
+    # (gaza5, gaza8 and gaza9 each print a hunger toll with its children's breakdown swapped or mistyped,
+    # "malnutrition deaths reached 101, 222 of them children": part_whole reads a sentence's breakdown)
+    "gaza5": {"found": 4, "false_alarms": 1, "unexplained": 7},  # measured 4/6, 1, 7 (25 articles)
     # measured blind first (6aadf80): eighth 5/7, 0, 7; gaza6 2/7, 0, 8
     # (eighth's 7 -> 6 Ebola deaths in Mali was matched by a wrong Liberia decrease's digits, gone with it)
     "eighth": {"found": 4, "false_alarms": 0, "unexplained": 4},  # measured 4/7, 0, 4 (25 articles)
@@ -72,10 +74,10 @@ THRESHOLDS = {
     # as the toll of all; it is the starvation count, and the part-whole check compares with the whole of all)
     # (it is back at 3: the aid seekers' count falling from 1,383 to 1,338 is found since "killed while
     # seeking aid" names the group anywhere in the figure's clause)
-    "gaza8": {"found": 3, "false_alarms": 0, "unexplained": 1},  # measured 3/8, 0, 1 (26 articles)
+    "gaza8": {"found": 4, "false_alarms": 0, "unexplained": 1},  # measured 4/8, 0, 1 (26 articles)
     # measured blind first (f4fdbfc): eleventh 5/12, 0, 8; gaza9 2/6, 1, 2
     "eleventh": {"found": 5, "false_alarms": 0, "unexplained": 7},  # measured 5/12, 0, 7 (28 articles)
-    "gaza9": {"found": 2, "false_alarms": 1, "unexplained": 2},  # measured 2/6, 1, 2 (28 articles)
+    "gaza9": {"found": 3, "false_alarms": 1, "unexplained": 2},  # measured 3/6, 1, 2 (28 articles)
 }
 
 

@@ -69,6 +69,8 @@ def test_the_military_with_none_named_before_is_the_countrys_own():
     text = ("JERUSALEM, March 8 - Troops found the bodies of three hostages in a tunnel in Gaza. "
             "The military said 2 more soldiers had been killed in the fighting.")
     assert sources(text)[-1] == (2, "israeli_officials")
+    # with no country known, the body's own name, never a stray underscore
+    assert sources("The army said 137 children had been freed.") == [(137, "army")]
 
 
 def test_a_speaker_in_a_relative_clause_is_not_the_figures():

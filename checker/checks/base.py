@@ -31,6 +31,9 @@ class Problem:
     dates: tuple[str, ...]
     minor: bool = False
     note: str = ""
+    #: the text itself says how the figures relate ("88 deaths, including 147 children"): no guess
+    #: about whether they count the same thing applies
+    stated: bool = False
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,9 @@ killed > all killed), or a place the country it lies in (killed in Beslan > kill
 A subgroup and its whole share metric, place, unit, scope, period and date; a place and its
 country share metric, group, unit, scope, period, date and event, the country being the place's
 `whole` (series.wholes; a place the gazetteer does not know is taken to lie in its event's
-country, and a finding on it is a note). The part contradicts the whole when even the least it
+country, and a finding on it is a note). A breakdown is a part of the figure its sentence breaks
+down, whatever either counts: "88 people have died of malnutrition, including 147 children",
+"176 girls among the 137 freed". The part contradicts the whole when even the least it
 claims is more than the most the whole claims (intervals, with rounding: "20,000" killed in all
 covers up to 20,499). Vague plurals and percentages never enter. Copies of the same pair of
 figures (syndicated reports) are reported once.
@@ -17,6 +19,7 @@ Options (defaults):
 PASS: killed gaza all "nearly 20,000", children 7,729 (2023-12-20)
 FAIL: killed gaza all 10,000, children 12,000 (same date)
 FAIL: killed beslan "beyond 350", killed russia 323 (same date, same event)
+FAIL: "88 deaths from malnutrition, including 147 children" (one sentence)
 """
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ from typing import Iterator
 
 import numpy as np
 import pandas as pd
+import regex
 
 from ..series import key_codes
 from .base import CheckContext, Problem, claim_records, day, fmt, interval_text, series_name
@@ -40,6 +44,7 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
                                 & (claims["unit"] == "persons")).to_numpy())
     yield from _groups(claims, positions[~np.isin(claims["group"].to_numpy()[positions], options["outside_totals"])])
     yield from _places(claims, positions)
+    yield from _breakdowns(claims, positions)
 
 
 def _groups(claims: pd.DataFrame, positions: np.ndarray) -> Iterator[Problem]:
@@ -70,6 +75,61 @@ def _places(claims: pd.DataFrame, positions: np.ndarray) -> Iterator[Problem]:
     is_whole = np.isin(place, whole[whole != ""])
     yield from _exceeding(claims, positions, keys[:len(positions)], keys[len(positions):], is_whole, "place",
                           is_part=whole != "")
+
+
+# A breakdown of the figure before: "88 ... deaths, including 147 children", "188 of them
+# children"; a part of the figure after: "176 girls among the 137 freed".
+_BREAKDOWN_OPENS = regex.compile(r"(?i)^[^.;:\d]{0,100}?\b(?:including|among[ \t]+them|of[ \t]+them|of[ \t]+whom|among[ \t]+whom)"
+                                 r"[ \t,]*(?:(?:some|about|at[ \t]+least|more[ \t]+than|nearly|almost|around|roughly)[ \t]+)?$")
+_BREAKDOWN_AFTER = regex.compile(r"(?i)^[^.;:\d]{0,100}?,[ \t]*$")
+_OF_THEM = regex.compile(r"(?i)[ \t]+(?:of[ \t]+them|of[ \t]+whom|among[ \t]+them)\b")
+_TAKEN_FROM = regex.compile(r"(?i)^[^.;:\d,]{0,40}?\b(?:of|among)[ \t]+(?:the|those|all)[ \t]+(?:[\w-]+[ \t]+){0,2}$")
+# the last item of a list ("115 men, 20 women and two children, among them 126 Israelis"): the
+# breakdown after it is the list's total's
+_LIST_ITEM = regex.compile(r"(?i)(?:\band|,)[ \t]*$")
+
+
+def _breakdowns(claims: pd.DataFrame, positions: np.ndarray) -> Iterator[Problem]:
+    """Parts above the figure their own sentence says they are a part of."""
+    frame = claims.iloc[positions]
+    rows = list(zip(positions, frame["doc"].to_numpy(), frame["sentence"].to_numpy(), frame["quote"].to_numpy(),
+                    frame["metric"].to_numpy(), frame["start"].to_numpy(), frame["end"].to_numpy(),
+                    frame["lo"].to_numpy(), frame["hi"].to_numpy()))
+    seen = set()
+    for (row_a, doc_a, sentence, quote_a, metric_a, _, end_a, lo_a, hi_a), (row_b, doc_b, sentence_b, quote_b, metric_b,
+                                                                           start_b, _, lo_b, hi_b) in zip(rows, rows[1:]):
+        if doc_a != doc_b or sentence != sentence_b or metric_a != metric_b:
+            continue
+        begins = sentence.find(quote_a)
+        at = begins + len(quote_a)
+        between = sentence[at: at + int(start_b - end_a)]
+        after = at + len(between) + len(quote_b)
+        if begins < 0 or not sentence.startswith(quote_b, at + len(between)):
+            continue
+        breakdown = _BREAKDOWN_OPENS.match(between) or (_BREAKDOWN_AFTER.match(between) and _OF_THEM.match(sentence, after))
+        if breakdown and not _LIST_ITEM.search(sentence, 0, begins) and lo_b > hi_a:
+            part, whole = row_b, row_a
+        elif _TAKEN_FROM.match(between) and lo_a > hi_b:
+            part, whole = row_a, row_b
+        else:
+            continue
+        key = (metric_a, claims["value"].iat[part], claims["value"].iat[whole])
+        if key in seen:
+            continue  # copies of one sentence (syndicated reports) are one finding
+        seen.add(key)
+        part_claim, whole_claim = claim_records(claims, [part, whole])
+        yield Problem(
+            claim_ids=(part_claim["claim_id"], whole_claim["claim_id"]),
+            message=(f"{series_name(whole_claim)}: the sentence gives {interval_text(part_claim)} "
+                     f"({part_claim['group']}) as a part of {interval_text(whole_claim)} ({whole_claim['group']}), "
+                     f"more than it by at least {fmt(part_claim['lo'] - whole_claim['hi'])} ({part_claim['source']})."),
+            action=("Check the breakdown: a part cannot exceed the figure it is a part of, so the figures may "
+                    "be swapped or one of them mistyped."),
+            # the finding is about the count the sentence breaks down
+            metric=whole_claim["metric"], place=whole_claim["place"], group=whole_claim["group"],
+            values=(int(part_claim["value"]), int(whole_claim["value"])),
+            dates=(day(part_claim["date"]),) if pd.notna(part_claim["date"]) else (), stated=True,
+        )
 
 
 def _exceeding(claims: pd.DataFrame, positions: np.ndarray, part_key: np.ndarray, whole_key: np.ndarray,

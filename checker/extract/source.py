@@ -245,7 +245,8 @@ class _Speakers:
                 if earlier.source and word in earlier.source:
                     return earlier
             if word in _HOME_BODIES:  # "the military said", none named before: the country's own
-                sid = f"{_country(self.home, self.rules)}_{word}"
+                country = _country(self.home, self.rules)
+                sid = f"{country}_{word}" if country not in ("", "unknown") else word
                 return _Carried(_grammar(self.rules).ids.get(sid, sid), latest[0].when if latest else None)
         return latest[0] if latest else _Carried()
 

@@ -83,3 +83,23 @@ def test_a_part_is_set_against_its_own_article_s_whole_nearest_below_it():
         b   | 7         | injured | all             | 2022-10-02
     """)
     assert problem.values == (298, 180)
+
+
+def test_a_breakdown_above_the_figure_its_sentence_breaks_down_is_an_error_whatever_either_counts():
+    # the figures swapped: the ministry reported 147 hunger deaths, 88 of them children
+    claims = text_claims(("The health ministry said 88 people have died of malnutrition since the war began, "
+                          "including 147 children.", "2025-07-30"),
+                         ("Hunger-related deaths in the Gaza Strip rose to 147 on Tuesday, 188 of them children, "
+                          "the health ministry said.", "2025-07-29"),
+                         ("Police said 12 of the 9 people killed in the attack were children.", "2024-03-25"))
+    found = findings("part_whole", claims)
+    assert sorted(f.values for f in found) == [(12, 9), (147, 88), (188, 147)]
+    assert all(f.severity is Severity.ERROR for f in found)
+
+
+def test_a_breakdown_of_a_list_s_total_is_not_one_of_its_last_item():
+    # Dec 1, 2023: "among them 126 Israelis" breaks down the 137 held, not the two children
+    claims = text_claims(("Government spokesman Eylon Levy said 137 hostages were still being held, 115 men, "
+                          "20 women and two children, among them 126 Israelis and 11 foreign nationals.",
+                          "2023-12-01"),)
+    assert findings("part_whole", claims) == []
