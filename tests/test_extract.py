@@ -578,6 +578,17 @@ def test_the_speakers_country_is_the_place_only_when_no_other_is_named(text, pla
     assert claims_of(text)[0].place == place
 
 
+def test_there_is_the_place_the_sentence_before_named_and_its_body_that_place_s():
+    found = claims_of("JENIN - Bulldozers cleared the camp on Monday.\n\nIsrael's renewed offensive in Gaza enters its "
+                      "second week. The health ministry there says 49,617 people have been killed since the war "
+                      "began.")
+    assert [(c.value, c.place, c.source) for c in found] == [(49617, "gaza", "gaza_health_ministry")]
+    # a place the sentence names itself before "there" comes first
+    found = claims_of("JENIN - Israel's offensive in Gaza goes on.\n\nOCHA, whose own West Bank count runs to Monday, "
+                      "recorded 121 Palestinian deaths there.")
+    assert [(c.value, c.place) for c in found] == [(121, "west_bank")]
+
+
 @pytest.mark.parametrize("text, place", [
     # places the rules do not list, read from the frame that names them
     ("At least 115 people were killed in Lahaina, the county said.", "lahaina"),

@@ -35,7 +35,7 @@ from .metric import (_AMONG_THEM, _APPOSITION, _EARLIER_FIGURE, _BREAKDOWN_AFTER
                      _shares_predicate)
 from ..gazetteer import place_id
 from .estimate import _estimate
-from .place import _document_place, _nationality, _place, _PlaceIndex
+from .place import BODY_THERE, THERE, _document_place, _nationality, _place, _PlaceIndex, last_place
 from .prefilter import prefilter
 from .scope import _scope
 from .sentences import _ANTECEDENT, _TEASER, _Candidate, _clause_of, split_sentences
@@ -180,8 +180,10 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
         carried = speakers.referent(sentence) if anaphoric else _Carried()
         sentence_source = None
         previous: tuple[_Candidate | None, date | None] = (None, None)  # the sentence's previous figure, its date
-        frames = _frames(sentence, rules, default_place, names)
         places = place_index.sentence(s_start, s_end)
+        # "The health ministry there says ...": the place of the sentence before, its body's too
+        there = last_place(place_index.sentence(*sentences[i - 1])) if i and THERE.search(sentence) else ""
+        frames = _frames(sentence, rules, there if there and BODY_THERE.search(sentence) else default_place, names)
         for item in found:
             cand = item.candidate
             number = cand.match.number
@@ -212,7 +214,7 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
                                          as_of, rules, event_dates,
                                          tuple(f.candidate.start - clause_start for f in found if f is not item))
             sentence_source = sentence_source or source
-            place = _place(sentence, cand, places, default_place, item.metric, country)
+            place = _place(sentence, cand, places, default_place, item.metric, country, there)
             group = item.group
             if item.earlier and claims and claims[-1].start >= s_start:
                 # "..., down from almost 7,000", "seven attackers ..., correcting earlier reports of

@@ -266,8 +266,21 @@ _SPEAKERS_COUNTRY = compiled(
     r"cricket[ \t]+team|national[ \t]+team)\b")
 
 
+# "the health ministry there says", "1,380,711 arrivals there", "killed there": the place the
+# sentence before named (not "there were", nor "the crew members there", in the cockpit).
+_THERE_AFTER = r"(?:killed|died|dead|deaths|wounded|injured|displaced|missing|arrivals|toll|fatalities|casualties)"
+_BODIES_THERE = r"(?:ministry|government|authorities|officials|police|agency|office|army|military)"
+THERE = compiled(rf"(?i)\b(?:{_THERE_AFTER}|{_BODIES_THERE})[ \t]+there\b")
+BODY_THERE = compiled(rf"(?i)\b{_BODIES_THERE}[ \t]+there\b")
+
+
+def last_place(places: list[tuple[int, int, str, int]]) -> str:
+    """The place a sentence names last, not by its people's name, or ""."""
+    return next((p for _, _, p, rank in reversed(places) if rank != _DEMONYM), "")
+
+
 def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, int]], default: str,
-           metric: str = "", country: str = "") -> str:
+           metric: str = "", country: str = "", there: str = "") -> str:
     """The place of the figure, of the places of its own statement first ("In Zimbabwe 259 died,
     and Malawi's government has reported 56 deaths"; "Belgium has counted 36 deaths, bringing the
     toll in Europe to 216"): several countries together ("across the three countries") are a place
@@ -276,7 +289,8 @@ def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, in
     with no place of its own), then a name standing as the statement's subject, a speaker's
     country last ("Thailand's government"); `default` (the document's) if none. People displaced
     are counted where they went, not where they fled from, where the statement names both. A
-    "national toll" is the `country`'s (the one `default` lies in)."""
+    "national toll" is the `country`'s (the one `default` lies in); a statement that names no
+    place but says "there" is about `there`, the place the sentence before named."""
     # a nationality is where the people counted are from, not where they were counted: it places
     # the figure only in a document that names no place of its own
     wanted = (_IN_FRAME,) if default else (_IN_FRAME, _DEMONYM)
@@ -316,7 +330,10 @@ def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, in
     # a place only another statement of the sentence names is that statement's, where the
     # document has a place of its own ("2,681 dead ..., with 1,591 deaths in Al Haouz")
     if best is None or (best[0] and default):
-        return default
+        here = THERE.search(sentence, lo, hi) if there else None
+        # "there" is a place the sentence itself names before it, else the sentence before's
+        named = [p for s, _, p, rank in places if rank != _DEMONYM and here and s < here.start()]
+        return (named[-1] if named else there) if here else default
     return "two_countries" if _paired_country(sentence, best[-1], places) else best[-1]
 
 
