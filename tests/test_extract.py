@@ -39,6 +39,8 @@ def table(text: str, *fields: str) -> list[tuple]:
     ("More than 2,600 had been hurt in the quake zone.", 2600, "injured"),
     ("Another 3,554 people had been injured, officials said.", 3554, "injured"),
     ("The shelling caused 263 civilian casualties in one week.", 263, "casualties"),
+    ("In all, 58 U.S. service members were killed or wounded.", 58, "casualties"),
+    ("The spokesman said 1,481 people had been killed or wounded in total.", 1481, "casualties"),
     ("Some 7,000 people are missing under the rubble.", 7000, "missing"),
     ("Up to 1,000 people were still unaccounted for in the province.", 1000, "missing"),
     ("The fighting has displaced 1.9 million people across the territory.", 1_900_000, "displaced"),
