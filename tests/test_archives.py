@@ -76,7 +76,9 @@ THRESHOLDS = {
     # seeking aid" names the group anywhere in the figure's clause)
     "gaza8": {"found": 4, "false_alarms": 0, "unexplained": 1},  # measured 4/8, 0, 1 (26 articles)
     # measured blind first (f4fdbfc): eleventh 5/12, 0, 8; gaza9 2/6, 1, 2
-    "eleventh": {"found": 5, "false_alarms": 0, "unexplained": 6},  # measured 5/12, 0, 6 (28 articles)
+    # (7, not 6: with "Commission on Human Rights" no longer a place, its 29 dead of July 2024 meet the 19 of
+    # the protests a year later, which the articles put in the same event)
+    "eleventh": {"found": 5, "false_alarms": 0, "unexplained": 7},  # measured 5/12, 0, 7 (28 articles)
     "gaza9": {"found": 4, "false_alarms": 1, "unexplained": 2},  # measured 4/6, 1, 2 (28 articles)
 }
 

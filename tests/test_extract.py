@@ -613,6 +613,11 @@ def test_a_place_is_read_from_its_frame(text, place):
     assert claims_of(text)[0].place == place
 
 
+def test_a_body_s_field_is_no_place():
+    found = claims_of("NAIROBI - The Kenya National Commission on Human Rights said 29 people had died.")
+    assert [(c.value, c.place) for c in found] == [(29, "nairobi")]
+
+
 @pytest.mark.parametrize("text", [
     "At least 40 people were killed on Thursday, officials said.",
     "At least 40 people were killed in Israeli strikes, officials said.",

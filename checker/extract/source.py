@@ -544,7 +544,7 @@ def _office_id(m: regex.Match | None, country: str, cast: dict[str, str], rules:
     place = country
     if m["poss"] and not _HOME_OWNER.match(m["poss"]):
         place = _place_of(m["poss"], rules)
-    elif obj and obj[0].isupper() and not _MINISTERS.fullmatch(noun):
+    elif obj and obj[0].isupper() and not _MINISTERS.fullmatch(noun) and not rules.not_a_place.match(obj):
         place, obj = _place_of(obj, rules), ""  # "the president of North Ossetia", "police in Borno"
     if _MINISTERS.fullmatch(noun):
         field = _snake(obj or f"{capitals} {lower}")
