@@ -193,6 +193,21 @@ LONDON, June 16 - The bodies of 16 people had so far been recovered and taken to
     assert found and all(f.severity is Severity.INFO and "bodies recovered" in f.message for f in found)
 
 
+def test_the_dead_one_hospital_received_against_the_toll_is_a_note(tmp_path):
+    first = Article("rafah_jun01", "Wire", "2025-06-01", """Shooting near Rafah aid site kills 31
+
+RAFAH, June 1 - At least 31 Palestinians were killed when gunfire hit crowds walking towards an aid site in \
+Rafah, the health ministry in Gaza said on Sunday.
+""")
+    later = Article("rafah_jun02", "Post", "2025-06-02", """Red Cross hospital overwhelmed after aid-site shooting
+
+RAFAH, June 2 - The Red Cross field hospital in Rafah received 179 casualties on Sunday. Of those, 21 were \
+declared dead on arrival, the ICRC said.
+""")
+    found = findings_on(checked(tmp_path, first, later), 31, 21)
+    assert found and all(f.severity is Severity.INFO and "hospital received" in f.message for f in found)
+
+
 def test_a_fall_between_two_articles_stays_an_error(tmp_path):
     """The control for the two notes above: the same fall with nothing said about it."""
     first = Article("tower_jun15", "Wire", "2017-06-15", """Tower fire: 17 dead
