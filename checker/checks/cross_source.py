@@ -15,6 +15,10 @@ than the series' usual growth is a note, since a toll grows fastest in an event'
 faster than its median pace. Pairs are also sought within bands of magnitude (`band_ratio`,
 base.magnitude_bands), where a larger figure of the same day would otherwise hide them.
 
+Counts of one window (scope period, with its start) are compared the same way, each window
+start a series of its own: "87 killed since the truce took effect on October 11" against another
+source's "97 since the ceasefire" the next day.
+
 Options (defaults):
   severity: warning
   window_days: 2
@@ -176,7 +180,20 @@ def _disagreements(series: pd.DataFrame, moves: tuple[pd.Series, pd.Series], opt
 
 
 def run(context: CheckContext, options: dict) -> Iterator[Problem]:
-    series = context.series
+    yield from _problems(context.series, context, options)
+    # counts of one window from two sources: "87 killed since the truce took effect on October 11"
+    # and "97 since the ceasefire", each window start a series of its own
+    claims = context.claims
+    windows = claims[((claims["scope"] == "period") & (claims["period_start"].fillna("") != "")
+                      & claims["date"].notna() & (claims["qualifier"] != "vague")).to_numpy()]
+    if not windows.empty:
+        windows = windows.assign(series_id=key_codes(windows, ["series_id", "period_start"])).reset_index(drop=True)
+        yield from _problems(windows, context, options, since=windows["period_start"].to_numpy())
+
+
+def _problems(series: pd.DataFrame, context: CheckContext, options: dict,
+              since: np.ndarray | None = None) -> Iterator[Problem]:
+    """The disagreements within `series` (running series, or window counts with their starts `since`)."""
     if series.empty:
         return
     # an unattributed figure speaks for its outlet: against another source it is a note
@@ -206,6 +223,7 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
     rates, falls = (rate.to_dict() for rate in moves)  # dicts: looked up once per finding
     earlier = claim_records(series, pairs["row_a"].to_numpy())
     later = claim_records(series, pairs["row_b"].to_numpy())
+    window = (lambda row: f" since {since[int(row)]}") if since is not None else (lambda row: "")  # noqa: E731
     for pair, a, b in zip(records(pairs), earlier, later):
         rising = b["lo"] > a["hi"]
         rate = float((rates if rising else falls).get(pair["code"], 0.0))
@@ -216,7 +234,7 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
         counted = f" ({' and '.join(repeated)} counted once)" if repeated else ""
         yield pair_problem(
             a, b,
-            message=(f"{series_name(a)}: {a['source']} gives {interval_text(a)} on {day(a['date'])}, "
+            message=(f"{series_name(a)}{window(pair['row_a'])}: {a['source']} gives {interval_text(a)} on {day(a['date'])}, "
                      f"{b['source']} gives {interval_text(b)} on {day(b['date'])}, at least {fmt(pair['gap'])} "
                      f"apart{allowance}{counted}."),
             action=("Attribute each figure to its source and say which is newer; do not present the two as "

@@ -37,7 +37,7 @@ from ..gazetteer import place_id
 from .estimate import _estimate
 from .place import BODY_THERE, THERE, _document_place, _nationality, _place, _PlaceIndex, last_place
 from .prefilter import prefilter
-from .scope import _scope
+from .scope import SINCE_TRUCE, _scope
 from .sentences import _ANTECEDENT, _TEASER, _Candidate, _clause_of, split_sentences
 from .source import _Carried, _country, _frames, _source, _Speakers, named_sources
 from .when import _event_dates, _explicit_date
@@ -163,6 +163,7 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
     speakers = _Speakers(rules, default_place, published, names)
     sentences = list(split_sentences(text))
     before = _FIRST
+    truce: date | None = None  # the day the article says its truce began, once it says it
     windows = prefilter(rules).windows(text, sentences) if use_prefilter else None
     for i, (s_start, s_end) in enumerate(sentences):
         sentence = text[s_start:s_end]
@@ -213,6 +214,9 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
             scope, period_start = _scope(clause, (at, at + cand.end - cand.start), item.metric, item.cue_scope,
                                          as_of, rules, event_dates,
                                          tuple(f.candidate.start - clause_start for f in found if f is not item))
+            if scope == "period" and SINCE_TRUCE.search(clause):
+                # "since the truce took effect on October 11" dates a later "since the ceasefire"
+                truce = period_start = period_start or truce
             sentence_source = sentence_source or source
             place = _place(sentence, cand, places, default_place, item.metric, country, there)
             group = item.group

@@ -76,6 +76,10 @@ def _scope(clause: str, span: tuple[int, int], metric: str, metric_scope: str, a
     return metric_scope, None
 
 
+# "since the ceasefire": a window an article names by its truce, dated once and then not again
+SINCE_TRUCE = compiled(r"(?i)\bsince[ \t]+(?:the[ \t]+)?(?:truce|ceasefire|cease-fire|pause)\b")
+
+
 def _own_cue_before_comma(clause: str, span: tuple[int, int], m: regex.Match, others: tuple[int, ...]) -> bool:
     """Whether the period cue `m`, followed closely by another figure, is still the figure's at
     `span`: no figure stands between them and a comma parts the cue from the next ("had recorded

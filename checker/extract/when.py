@@ -27,7 +27,9 @@ _AS_OF = compiled(
     rf"|(?:by|through|until|up to)[ \t]+(?:(?:late|early|mid)[ \t]+)?(?P<when>{dates.DATE})"
     rf"|(?:said|says|reported|announced|stated|confirmed|added|published|released)[ \t]+(?:on[ \t]+)?(?P<when>{dates.DATE})"
     # "since the ceasefire began on Friday" starts a window: the figure is not Friday's
-    rf"|(?<!(?:began|begun|started|effect|since|from)[ \t]+)on[ \t]+(?P<when>(?:{'|'.join(dates.WEEKDAYS)}|yesterday|{dates.HOLIDAY}))"
+    # ("since the truce collapsed on Tuesday" too)
+    rf"|(?<!(?:began|begun|started|effect|since|from)[ \t]+)(?<!\bsince\b[^,.;]{{0,40}})"
+    rf"on[ \t]+(?P<when>(?:{'|'.join(dates.WEEKDAYS)}|yesterday|{dates.HOLIDAY}))"
     # "On May 25, 2017, NHS England said 116 ...": a date that opens the sentence dates what it says
     rf"|(?<![\w,;][^\w.]*)On[ \t]+(?P<when>{dates.DATE})(?![\w-])"
     # "killed 12 people Tuesday", as AP writes it; not "since Saturday" nor "Saturday's attack"

@@ -125,3 +125,31 @@ def test_two_ministries_disagreeing_are_found_beside_an_outlet_s_lower_figure():
         b   | 32          | afghanistan | 2021-08-27 | unattributed
     """) if f.severity is Severity.WARNING]
     assert set(warning.values) == {90, 170}
+
+
+def test_two_sources_counting_one_window_disagree():
+    # Gaza, Oct 21 2025: killed since the ceasefire of Oct 11, by the health ministry and the media office
+    [finding] = findings("cross_source", """
+        doc | quote | scope  | period_start | as_of      | source
+        a   | 87    | period | 2025-10-11   | 2025-10-21 | gaza_health_ministry
+        b   | 97    | period | 2025-10-11   | 2025-10-21 | gaza_government_media_office
+    """)
+    assert finding.severity is Severity.WARNING and sorted(finding.values) == [87, 97]
+    assert "since 2025-10-11" in finding.message
+
+
+def test_counts_of_two_windows_never_meet():
+    assert problems("cross_source", """
+        doc | quote | scope  | period_start | as_of      | source
+        a   | 87    | period | 2025-10-11   | 2025-10-21 | gaza_health_ministry
+        b   | 673   | period | 2025-03-18   | 2025-10-21 | gaza_government_media_office
+        c   | 40    | period |              | 2025-10-21 | un
+    """) == []
+
+
+def test_a_truce_dated_once_dates_the_article_s_later_since_the_ceasefire():
+    claims = text_claims(("The health ministry said on Tuesday that 87 Palestinians had been killed since the truce "
+                          "took effect on October 11. The Government Media Office said the same day that 97 people "
+                          "had been killed since the ceasefire.", "2025-10-22"),)
+    assert [(c.value, c.scope, c.period_start) for c in claims] == [(87, "period", "2025-10-11"),
+                                                                    (97, "period", "2025-10-11")]
