@@ -73,6 +73,13 @@ def test_the_military_with_none_named_before_is_the_countrys_own():
     assert sources("The army said 137 children had been freed.") == [(137, "army")]
 
 
+
+def test_a_title_after_which_is_read_from_its_first_whole_word():
+    text = ("BEIRUT - Funerals continued for victims of the exploding pagers, which Health Minister Firass Abiad "
+            "said had killed 37 people.")
+    assert sources(text) == [(37, "lebanon_health_ministry")]
+
+
 def test_a_speaker_in_a_relative_clause_is_not_the_figures():
     text = "Rebels freed 11 hostages on a day that Qatar said would be the last of the truce."
     assert sources(text) == [(11, "unattributed")]
