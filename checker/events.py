@@ -304,7 +304,8 @@ def _site(claims: Sequence[Claim], area: str, gazetteer: Gazetteer) -> str:
     per_count: dict[tuple[str, str], set[str]] = defaultdict(set)
     for c in claims:
         # a venue the gazetteer does not know ("Utoya") is a site too, though never the event's place
-        if c.place not in (area, "", "unknown") and (gazetteer.within(c.place, area) or not gazetteer.areas_of(c.place)):
+        if c.place not in (area, "", "unknown") and (gazetteer.within(c.place, area)
+                                                     or not gazetteer.areas_of(c.place)):
             named[c.place].add(c.doc)
             per_count[(c.doc, c.metric)].add(c.place)
     if any(len(places) > 1 for places in per_count.values()):
@@ -367,7 +368,8 @@ def _statement_day(claim: Claim) -> str:
     said = _SPEECH_DATE.search(claim.sentence, at)
     published = date.fromisoformat(claim.published) if claim.published else None
     when = dates.resolve(said["when"], published) if said else None
-    return when.isoformat() if when and claim.as_of < when.isoformat() and (published is None or when <= published) else ""
+    later = when is not None and claim.as_of < when.isoformat() and (published is None or when <= published)
+    return when.isoformat() if later else ""
 
 
 def _in_the_event(claim: Claim, kind_words: str) -> bool:

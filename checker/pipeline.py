@@ -183,9 +183,10 @@ def check_claims(claims: list[Claim], rules: Rules, reference=None, events: Sequ
             involved = [by_id[c] for c in problem.claim_ids]
             severity = _SEVERITY_BELOW[configured] if problem.minor else configured
             message = problem.message
-            reasons = list(dict.fromkeys([*([problem.note] if problem.note else []),
-                                          *(() if problem.stated else (guess[c] for c in problem.claim_ids if guess.get(c))),
-                                          *(() if problem.stated else doubts(involved, problem.values, rules, revised))]))
+            # a relation the text states (a breakdown) rests on no guess about sameness
+            guessed = () if problem.stated else (*(guess[c] for c in problem.claim_ids if guess.get(c)),
+                                                 *doubts(involved, problem.values, rules, revised))
+            reasons = list(dict.fromkeys([*([problem.note] if problem.note else []), *guessed]))
             if reasons and severity is not Severity.INFO:
                 severity = Severity.INFO
                 message += f" A note, not a warning: {'; '.join(reasons)}."

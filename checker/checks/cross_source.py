@@ -234,7 +234,8 @@ def _problems(series: pd.DataFrame, context: CheckContext, options: dict,
         counted = f" ({' and '.join(repeated)} counted once)" if repeated else ""
         yield pair_problem(
             a, b,
-            message=(f"{series_name(a)}{window(pair['row_a'])}: {a['source']} gives {interval_text(a)} on {day(a['date'])}, "
+            message=(f"{series_name(a)}{window(pair['row_a'])}: {a['source']} gives {interval_text(a)} "
+                     f"on {day(a['date'])}, "
                      f"{b['source']} gives {interval_text(b)} on {day(b['date'])}, at least {fmt(pair['gap'])} "
                      f"apart{allowance}{counted}."),
             action=("Attribute each figure to its source and say which is newer; do not present the two as "

@@ -79,8 +79,9 @@ def _places(claims: pd.DataFrame, positions: np.ndarray) -> Iterator[Problem]:
 
 # A breakdown of the figure before: "88 ... deaths, including 147 children", "188 of them
 # children"; a part of the figure after: "176 girls among the 137 freed".
-_BREAKDOWN_OPENS = regex.compile(r"(?i)^[^.;:\d]{0,100}?\b(?:including|among[ \t]+them|of[ \t]+them|of[ \t]+whom|among[ \t]+whom)"
-                                 r"[ \t,]*(?:(?:some|about|at[ \t]+least|more[ \t]+than|nearly|almost|around|roughly)[ \t]+)?$")
+_BREAKDOWN_OPENS = regex.compile(
+    r"(?i)^[^.;:\d]{0,100}?\b(?:including|among[ \t]+them|of[ \t]+them|of[ \t]+whom|among[ \t]+whom)"
+    r"[ \t,]*(?:(?:some|about|at[ \t]+least|more[ \t]+than|nearly|almost|around|roughly)[ \t]+)?$")
 _BREAKDOWN_AFTER = regex.compile(r"(?i)^[^.;:\d]{0,100}?,[ \t]*$")
 _OF_THEM = regex.compile(r"(?i)[ \t]+(?:of[ \t]+them|of[ \t]+whom|among[ \t]+them)\b")
 _TAKEN_FROM = regex.compile(r"(?i)^[^.;:\d,]{0,40}?\b(?:of|among)[ \t]+(?:the|those|all)[ \t]+(?:[\w-]+[ \t]+){0,2}$")
@@ -96,8 +97,9 @@ def _breakdowns(claims: pd.DataFrame, positions: np.ndarray) -> Iterator[Problem
                     frame["metric"].to_numpy(), frame["start"].to_numpy(), frame["end"].to_numpy(),
                     frame["lo"].to_numpy(), frame["hi"].to_numpy()))
     seen = set()
-    for (row_a, doc_a, sentence, quote_a, metric_a, _, end_a, lo_a, hi_a), (row_b, doc_b, sentence_b, quote_b, metric_b,
-                                                                           start_b, _, lo_b, hi_b) in zip(rows, rows[1:]):
+    for first, second in zip(rows, rows[1:]):
+        row_a, doc_a, sentence, quote_a, metric_a, _, end_a, lo_a, hi_a = first
+        row_b, doc_b, sentence_b, quote_b, metric_b, start_b, _, lo_b, hi_b = second
         if doc_a != doc_b or sentence != sentence_b or metric_a != metric_b:
             continue
         begins = sentence.find(quote_a)
@@ -106,7 +108,8 @@ def _breakdowns(claims: pd.DataFrame, positions: np.ndarray) -> Iterator[Problem
         after = at + len(between) + len(quote_b)
         if begins < 0 or not sentence.startswith(quote_b, at + len(between)):
             continue
-        breakdown = _BREAKDOWN_OPENS.match(between) or (_BREAKDOWN_AFTER.match(between) and _OF_THEM.match(sentence, after))
+        breakdown = _BREAKDOWN_OPENS.match(between) or (
+            _BREAKDOWN_AFTER.match(between) and _OF_THEM.match(sentence, after))
         if breakdown and not _LIST_ITEM.search(sentence, 0, begins) and lo_b > hi_a:
             part, whole = row_b, row_a
         elif _TAKEN_FROM.match(between) and lo_a > hi_b:

@@ -263,7 +263,8 @@ _CAP = rf"{_CAP_START}[\w'’.&-]*"
 _CAPS = rf"{_CAP}(?:[ ](?:(?:of|for|de|al|the)[ ])?{_CAP}){{0,6}}"
 # A lower-case word that can qualify a body ("national", "military-led"): no function word, pronoun or auxiliary.
 _MOD = (r"(?!(?:and|or|but|that|the|a|an|of|to|in|on|at|by|for|from|with|as|while|when|after|before|which|who|whom|"
-        r"where|what|whose|it|he|she|they|we|its|his|her|their|had|has|have|was|were|is|are|been|be|also|said|says|not|than|"
+        r"where|what|whose|it|he|she|they|we|its|his|her|their|had|has|have|was|were|is|are|been|be|also|said|says|"
+        r"not|than|"
         r"then|some|all|this|these|those|if|so|since|until|about|over|under|into|out|up|down|more|most|no)\b)[a-z][\w-]*")
 # "the territory's health ministry": the document's own place, named by what it is.
 _HOME_POSSESSIVE = r"the[ ](?:territory|enclave|country|nation|city|state|region|province|island|kingdom|strip)"
