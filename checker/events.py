@@ -317,6 +317,30 @@ def _site(claims: Sequence[Claim], area: str, gazetteer: Gazetteer) -> str:
     return towns[0] if not others or len(named[towns[0]]) >= max(2, max(others) + 1) else ""
 
 
+def _same_site(claims: Iterable[Claim], event: Event, gazetteer: Gazetteer) -> str:
+    """The other name of the one site an event of one place happened at: the venue the gazetteer
+    does not know, named by two or more articles, of an event placed in a town ("Crocus City
+    Hall" for an attack in Moscow), or the town of an event placed at such a venue. Its figures
+    are the event's place's. "" when the articles name no such place, or several, or one article
+    gives different figures of one count for two places (an event of several sites)."""
+    named: dict[str, set[str]] = defaultdict(set)
+    figures: dict[tuple[str, str], dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for c in claims:
+        if c.place in (event.area, "", "unknown"):
+            continue
+        figures[(c.doc, c.metric)][c.place].add(c.value)
+        if c.place != event.place:
+            named[c.place].add(c.doc)
+    several = any(len(by_place) > 1 and not set.intersection(*by_place.values()) for by_place in figures.values())
+    if several or len(named) != 1:
+        return ""
+    (other, docs), = named.items()
+    if gazetteer.is_town(event.place):
+        return other if not gazetteer.areas_of(other) and len(docs) >= 2 else ""
+    known = gazetteer.areas_of(event.place)
+    return other if not known and event.area and gazetteer.within(other, event.area) else ""
+
+
 # An area an event's figures are about, beside its main one, when this share of them or more are.
 _AREA_SHARE = 0.15
 
@@ -452,6 +476,8 @@ def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: 
     docs_of: dict[str, dict[str, None]] = defaultdict(dict)
     one_place = frozenset(t.id for t in rules.event_types if t.one_place)
     kind_words = {t.id: t.words.pattern for t in rules.event_types}
+    same_site = {main[id(cl)].event: _same_site((c for d in cl.docs for c in by_doc.get(d, ())), main[id(cl)], gazetteer)
+                 for cl in grouping.clusters if main[id(cl)].type in one_place}
     out = []
     for claim in claims:
         cluster = grouping.of_doc[claim.doc]
@@ -467,7 +493,7 @@ def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: 
             or place == event.area
         if event.kind == MAIN and place != event.place and event.area and (
                 (defaulted and (gazetteer.area_of(place) == event.area or event.type in one_place))
-                or (event.type in one_place and _whole_of(place, event))):
+                or (event.type in one_place and (_whole_of(place, event) or place == same_site.get(event.event)))):
             place = event.place
         # "fewer than 100 Palestinians" placed in Gaza count everyone there (rules/groups.yaml same_people)
         group = _claim_group(claim.group, place, claim.metric, rules)

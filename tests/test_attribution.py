@@ -94,3 +94,9 @@ def test_the_ministry_said_points_back_at_the_ministry_the_territory_named():
 def test_a_body_named_after_a_day_keeps_no_article_in_its_id():
     assert sources("On Monday the Ministry of Public Security put the national death toll at 38,195.") == [
         (38195, "ministry_of_public_security")]
+
+
+def test_a_source_quoted_by_an_agency_keeps_its_figures():
+    text = ("MOSCOW - The federal disaster medicine centre, quoted by the TASS news agency, said 360 people had "
+            "been injured.")
+    assert sources(text) == [(360, "russia_federal_disaster_medicine_centre")]

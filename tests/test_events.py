@@ -433,6 +433,24 @@ MORBI, Nov 1 - Officials said on Tuesday that 135 people had died in the collaps
     assert [f.check for f in loud(result)] == ["decrease"]  # 141 -> 135, not 141 against 50
 
 
+def test_the_one_venue_of_an_attack_and_its_city_are_one_series(tmp_path):
+    """Two articles name the concert hall the attack took place in, another only Moscow: the
+    venue's injured and the city's are one count, and two sources far apart on it are seen."""
+    articles = [Article(f"crocus_{i}", outlet, "2024-03-27", text) for i, (outlet, text) in enumerate([
+        ("Wire", "Crocus attack toll at 140\n\nMOSCOW, March 27 - The official toll from the attack on the Crocus "
+                 "City Hall concert venue stands at 140 dead and 182 wounded, the health ministry said."),
+        ("Post", "Moscow attack: 360 injured\n\nMOSCOW, March 27 - The federal disaster medicine centre said 360 "
+                 "people had been injured in the attack in Moscow."),
+        ("Daily", "Crocus City Hall victims mourned\n\nMOSCOW, March 26 - Relatives laid flowers at Crocus City "
+                  "Hall, where 139 people were killed in the attack, officials said."),
+    ])]
+    result = checked(tmp_path, *articles)
+    places = {c.quote: c.place for c in result.claims if c.metric == "injured"}
+    assert places["182"] == places["360"] in ("moscow", "crocus_city_hall")
+    assert any(f.check == "cross_source" and f.severity is Severity.WARNING and set(f.values) == {182, 360}
+               for f in result.findings)
+
+
 def test_an_attack_on_two_sites_keeps_its_country_s_toll_apart_from_each_site_s(tmp_path):
     first = Article("no_jul23", "Wire", "2011-07-23", """\
 Norway attacks kill 92

@@ -177,6 +177,17 @@ def test_a_participle_after_while_opens_no_clause_but_a_subject_does():
                  "operating in the camp.", "metric") == []
 
 
+def test_a_gap_between_counts_and_a_count_of_counts_are_no_counts_of_people():
+    assert claims_of("Two official counts of people displaced by the floods released on Sunday differed by more "
+                     "than two lakh, officials said.") == []
+
+
+def test_patients_still_at_a_named_hospital_are_a_stock():
+    claim = one("Twenty-three people wounded in Sunday's attack at the Pulse nightclub remained at Orlando Regional "
+                "Medical Center on Thursday.")
+    assert (claim.metric, claim.scope) == ("injured", "current")
+
+
 def test_a_statement_s_day_opens_no_window():
     claim = one("Germany registered 1,091,894 asylum seekers in 2015, the interior ministry said on Wednesday.")
     assert (claim.scope, claim.period_start) == ("period", "")

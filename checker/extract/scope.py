@@ -31,9 +31,11 @@ def _scope(clause: str, span: tuple[int, int], metric: str, metric_scope: str, a
     # not past another figure: "436 killed in the past 24 hours and 15,273 wounded since the war began"
     past_other = lambda m: any(span[1] <= o < m.start() or m.end() <= o < span[0] for o in others)  # noqa: E731
     # a toll that only accumulates is a stock only where the cue follows its own figure: "29 people
-    # wounded in the attack remained in hospital", not "12 were killed and 40 remain missing"
+    # wounded in the attack remained in hospital", not "12 were killed and 40 remain missing"; no other
+    # figure between, it may stand past a long noun phrase ("wounded in Sunday's attack at the Pulse
+    # nightclub remained at Orlando Regional Medical Center")
     rising = rules.directions.get(metric) == "rises"
-    if any(near(m, 0 if rising else 3, 8) and not (rising and past_other(m))
+    if any((near(m, 0, 10) if rising else near(m, 3, 8)) and not (rising and past_other(m))
            for m in rules.current_cues.finditer(clause, timeout=MATCH_TIMEOUT)):
         return "current", None
     if _TOTAL_BEFORE.search(clause[:span[0]]) or (

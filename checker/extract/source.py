@@ -342,7 +342,9 @@ def _grammar(rules: Rules) -> _Grammar:
               rf"|(?:(?P<owner>{_CAPS})['’]s[ ])?(?P<proper>{_CAPS})(?:[ ]\((?P<acronym2>[^()]{{1,40}})\))?")
         bare = regex.sub(r"\(\?P<\w+>", "(?:", np)  # the phrase without its groups, to use more than once
         subject = (rf"(?:^|(?<=[\s,(“\"]))(?<!\b(?:that|which|who)[ ])(?P<np>{bare})"
-                   rf"(?:,[ ](?P<appos>{bare}),|,[ ](?:who|which)\b(?:[^,]{{0,100}},)?|{_RUN_BY})?{_AUXILIARY}[ ]$")
+                   # "The centre, quoted by the TASS news agency, said"
+                   rf"(?:,[ ](?P<appos>{bare}),|,[ ](?:who|which)\b(?:[^,]{{0,100}},)?|,[ ](?:quoted|cited|speaking)\b"
+                   rf"[^,]{{0,80}},|{_RUN_BY})?{_AUXILIARY}[ ]$")
         after = (rf"\b(?:according[ ]to[ ](?:(?:the[ ]|an?[ ])?(?:latest[ ]|official[ ]|early[ ])?"
                  rf"(?:figures|data|estimates?|count|tally|statement)[ ](?:from[ ]|by[ ]|of[ ]|released[ ]by[ ])?)?"
                  rf"|(?:figures|data|statistics|tally|count|toll|estimates?)[ ](?:from|by|of|released[ ]by|issued[ ]by|"
