@@ -503,7 +503,35 @@ def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: 
                            as_of=as_of))
     found = [replace(e, docs=tuple(docs_of[e.event]) or e.docs, claims=counts[e.event])
              for e in sorted(events.values(), key=lambda e: e.event)]
+    captives = _captives(out)
+    out = [replace(c, group="all") if c.metric in _HOSTAGE_METRICS and captives.get(c.event) == c.group else c
+           for c in out]
     return found, out
+
+
+# A group whose figure of those taken is this share of the largest figure of all taken or more
+# is who the captives were.
+_ALL_OF_THEM = 0.9
+# The metrics that count an abduction's captives (SPEC 3.1), and the groups never among them.
+_HOSTAGE_METRICS = frozenset({"hostages_taken", "hostages_held", "hostages_released"})
+_NOT_CAPTIVES = frozenset({"attackers", "militants"})
+
+
+def _captives(claims: Sequence[Claim]) -> dict[str, str]:
+    """Per event, the group its captives all belong to, where its figures of those taken say so
+    ("287 pupils abducted" beside "286 people abducted"): the schoolchildren
+    of a school abduction are its hostages, so "119 girls still held" and "113 still held" count
+    the same people. Groups never among the victims (attackers) are not."""
+    taken: dict[str, dict[str, int]] = defaultdict(dict)
+    for c in claims:
+        if c.metric == "hostages_taken":
+            taken[c.event][c.group] = max(c.value, taken[c.event].get(c.group, 0))
+    found = {}
+    for event, by_group in taken.items():
+        groups = [g for g in by_group if g != "all" and g not in _NOT_CAPTIVES]
+        if len(groups) == 1 and "all" in by_group and by_group[groups[0]] >= _ALL_OF_THEM * by_group["all"]:
+            found[event] = groups[0]
+    return found
 
 
 def _other_kind_since(claim: Claim, event: Event, as_of: date | None, rules: Rules) -> date | None:

@@ -451,6 +451,27 @@ def test_the_one_venue_of_an_attack_and_its_city_are_one_series(tmp_path):
                for f in result.findings)
 
 
+def test_the_schoolgirls_of_a_school_abduction_are_its_captives(tmp_path):
+    """276 girls seized, 276 people seized: "119 girls still held" and "113 still held" count the
+    same people, so the rise between them is seen."""
+    first = Article("chibok_2017", "Wire", "2017-05-08", """\
+Chibok: 113 still held
+
+ABUJA, May 8 - Boko Haram fighters seized 276 schoolgirls from their school in Chibok. Officials said on \
+Monday that 113 are still held.
+""")
+    second = Article("chibok_2018", "Post", "2018-04-14", """\
+Chibok families wait
+
+ABUJA, April 14 - Boko Haram fighters seized 276 people from the school in Chibok. Campaigners said on Saturday \
+that 119 girls are still held.
+""")
+    result = checked(tmp_path, first, second)
+    groups = {c.quote: c.group for c in result.claims if c.metric.startswith("hostages")}
+    assert groups["119"] == groups["113"] == "all"
+    assert any(f.check == "increase" and set(f.values) == {113, 119} for f in result.findings)
+
+
 def test_an_attack_on_two_sites_keeps_its_country_s_toll_apart_from_each_site_s(tmp_path):
     first = Article("no_jul23", "Wire", "2011-07-23", """\
 Norway attacks kill 92
