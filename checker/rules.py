@@ -134,6 +134,8 @@ _SCHEMAS: dict[str, dict] = {
         "properties": {
             "directions": {"type": "object", "additionalProperties": {"enum": ["rises", "falls", "either"]}},
             "same_count_ratio": {"type": "number", "exclusiveMinimum": 1},
+            "distant_days": {"type": "integer", "minimum": 0},
+            "distant_fall": {"type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1},
             "band_ratio": {"type": "number", "exclusiveMinimum": 1},
             "checks": {"type": "object", "additionalProperties": {
                 "type": "object", "properties": {
@@ -236,6 +238,10 @@ class Rules:
     place_areas: dict[str, str]
     directions: dict[str, str]
     same_count_ratio: float
+    #: a figure more than `distant_fall` lower than one given more than `distant_days` before is
+    #: more like another count than the same one (rules/checks.yaml)
+    distant_days: int
+    distant_fall: float
     band_ratio: float
     checks: dict[str, dict[str, Any]]
     raw: dict[str, Any]
@@ -607,6 +613,8 @@ def _build(raw: dict[str, Any], where: dict[str, Path]) -> Rules:
         place_areas=dict(raw["places"].get("areas", {})),
         directions=dict(checks.get("directions", {})),
         same_count_ratio=float(checks.get("same_count_ratio", 3)),
+        distant_days=int(checks.get("distant_days", 60)),
+        distant_fall=float(checks.get("distant_fall", 0.3)),
         band_ratio=float(checks.get("band_ratio", 1.5)),
         checks={k: dict(v or {}) for k, v in checks.get("checks", {}).items()},
         raw=raw,

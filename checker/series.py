@@ -28,6 +28,8 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
+from datetime import date
+
 import numpy as np
 import pandas as pd
 import regex
@@ -176,7 +178,22 @@ def doubts(claims: Sequence[Claim], values: Sequence[int], rules: Rules, revised
     if len(positive) == 2 and max(positive) > ratio * min(positive):
         reasons.append(f"the figures are more than {ratio:g} times apart, more like two different counts "
                        "than one count revised or misprinted")
+    elif _distant_fall(claims, rules):
+        reasons.append(f"the later figure is more than {rules.distant_fall:.0%} lower, more than "
+                       f"{rules.distant_days} days later, more like another count than the same one repeated "
+                       "or misprinted")
     return reasons
+
+
+def _distant_fall(claims: Sequence[Claim], rules: Rules) -> bool:
+    """Whether the later of two dated claims is far below the earlier, long after it."""
+    dated = sorted((c.as_of, c.value) for c in claims if c.as_of)
+    if len(dated) != 2 or not dated[0][1]:
+        return False
+    (first, high), (last, low) = dated
+    days = (date.fromisoformat(last) - date.fromisoformat(first)).days
+    return days > rules.distant_days and low < (1 - rules.distant_fall) * high
+
 
 
 def _revised(claims: pd.DataFrame, revision: regex.Pattern) -> np.ndarray:

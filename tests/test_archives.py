@@ -22,15 +22,15 @@ ARCHIVES = Path(__file__).resolve().parent / "archives"
 #: per archive: at least this many expected findings found; at most this many false alarms and
 #: unexplained warnings or errors
 THRESHOLDS = {
+    # (a fall of more than 30% more than 60 days on is a note, rules/checks.yaml distant_days: nine other
+    # warnings and gaza5's false alarm, soldiers 557 -> 332 seven months on, went)
     "disasters": {"found": 6, "false_alarms": 0, "unexplained": 0},  # measured 6/8, 0, 0 (21 articles)
-    # (attacks 0 -> 1 unexplained: Chibok's schoolgirls are its captives, so "129 students taken" joins the
-    # toll of those taken, and "Of the 276 seized, 57 escaped" is misread as 57 taken)
-    "attacks": {"found": 6, "false_alarms": 0, "unexplained": 1},  # measured 6/9, 0, 1 (22 articles)
+    "attacks": {"found": 6, "false_alarms": 0, "unexplained": 0},  # measured 6/9, 0, 0 (22 articles)
     "flows": {"found": 4, "false_alarms": 0, "unexplained": 0},  # measured 4/8, 0, 0 (22 articles)
     "gaza": {"found": 9, "false_alarms": 0, "unexplained": 1},  # measured 9/10, 0, 1 (23 articles)
     # measured blind first: events 2/9, 1, 2; wars 1/8, 0, 9; final 1/9, 2, 5 (tests/README.md)
     "events": {"found": 7, "false_alarms": 0, "unexplained": 1},  # measured 7/9, 0, 1 (23 articles)
-    "wars": {"found": 5, "false_alarms": 0, "unexplained": 3},  # measured 5/8, 0, 3 (21 articles)
+    "wars": {"found": 5, "false_alarms": 0, "unexplained": 2},  # measured 5/8, 0, 2 (21 articles)
     # (final's 600 vs 800 Moscow hostages was a note pairing 600 with an unattributed 800; "officials had
     # said about 700" is now the FSB's, and the note pairs 700 with 800)
     "final": {"found": 4, "false_alarms": 0, "unexplained": 1},  # measured 4/9, 0, 1 (23 articles)
@@ -44,7 +44,7 @@ THRESHOLDS = {
     "mixed": {"found": 4, "false_alarms": 0, "unexplained": 4},  # measured 4/9, 0, 4 (25 articles)
     "late": {"found": 6, "false_alarms": 0, "unexplained": 1},  # measured 6/8, 0, 1 (25 articles)
     # measured blind first (adfdff7): norway 3/7, 0, 3
-    "norway": {"found": 5, "false_alarms": 0, "unexplained": 2},  # measured 5/7, 0, 2 (20 articles)
+    "norway": {"found": 5, "false_alarms": 0, "unexplained": 1},  # measured 5/7, 0, 1 (20 articles)
     # measured blind first (daa3b4b): quakes 3/6, 0, 8; crowds 2/5, 1, 6; gaza3 3/5, 0, 5
     "quakes": {"found": 5, "false_alarms": 0, "unexplained": 0},  # measured 5/6, 0, 0 (25 articles)
     # (crowds 3 -> 4: the Crocus City Hall and Moscow are one site, and "the centre, quoted by TASS, said" is attributed)
@@ -53,19 +53,19 @@ THRESHOLDS = {
     # measured blind first (11fd758): fifth 0/3, 2, 8
     "fifth": {"found": 1, "false_alarms": 0, "unexplained": 2},  # measured 1/3, 0, 2 (25 articles)
     # measured blind first (351fa59): sixth 4/7, 1, 7; gaza4 6/6, 2, 7
-    "sixth": {"found": 6, "false_alarms": 0, "unexplained": 3},  # measured 6/7, 0, 3 (25 articles)
+    "sixth": {"found": 6, "false_alarms": 0, "unexplained": 2},  # measured 6/7, 0, 2 (25 articles)
     "gaza4": {"found": 6, "false_alarms": 0, "unexplained": 0},  # measured 6/6, 0, 0 (25 articles)
     # measured blind first: seventh 2/6, 1, 6 (4e58f3f); gaza5 3/6, 1, 9 (3472c7f)
     # (seventh 4 -> 3: Kankara's 333 boys missing against the spokesman's 10 was matched through "10 schoolboys"
     # read as all; both are schoolchildren now, and one of the two figures is unattributed)
-    "seventh": {"found": 3, "false_alarms": 1, "unexplained": 4},  # measured 3/6, 1, 4 (25 articles)
+    "seventh": {"found": 3, "false_alarms": 1, "unexplained": 3},  # measured 3/6, 1, 3 (25 articles)
     # (gaza5's seventh: OCHA's West Bank toll against a figure of a West Bank article, once re-placed to Gaza)
     # (gaza5, gaza8 and gaza9 each print a hunger toll with its children's breakdown swapped or mistyped,
     # "malnutrition deaths reached 101, 222 of them children": part_whole reads a sentence's breakdown)
-    "gaza5": {"found": 4, "false_alarms": 1, "unexplained": 7},  # measured 4/6, 1, 7 (25 articles)
+    "gaza5": {"found": 4, "false_alarms": 0, "unexplained": 5},  # measured 4/6, 0, 5 (25 articles)
     # measured blind first (6aadf80): eighth 5/7, 0, 7; gaza6 2/7, 0, 8
     # (eighth's 7 -> 6 Ebola deaths in Mali was matched by a wrong Liberia decrease's digits, gone with it)
-    "eighth": {"found": 4, "false_alarms": 0, "unexplained": 4},  # measured 4/7, 0, 4 (25 articles)
+    "eighth": {"found": 5, "false_alarms": 0, "unexplained": 3},  # measured 5/7, 0, 3 (25 articles)
     # (gaza6's false alarm, 97 -> 101 held, was hidden while "37 of those still held ... dead" was read as held)
     "gaza6": {"found": 4, "false_alarms": 1, "unexplained": 2},  # measured 4/7, 1, 2 (25 articles)
     # measured blind first (7d0d4bd): ninth 5/8, 1, 2; gaza7 5/7, 1, 5
@@ -84,7 +84,7 @@ THRESHOLDS = {
     # measured blind first (f4fdbfc): eleventh 5/12, 0, 8; gaza9 2/6, 1, 2
     # (7, not 6: with "Commission on Human Rights" no longer a place, its 29 dead of July 2024 meet the 19 of
     # the protests a year later, which the articles put in the same event)
-    "eleventh": {"found": 5, "false_alarms": 0, "unexplained": 7},  # measured 5/12, 0, 7 (28 articles)
+    "eleventh": {"found": 5, "false_alarms": 0, "unexplained": 6},  # measured 5/12, 0, 6 (28 articles)
     "gaza9": {"found": 5, "false_alarms": 0, "unexplained": 1},  # measured 5/6, 0, 1 (28 articles)
 }
 

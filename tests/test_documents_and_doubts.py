@@ -208,6 +208,21 @@ declared dead on arrival, the ICRC said.
     assert found and all(f.severity is Severity.INFO and "hospital received" in f.message for f in found)
 
 
+def test_a_figure_far_below_one_given_months_before_is_a_note(tmp_path):
+    """A year on, "33 injured" counts those still treated or another list, not the 96 misprinted."""
+    first = Article("oslo_2011", "Wire", "2011-07-25", """Norway attacks: 96 injured
+
+OSLO, July 25 - Health authorities said 96 people had been injured in the attacks on Friday.
+""")
+    later = Article("oslo_2012", "Post", "2012-08-24", """Norway attacks: a year on
+
+OSLO, Aug 24 - A year after the attacks, officials put the number of people injured in them at 33.
+""")
+    found = findings_on(checked(tmp_path, first, later), 96, 33)
+    assert found and all(f.severity is Severity.INFO for f in found)
+    assert all("more than 30% lower, more than 60 days later" in f.message for f in found if f.check == "decrease")
+
+
 def test_a_fall_between_two_articles_stays_an_error(tmp_path):
     """The control for the two notes above: the same fall with nothing said about it."""
     first = Article("tower_jun15", "Wire", "2017-06-15", """Tower fire: 17 dead
