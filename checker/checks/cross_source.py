@@ -201,7 +201,10 @@ def _problems(series: pd.DataFrame, context: CheckContext, options: dict,
     outlets = series["outlet"].where(series["outlet"] != "", series["doc"]).astype(str)
     series = series.assign(source=np.where(unattributed, "unattributed (" + outlets + ")", series["source"]))
     moves = daily_moves(series)
-    pairs, copies = _disagreements(series, moves, options, context.directions)
+    # a window's count is set against any other the days around it, lower or higher: no other check
+    # follows a window's series as `decrease` follows a running one
+    directions = context.directions if since is None else {}
+    pairs, copies = _disagreements(series, moves, options, directions)
     sids = series["series_id"].to_numpy()
     banded = []
     # Pairs are also sought among the attributed figures whose sameness is not a guess: the day's
@@ -209,7 +212,7 @@ def _problems(series: pd.DataFrame, context: CheckContext, options: dict,
     # note, which would hide a warning-worthy pair of two sources' plain tolls.
     sure = np.flatnonzero(((series["guess"] == "") & ~unattributed).to_numpy())
     if 0 < len(sure) < len(series):
-        found, _ = _disagreements(series.iloc[sure], moves, options, context.directions)
+        found, _ = _disagreements(series.iloc[sure], moves, options, directions)
         banded.append(found.assign(row_a=sure[found["row_a"].to_numpy()], row_b=sure[found["row_b"].to_numpy()]))
     # within bands of magnitude too (base.magnitude_bands): Kolkata's 15 against another outlet's
     # 17, on a day the state's 72 leads the series
@@ -217,7 +220,7 @@ def _problems(series: pd.DataFrame, context: CheckContext, options: dict,
         first = np.unique(codes, return_index=True)[1]
         band_moves = tuple(pd.Series(rate.reindex(sids[first]).fillna(0.0).to_numpy(), index=codes[first])
                            for rate in moves)
-        found, _ = _disagreements(series.assign(series_id=codes), band_moves, options, context.directions)
+        found, _ = _disagreements(series.assign(series_id=codes), band_moves, options, directions)
         banded.append(found.assign(code=sids[found["row_a"].to_numpy()]))
     pairs = pd.concat([pairs, *banded], ignore_index=True).drop_duplicates(["row_a", "row_b"])
     rates, falls = (rate.to_dict() for rate in moves)  # dicts: looked up once per finding

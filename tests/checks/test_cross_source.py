@@ -153,3 +153,13 @@ def test_a_truce_dated_once_dates_the_article_s_later_since_the_ceasefire():
                           "had been killed since the ceasefire.", "2025-10-22"),)
     assert [(c.value, c.scope, c.period_start) for c in claims] == [(87, "period", "2025-10-11"),
                                                                     (97, "period", "2025-10-11")]
+
+
+def test_a_window_s_lower_count_a_day_later_from_another_source_is_seen():
+    # wounded since the ceasefire of Oct 11 2025: the health ministry's 311, the media office's 230 next day
+    [finding] = findings("cross_source", """
+        doc | quote | metric  | scope  | period_start | as_of      | source
+        a   | 311   | injured | period | 2025-10-11   | 2025-10-21 | gaza_health_ministry
+        b   | 230   | injured | period | 2025-10-11   | 2025-10-22 | gaza_government_media_office
+    """)
+    assert sorted(finding.values) == [230, 311]
