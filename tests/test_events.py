@@ -451,6 +451,23 @@ def test_the_one_venue_of_an_attack_and_its_city_are_one_series(tmp_path):
                for f in result.findings)
 
 
+def test_reports_of_an_uprising_weeks_apart_are_one_protest_event(tmp_path):
+    first = Article("dhaka_aug", "Wire", "2024-08-17", """\
+UN says more than 600 killed in Bangladesh protests
+
+DHAKA, Aug 17 - More than 600 people were killed in Bangladesh during the student protests that toppled the \
+prime minister, the UN human rights office said on Friday.
+""")
+    later = Article("dhaka_sep", "Post", "2024-09-28", """\
+Student movement counts 1,581 dead in uprising
+
+DHAKA, Sept 28 - The student movement that led the uprising said on Saturday it had recorded 1,581 deaths.
+""")
+    result = checked(tmp_path, first, later)
+    assert list(main_events(result).values()) == [("dhaka_aug", "dhaka_sep")]
+    assert {e.type for e in result.events if e.kind == MAIN} == {"protest"}
+
+
 def test_the_schoolgirls_of_a_school_abduction_are_its_captives(tmp_path):
     """276 girls seized, 276 people seized: "119 girls still held" and "113 still held" count the
     same people, so the rise between them is seen."""
