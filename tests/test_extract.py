@@ -188,6 +188,11 @@ def test_patients_still_at_a_named_hospital_are_a_stock():
     assert (claim.metric, claim.scope) == ("injured", "current")
 
 
+def test_a_list_published_on_a_day_is_a_running_total_as_of_that_day():
+    claim = one("On Tuesday the health ministry published a draft list of 708 people killed.")
+    assert (claim.scope, claim.as_of) == ("cumulative", "2024-03-05")
+
+
 def test_a_statement_s_day_opens_no_window():
     claim = one("Germany registered 1,091,894 asylum seekers in 2015, the interior ministry said on Wednesday.")
     assert (claim.scope, claim.period_start) == ("period", "")
