@@ -193,6 +193,15 @@ def test_a_list_published_on_a_day_is_a_running_total_as_of_that_day():
     assert (claim.scope, claim.as_of) == ("cumulative", "2024-03-05")
 
 
+def test_a_day_later_counts_from_the_day_the_sentence_before_gave():
+    found = claims_of("Then, on October 9, the social services minister told parliament that 1,208 people were "
+                      "still unaccounted for. A day later the national security minister said police had reports of "
+                      "only 282 missing people, 252 from Abaco and 20 from Grand Bahama.",
+                      published=date(2019, 10, 29))
+    assert [(c.value, c.as_of) for c in found] == [(1208, "2019-10-09"), (282, "2019-10-10"),
+                                                   (252, "2019-10-10"), (20, "2019-10-10")]
+
+
 def test_a_statement_s_day_opens_no_window():
     claim = one("Germany registered 1,091,894 asylum seekers in 2015, the interior ministry said on Wednesday.")
     assert (claim.scope, claim.period_start) == ("period", "")

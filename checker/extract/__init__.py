@@ -164,6 +164,7 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
     sentences = list(split_sentences(text))
     before = _FIRST
     truce: date | None = None  # the day the article says its truce began, once it says it
+    last_date: date | None = None  # the date the text gave the last figure it dated, which "A day later" counts from
     windows = prefilter(rules).windows(text, sentences) if use_prefilter else None
     for i, (s_start, s_end) in enumerate(sentences):
         sentence = text[s_start:s_end]
@@ -204,7 +205,7 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
             # its own after it, never the figure's before it
             explicit = _explicit_date(clause, cand.start - clause_start, published, previous[1],
                                       tuple(f.candidate.start - clause_start for f in found if f is not item),
-                                      cand.end - cand.start, after_only=item.earlier)
+                                      cand.end - cand.start, after_only=item.earlier, opening=last_date)
             if explicit is None and previous[0] is not None and not item.earlier \
                     and (item.inherited or _continues(sentence, previous[0], cand)):
                 explicit = previous[1]
@@ -258,6 +259,7 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
                 estimate=_estimate(sentence, cand, rules),
             ))
         speakers.heard(sentence, anaphoric, sentence_source)
+        last_date = previous[1] or last_date
     return claims
 
 

@@ -31,7 +31,9 @@ _AS_OF = compiled(
     rf"|(?<!(?:began|begun|started|effect|since|from)[ \t]+)(?<!\bsince\b[^,.;]{{0,40}})"
     rf"on[ \t]+(?P<when>(?:{'|'.join(dates.WEEKDAYS)}|yesterday|{dates.HOLIDAY}))"
     # "On May 25, 2017, NHS England said 116 ...": a date that opens the sentence dates what it says
+    # (after a linking word too: "Then, on October 9, the minister told ...")
     rf"|(?<![\w,;][^\w.]*)On[ \t]+(?P<when>{dates.DATE})(?![\w-])"
+    rf"|(?<=^[ \t]*(?:Then|But|And|Later|Earlier|Meanwhile|Also|By[ \t]+then),?[ \t]+)on[ \t]+(?P<when>{dates.DATE})(?![\w-])"
     # "killed 12 people Tuesday", as AP writes it; not "since Saturday" nor "Saturday's attack"
     rf"|(?<!(?:began|begun|started|effect|since|from|until|till|after|before|between|and|to|last|next|early|late|on)[ \t]+)"
     rf"(?P<when>{'|'.join(dates.WEEKDAYS)})(?![\w'’])"
@@ -56,7 +58,7 @@ _AS_OF = compiled(
     rf"(?<!\b(?:took[ \t]+place|happened|occurred)[ \t]+)(?:in|during)[ \t]+(?P<when>(?:{dates._MONTH}[ \t]+)?(?:1[89]|20)\d\d)(?![\d-])"
     # ("since October 7 last year" names a day of last year, not its end)
     rf"|(?P<when>(?<!{dates._MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?[ \t]+)last year|(?:by[ \t]+)?the end of (?:the |this |last )?year)"
-    rf"|(?P<earlier>a day earlier|the day before|the previous day|a week earlier)"
+    rf"|(?P<earlier>a day earlier|the day before|the previous day|a week earlier|a day later|the next day|the following day)"
     # "by the end of that period": the last day of the window the clause named before
     rf"|(?P<period_end>by the end of (?:that|the same|this) period)"
     # "up from 1,695 at the start of the month"
@@ -67,15 +69,19 @@ _WINDOW_END = compiled(rf"(?i)\b(?:and|to|until|through)[ \t]+(?P<end>{dates.DAT
 # A day within each world war, for a figure of one recalled in passing.
 _WORLD_WARS = {1: date(1916, 7, 1), 2: date(1942, 7, 1)}
 _FIRST_WAR = compiled(r"\b(?:First|One|I|1)\b")
-_EARLIER = {"a day earlier": 1, "the day before": 1, "the previous day": 1, "a week earlier": 7}
+_EARLIER = {"a day earlier": 1, "the day before": 1, "the previous day": 1, "a week earlier": 7,
+            "a day later": -1, "the next day": -1, "the following day": -1}
 
 
 def _explicit_date(clause: str, at: int, published: date | None, before: date | None = None,
-                   others: tuple[int, ...] = (), span: int = 0, after_only: bool = False) -> date | None:
+                   others: tuple[int, ...] = (), span: int = 0, after_only: bool = False,
+                   opening: date | None = None) -> date | None:
     """The date the text gives for the figure at offset `at` of `clause`: the nearest date phrase
     (`after_only`: after the figure). "A day earlier" dates only the figure right before it ("to
     84, down from 100 reported a day earlier"), counting back from `before` (the date of the
-    figure before), else from `published`."""
+    figure before), else from `published`; opening the sentence ("A day later, the minister said
+    282 ..."), it dates all its figures, counting from `opening` (the date of the sentence
+    before's last figure), else from `published`."""
     end = at + span
     # the nearest date phrase; on a tie the one after the figure ("rose to 52 on Saturday")
     nearest = sorted((m for m in _AS_OF.finditer(clause, timeout=MATCH_TIMEOUT) if not after_only or m.start() >= end),
@@ -85,10 +91,12 @@ def _explicit_date(clause: str, at: int, published: date | None, before: date | 
     for m in nearest:
         if m["earlier"]:
             # ... or, opening the sentence, all of it
-            if clause[:m.start()].strip() and not right_after(m):
+            opens = not clause[:m.start()].strip()
+            if not opens and not right_after(m):
                 continue
-            anchor = before or published
-            return anchor - timedelta(days=_EARLIER[m["earlier"].lower()]) if anchor else None
+            anchor = (opening if opens else before) or published
+            when = anchor - timedelta(days=_EARLIER[m["earlier"].lower()]) if anchor else None
+            return when if when is None or published is None or when <= published else None
         if m["event_year"]:
             if m.start() < end:
                 return dates.resolve(m["event_year"], published)
