@@ -177,6 +177,8 @@ class Place:
     toll_adjective: regex.Pattern | None = None
     #: the demonym's adjectives ("Kenyan" of "Kenyans"): "the Kenyan government" is Kenya's
     adjectives: frozenset[str] = frozenset()
+    #: the group of its people ("iranians"), as a figure of them is grouped
+    people_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -546,7 +548,8 @@ def _build(raw: dict[str, Any], where: dict[str, Path]) -> Rules:
               _any_of(spec["people"], f"{where['places']}: key places.{pid}", flags=0) if spec.get("people") else None,
               _first_words(spec["names"] + (spec.get("people") or []) + _adjectives(spec.get("people") or [])),
               _toll_adjective(_adjectives(spec.get("people") or []), f"{where['places']}: key places.{pid}"),
-              frozenset(_adjectives(spec.get("people") or [])))
+              frozenset(_adjectives(spec.get("people") or [])),
+              regex.sub(r"[^a-z0-9]+", "_", spec["people"][0].lower()).strip("_") if spec.get("people") else "")
         for pid, spec in raw["places"].get("places", {}).items())
 
     s = raw["sources"]

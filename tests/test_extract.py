@@ -202,6 +202,21 @@ def test_a_day_later_counts_from_the_day_the_sentence_before_gave():
                                                    (252, "2019-10-10"), (20, "2019-10-10")]
 
 
+def test_last_week_s_event_names_the_event_and_this_week_counts_from_its_monday():
+    claim = one("The number of people killed in last week's attack on the concert venue has risen to 144, "
+                "officials said.")
+    assert claim.scope == "cumulative"
+    claim = one("At least 12 people were killed this week, officials said.")
+    assert (claim.scope, claim.period_start) == ("period", "2024-03-04")
+
+
+def test_a_part_of_a_long_whole_takes_what_it_is_said_to_be_and_a_country_s_own_people():
+    assert table("Some 38 of the 84 people killed in last week's truck attack in Nice were foreign nationals, the "
+                 "foreign ministry said.", "group") == [(38, "foreigners"), (84, "all")]
+    assert table("Iran said on Thursday that 464 of its pilgrims died in the crush at Mina.",
+                 "group") == [(464, "iranians")]
+
+
 def test_a_statement_s_day_opens_no_window():
     claim = one("Germany registered 1,091,894 asylum seekers in 2015, the interior ministry said on Wednesday.")
     assert (claim.scope, claim.period_start) == ("period", "")

@@ -240,6 +240,10 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
                     group = whole.group
             if group == "staff" and source and _ITS_STAFF.match(sentence, cand.end):
                 group = f"{source}_staff"  # "UNRWA says 152 of its staff": UNRWA's, not MSF's staff
+            elif group == "all" and source and _ITS_PEOPLE.match(sentence, cand.end):
+                # "Iran said 464 of its pilgrims died": the speaking country's own people
+                owner = next((p for p in rules.places if p.people_id and source.startswith(f"{p.id}_")), None)
+                group = owner.people_id if owner else group
             start, end = s_start + cand.start, s_start + cand.end
             line, column = document.position(start)
             bound = lambda x: None if x is None else int(round(x * factor))  # noqa: E731
@@ -265,6 +269,8 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
 
 # "152 of its staff", "35 of its Gaza staff": the speaker's own people
 _ITS_STAFF = compiled(r"(?i)[ \t]+of[ \t]+(?:its|their)[ \t]")
+# "464 of its pilgrims", "87 of its citizens": a country's own people
+_ITS_PEOPLE = compiled(r"(?i)[ \t]+of[ \t]+(?:its|their)[ \t]+(?:own[ \t]+)?(?:citizens|nationals|pilgrims|people)\b")
 
 
 def claims_frame(claims: Iterable[Claim]):

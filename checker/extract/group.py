@@ -85,7 +85,10 @@ _DIED_OF = compiled(r"(?i)^(?:[ \t]+[\w-]+){0,2}?[ \t]+(?:(?:had|have|has)[ \t]+
 _PART_OF_GROUP = compiled(r"(?i)^[ \t]+of[ \t]+(?:the|those|its|their)[ \t]+(?P<noun>[^,;:.]{1,40})")
 _GROUP_PREDICATE = compiled(
     # ("51 of the 101 hostages still held in Gaza are alive", "23 of them may still be alive")
-    r"(?i)^[ \t]+of[ \t]+(?:the|them|those|whom|\d[\d,]*)(?:[ \t]+[\w-]+){0,6}?[ \t]+"
+    # (a whole with its figure may run longer: "38 of the 84 people killed in last week's truck attack
+    # in Nice were foreign nationals")
+    r"(?i)^[ \t]+of[ \t]+(?:(?:the|them|those|whom|\d[\d,]*)(?:[ \t]+[\w-]+){0,6}?"
+    r"|the[ \t]+\d[\d,]*(?:[ \t]+[\w'’-]+){0,10}?)[ \t]+"
     r"(?:are|were|was|had[ \t]+been|have[ \t]+been|(?:may|might|could)[ \t]+(?:still[ \t]+)?be)[ \t]+"
     r"(?:all[ \t]+)?(?P<noun>[^,;:.]{1,40})"
     # without a verb: "some 130,000 of them children"

@@ -131,6 +131,9 @@ def _period_start(text: str, as_of: date | None) -> date | None:
     hours = regex.match(r"(?i)in the (?:past|last) (\d+) hours", text)
     if hours:
         return as_of - timedelta(days=max(1, int(hours[1]) // 24))
+    week = regex.match(r"(?i)(this|last) week", text)
+    if week:  # from the Monday of the week: an event begun this week counts it all
+        return as_of - timedelta(days=as_of.weekday() + (7 if week[1].lower() == "last" else 0))
     # not the day a statement was made ("in 2015, the interior ministry said on Wednesday")
     when = next((m for m in dates.DATE_PATTERN.finditer(text[:80]) if not _SAID_ON.search(text, 0, m.start())), None)
     return dates.resolve(when[0], as_of) if when else None
