@@ -84,6 +84,7 @@ _BREAKDOWN_OPENS = regex.compile(
     r"[ \t,]*(?:(?:some|about|at[ \t]+least|more[ \t]+than|nearly|almost|around|roughly)[ \t]+)?$")
 _BREAKDOWN_AFTER = regex.compile(r"(?i)^[^.;:\d]{0,100}?,[ \t]*$")
 _OF_THEM = regex.compile(r"(?i)[ \t]+(?:of[ \t]+them|of[ \t]+whom|among[ \t]+them)\b")
+_OF_THE_COUNTED = regex.compile(r"(?i)[ \t]+of[ \t]+the[ \t]+(?:dead|victims|deaths|injured|wounded|casualties|missing)\b")
 _TAKEN_FROM = regex.compile(r"(?i)^[^.;:\d,]{0,40}?\b(?:of|among)[ \t]+(?:the|those|all)[ \t]+(?:[\w-]+[ \t]+){0,2}$")
 # the last item of a list ("115 men, 20 women and two children, among them 126 Israelis"): the
 # breakdown after it is the list's total's
@@ -97,22 +98,31 @@ def _breakdowns(claims: pd.DataFrame, positions: np.ndarray) -> Iterator[Problem
                     frame["metric"].to_numpy(), frame["start"].to_numpy(), frame["end"].to_numpy(),
                     frame["lo"].to_numpy(), frame["hi"].to_numpy()))
     seen = set()
-    for first, second in zip(rows, rows[1:]):
+    # each figure with the one before it in its sentence, and with the last of its count there
+    last: dict[tuple[str, str, str], tuple] = {}
+    pairs = []
+    for first, second in zip([None, *rows], rows):
+        if first is not None and first[1:3] == second[1:3] and first[4] == second[4]:
+            pairs.append((first, second, False))
+        elif last.get((second[1], second[2], second[4])) is not None:
+            pairs.append((last[(second[1], second[2], second[4])], second, True))
+        last[(second[1], second[2], second[4])] = second
+    for first, second, apart in pairs:
         row_a, doc_a, sentence, quote_a, metric_a, _, end_a, lo_a, hi_a = first
         row_b, doc_b, sentence_b, quote_b, metric_b, start_b, _, lo_b, hi_b = second
-        if doc_a != doc_b or sentence != sentence_b or metric_a != metric_b:
-            continue
         begins = sentence.find(quote_a)
         at = begins + len(quote_a)
         between = sentence[at: at + int(start_b - end_a)]
         after = at + len(between) + len(quote_b)
         if begins < 0 or not sentence.startswith(quote_b, at + len(between)):
             continue
-        breakdown = _BREAKDOWN_OPENS.match(between) or (
-            _BREAKDOWN_AFTER.match(between) and _OF_THEM.match(sentence, after))
+        # "65 deaths and 39 missing, and said that 72 of the dead ...": a part of the count before
+        of_the_count = _OF_THE_COUNTED.match(sentence, after)
+        breakdown = of_the_count or (not apart and (_BREAKDOWN_OPENS.match(between) or (
+            _BREAKDOWN_AFTER.match(between) and _OF_THEM.match(sentence, after))))
         if breakdown and not _LIST_ITEM.search(sentence, 0, begins) and lo_b > hi_a:
             part, whole = row_b, row_a
-        elif _TAKEN_FROM.match(between) and lo_a > hi_b:
+        elif not apart and _TAKEN_FROM.match(between) and lo_a > hi_b:
             part, whole = row_a, row_b
         else:
             continue

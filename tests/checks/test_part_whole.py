@@ -103,3 +103,10 @@ def test_a_breakdown_of_a_list_s_total_is_not_one_of_its_last_item():
                           "20 women and two children, among them 126 Israelis and 11 foreign nationals.",
                           "2023-12-01"),)
     assert findings("part_whole", claims) == []
+
+
+def test_a_part_of_the_dead_above_the_count_of_its_sentence_is_an_error():
+    # Typhoon Yagi: "65 deaths and 39 missing, ... 72 of the dead were killed in landslides"
+    claims = text_claims(("Earlier on Tuesday the national disaster agency had reported 65 deaths and 39 missing, and "
+                          "said that 72 of the dead were killed in landslides and flash floods.", "2024-09-10"),)
+    assert [f.values for f in findings("part_whole", claims)] == [(72, 65)]
