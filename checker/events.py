@@ -476,7 +476,8 @@ def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: 
     docs_of: dict[str, dict[str, None]] = defaultdict(dict)
     one_place = frozenset(t.id for t in rules.event_types if t.one_place)
     kind_words = {t.id: t.words.pattern for t in rules.event_types}
-    same_site = {main[id(cl)].event: _same_site((c for d in cl.docs for c in by_doc.get(d, ())), main[id(cl)], gazetteer)
+    same_site = {main[id(cl)].event: _same_site((c for d in cl.docs for c in by_doc.get(d, ())), main[id(cl)],
+                                                gazetteer)
                  for cl in grouping.clusters if main[id(cl)].type in one_place}
     out = []
     for claim in claims:

@@ -84,7 +84,8 @@ _BREAKDOWN_OPENS = regex.compile(
     r"[ \t,]*(?:(?:some|about|at[ \t]+least|more[ \t]+than|nearly|almost|around|roughly)[ \t]+)?$")
 _BREAKDOWN_AFTER = regex.compile(r"(?i)^[^.;:\d]{0,100}?,[ \t]*$")
 _OF_THEM = regex.compile(r"(?i)[ \t]+(?:of[ \t]+them|of[ \t]+whom|among[ \t]+them)\b")
-_OF_THE_COUNTED = regex.compile(r"(?i)[ \t]+of[ \t]+the[ \t]+(?:dead|victims|deaths|injured|wounded|casualties|missing)\b")
+_OF_THE_COUNTED = regex.compile(
+    r"(?i)[ \t]+of[ \t]+the[ \t]+(?:dead|victims|deaths|injured|wounded|casualties|missing)\b")
 _TAKEN_FROM = regex.compile(r"(?i)^[^.;:\d,]{0,40}?\b(?:of|among)[ \t]+(?:the|those|all)[ \t]+(?:[\w-]+[ \t]+){0,2}$")
 # the last item of a list ("115 men, 20 women and two children, among them 126 Israelis"): the
 # breakdown after it is the list's total's

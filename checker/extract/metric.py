@@ -27,7 +27,8 @@ _NON_COUNT_BEFORE = compiled(
     r"(?i)(?:[$€£¥₪₹₦₱₩₫]|\b(?:hotline|helpline|phone|telephone|tel|fax|whatsapp|dial|call)(?:[ \t]+(?:is|on|at|number))?[ \t:]*$"
     r"|\b(?:one|\d+)[ \t]+in(?:[ \t]+every)?[ \t]*$"  # "one in eight", "one in every 33": a ratio
     # "differed by more than two lakh": a gap between counts, not one
-    r"|\b(?:differ(?:s|ed)?|diverg(?:e|es|ed))[ \t]+by(?:[ \t]+(?:more[ \t]+than|over|about|some|nearly|almost))?[ \t]*$"
+    r"|\b(?:differ(?:s|ed)?|diverg(?:e|es|ed))[ \t]+by"
+    r"(?:[ \t]+(?:more[ \t]+than|over|about|some|nearly|almost))?[ \t]*$"
     r"|\b(?:usd|eur|us\$|gbp|inr|rs\.?|ngn|php|vnd|krw|jpy|aud|aged|ages|age|ages? of|(?<!\b(?:dead|victims)(?: now| could| may| might| will)? )number|no\.|article|resolution|"
     r"route|page|flight|channel|highway|section|chapter|room|apartment|building|unit|"
     r"magnitude|grade|level|category|phase|wave|covid|[a-z]+-)|\w-|[+#])[ \t]*$|\d[:.,]$")

@@ -33,7 +33,8 @@ _AS_OF = compiled(
     # "On May 25, 2017, NHS England said 116 ...": a date that opens the sentence dates what it says
     # (after a linking word too: "Then, on October 9, the minister told ...")
     rf"|(?<![\w,;][^\w.]*)On[ \t]+(?P<when>{dates.DATE})(?![\w-])"
-    rf"|(?<=^[ \t]*(?:Then|But|And|Later|Earlier|Meanwhile|Also|By[ \t]+then),?[ \t]+)on[ \t]+(?P<when>{dates.DATE})(?![\w-])"
+    rf"|(?<=^[ \t]*(?:Then|But|And|Later|Earlier|Meanwhile|Also|By[ \t]+then),?[ \t]+)"
+    rf"on[ \t]+(?P<when>{dates.DATE})(?![\w-])"
     # "killed 12 people Tuesday", as AP writes it; not "since Saturday" nor "Saturday's attack"
     rf"|(?<!(?:began|begun|started|effect|since|from|until|till|after|before|between|and|to|last|next|early|late|on)[ \t]+)"
     rf"(?P<when>{'|'.join(dates.WEEKDAYS)})(?![\w'’])"
@@ -58,7 +59,8 @@ _AS_OF = compiled(
     rf"(?<!\b(?:took[ \t]+place|happened|occurred)[ \t]+)(?:in|during)[ \t]+(?P<when>(?:{dates._MONTH}[ \t]+)?(?:1[89]|20)\d\d)(?![\d-])"
     # ("since October 7 last year" names a day of last year, not its end)
     rf"|(?P<when>(?<!{dates._MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?[ \t]+)last year|(?:by[ \t]+)?the end of (?:the |this |last )?year)"
-    rf"|(?P<earlier>a day earlier|the day before|the previous day|a week earlier|a day later|the next day|the following day)"
+    rf"|(?P<earlier>a day earlier|the day before|the previous day|a week earlier"
+    rf"|a day later|the next day|the following day)"
     # "by the end of that period": the last day of the window the clause named before
     rf"|(?P<period_end>by the end of (?:that|the same|this) period)"
     # "up from 1,695 at the start of the month"
