@@ -50,6 +50,7 @@ def table(text: str, *fields: str) -> list[tuple]:
     ("Militants took 251 hostages during the attack.", 251, "hostages_taken"),
     ("Some 132 hostages remain in Gaza.", 132, "hostages_held"),
     ("Hamas freed 69 hostages during the truce.", 69, "hostages_released"),
+    ("With the fourth batch, 69 captives have been handed over since the truce began.", 69, "hostages_released"),
     ("Israel released 240 Palestinian prisoners under the deal.", 240, "prisoners_released"),
     ("The U.N. says some 15.7 million people need humanitarian assistance.", 15_700_000, "affected"),
     ("An estimated 884,000 people face acute food insecurity.", 884_000, "affected"),
