@@ -27,6 +27,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+import regex
+
 from . import dates
 from .extract.group import _claim_group
 from .extract.place import _DEMONYM, _names_in, dateline, without_dateline
@@ -356,18 +358,19 @@ _SINCE = compiled(r"(?i)\bsince\b")
 
 
 def _scope_in(claim: Claim, event: Event, single: bool, by_events: frozenset[str],
-              kind_words: str = "") -> tuple[str, str, str]:
+              in_the_event: regex.Pattern | None = None) -> tuple[str, str, str]:
     """The claim's scope, window start and date now that its event is known: a window that opens
     no later than the event's first article ("since Oct. 7" in a war reported from Oct. 16;
     "killed on Tuesday" in a quake's first report) is the event's running total, as of the day the
     sentence says it was given ("killed when the bridge gave way on Sunday, police said on
     Monday"); so is, in an event of one place (`single`), a metric counted by events (a release,
     `by_events`: one abduction's releases) or a figure of "the" event by a word of its kind
-    (`kind_words`: "died in the crash")."""
+    (`in_the_event`, see `_in_the`: "died in the crash")."""
     if claim.scope == "period" and not claim.period_start and single and claim.metric in by_events:
         return "cumulative", "", claim.as_of  # "105 schoolgirls freed" of one abduction: all its releases so far
-    if claim.scope == "period" and not claim.period_start and single and kind_words \
-            and _in_the_event(claim, kind_words):
+    at = _after_figure(claim)
+    if claim.scope == "period" and not claim.period_start and single and in_the_event is not None \
+            and in_the_event.search(claim.sentence, at, at + _INCIDENT_REACH):
         return "cumulative", "", claim.as_of  # "270 had died in the crash" of a crash: the event's toll
     if claim.scope != "period" or not claim.period_start:
         return claim.scope, claim.period_start, claim.as_of
@@ -388,20 +391,21 @@ def _scope_in(claim: Claim, event: Event, single: bool, by_events: frozenset[str
 def _statement_day(claim: Claim) -> str:
     """The day the sentence says its figure was given, after the figure and later than its date
     ("..., police said on Monday"), or ""."""
-    at = max(0, claim.sentence.find(claim.quote)) + len(claim.quote)
-    said = _SPEECH_DATE.search(claim.sentence, at)
+    said = _SPEECH_DATE.search(claim.sentence, _after_figure(claim))
     published = date.fromisoformat(claim.published) if claim.published else None
     when = dates.resolve(said["when"], published) if said else None
     later = when is not None and claim.as_of < when.isoformat() and (published is None or when <= published)
     return when.isoformat() if later else ""
 
 
-def _in_the_event(claim: Claim, kind_words: str) -> bool:
-    """Whether the figure's sentence puts it "in the" event by a word of the event's kind
-    (`kind_words`, a pattern), after the figure: "270 had died in the crash of the flight"."""
-    at = max(0, claim.sentence.find(claim.quote)) + len(claim.quote)
-    in_the = compiled(rf"(?i)\b(?:in|from)[ \t]+(?:the|this|that)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?(?:{kind_words})\b")
-    return in_the.search(claim.sentence, at, at + _INCIDENT_REACH) is not None
+def _in_the(kind_words: str) -> regex.Pattern:
+    """"in the" event by a word of its kind (`kind_words`, a pattern): "died in the crash of the flight"."""
+    return compiled(rf"(?i)\b(?:in|from)[ \t]+(?:the|this|that)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?(?:{kind_words})\b")
+
+
+def _after_figure(claim: Claim) -> int:
+    """Where the claim's figure ends in its sentence."""
+    return max(0, claim.sentence.find(claim.quote)) + len(claim.quote)
 
 
 def _unnamed(place: str, sentence: str, rules: Rules) -> bool:
@@ -475,7 +479,7 @@ def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: 
     counts: Counter[str] = Counter()
     docs_of: dict[str, dict[str, None]] = defaultdict(dict)
     one_place = frozenset(t.id for t in rules.event_types if t.one_place)
-    kind_words = {t.id: t.words.pattern for t in rules.event_types}
+    in_the_event = {t.id: _in_the(t.words.pattern) for t in rules.event_types}
     same_site = {main[id(cl)].event: _same_site((c for d in cl.docs for c in by_doc.get(d, ())), main[id(cl)],
                                                 gazetteer)
                  for cl in grouping.clusters if main[id(cl)].type in one_place}
@@ -499,7 +503,7 @@ def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: 
         # "fewer than 100 Palestinians" placed in Gaza count everyone there (rules/groups.yaml same_people)
         group = _claim_group(claim.group, place, claim.metric, rules)
         scope, period_start, as_of = _scope_in(claim, event, event.type in one_place, rules.counted_by_events,
-                                               kind_words.get(event.type, ""))
+                                               in_the_event.get(event.type))
         out.append(replace(claim, event=event.event, place=place, group=group, scope=scope, period_start=period_start,
                            as_of=as_of))
     found = [replace(e, docs=tuple(docs_of[e.event]) or e.docs, claims=counts[e.event])

@@ -499,13 +499,15 @@ people were killed in the bombing in Oslo, bringing the toll in Norway to 92.
     second = Article("no_jul25", "Post", "2011-07-25", """\
 Norway lowers toll from twin attacks to 76
 
-OSLO, July 25 - Police lowered the toll from Friday's attacks in Norway to 76 on Monday, saying 68 people \
-died on Utoya, not 86, and eight in Oslo.
+OSLO, July 25 - Police lowered the toll from Friday's attacks in Norway to 76 on Monday. Eight people were \
+killed by the bomb in Oslo.
 """)
     result = checked(tmp_path, first, second)
     places = {c.quote: c.place for c in result.claims if c.metric == "killed"}
+    # Oslo is named by both articles, Utoya by one: only the first article's two sites keep
+    # Oslo from being taken for the event's place
     assert places["92"] == places["76"] == "norway"
-    assert places["Seven"] == "oslo"
+    assert places["Seven"] == places["Eight"] == "oslo"
 
 
 def test_a_quake_toll_named_for_the_country_stays_apart_from_one_town_s(tmp_path):
