@@ -33,7 +33,7 @@ from . import dates
 from .extract.group import _claim_group
 from .extract.place import _DEMONYM, _names_in, dateline, without_dateline
 from .extract.when import _SPEECH_DATE
-from .gazetteer import Gazetteer, place_id
+from .gazetteer import Gazetteer, names_local_level, place_id
 from .model import Claim, Document
 from .rules import Rules
 from .user_cache import compiled
@@ -278,7 +278,8 @@ def _main_event(cluster: _Cluster, claims: Iterable[Claim], rules: Rules, gazett
     naming = Counter(place for place, _ in {(c.place, c.doc) for c in recent})
     places = Counter(c.place for c in recent if not area or gazetteer.within(c.place, area)
                      or (not gazetteer.areas_of(c.place) and naming[c.place] > 1))
-    top = sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))
+    # a county's toll is a part of the story's region, which it names less often ("Lee County" and "Florida")
+    top = sorted(places.items(), key=lambda kv: (names_local_level(kv[0]), -kv[1], kv[0]))
     place = top[0][0] if top else (area or cluster.area.lstrip(_TOWN) or "unknown")
     if area and any(t.id == kind and t.wide_area for t in rules.event_types) and gazetteer.is_town(place):
         place = area  # a cyclone's toll is the country's, not the worst-hit town's (Tacloban)

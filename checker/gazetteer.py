@@ -48,6 +48,17 @@ def is_country(place: str) -> bool:
     return place in _index().country_codes
 
 
+# The id of a name that carries its own level below a country's regions: "lee_county",
+# "ahrweiler_district", "rathedaung_township".
+_OWN_LOCAL_LEVEL = user_cache.compiled(r"_(?:county|parish|district|township|municipality|prefecture|governorate|oblast|province)$")
+
+
+def names_local_level(place: str) -> bool:
+    """Whether a place id's name says it is a county, district or the like ("lee_county"): a part
+    of a region, never the area a story on the region is about."""
+    return _OWN_LOCAL_LEVEL.search(place) is not None
+
+
 def _add(table: dict[str, list[str]], key: str, iso: str) -> None:
     countries = table.setdefault(key, [])
     if iso not in countries:

@@ -144,6 +144,10 @@ def test_metric_in_the_previous_clause():
     ("Gaza hunger deaths reach 147 as WHO warns of famine.", "starvation"),
     # a clause after the figure names other people
     ("Gunmen stormed the college and wounded 60 others before security forces ended the siege.", "all"),
+    # how a disaster killed: parts of its toll
+    ("The report attributes 175 of the deaths directly to the storm's wind, surge and flooding.", "direct_deaths"),
+    ("Officials counted 12 indirect deaths, most from carbon monoxide poisoning.", "indirect_deaths"),
+    ("The Lancet letter said the war could cause up to 186,000 direct and indirect deaths.", "all"),
 ])
 def test_subgroups(text, group):
     assert one(text).group == group
@@ -248,6 +252,10 @@ def test_since_a_day_when_dates_the_figures_after_it_not_those_before():
     ("The quake killed 2,000 people.", "unattributed"),
     ("The health ministry's overall count rose to 8,796 Palestinians killed in Gaza.", "gaza_health_ministry"),
     ("In its latest snapshot, OCHA listed 24,686 fatalities identified by name.", "ocha"),
+    # a body's record is its word, and a headline's verb too
+    ("The Medical Examiners Commission's Wednesday report attributes 49 deaths to the storm.",
+     "medical_examiners_commission"),
+    ("Kenya Red Cross counts 36 deaths in flash floods", "kenya_red_cross"),
 ])
 def test_attribution_styles(text, source):
     assert one(text).source == source
@@ -335,6 +343,9 @@ def test_held_and_tallied_figures(text, metric, value):
     ("Hours after the raid on Saturday, the deputy interior minister said 67 hostages had died.", "cumulative", ""),
     # patients in hospital are a stock of the wounded, which falls as they leave
     ("At the medical center, 29 people wounded in the attack remained in the hospital, officials said.", "current", ""),
+    # a year's count; the "since" of a record is no running total's
+    ("The UN said 2023 was the deadliest year since it began keeping records in 2005, with 507 killed.", "period", ""),
+    ("Some 507 Palestinians were killed in the West Bank over the twelve months.", "period", ""),
 ])
 def test_scope(text, scope, period_start):
     claim = one(text)
@@ -652,6 +663,17 @@ def test_there_is_the_place_the_sentence_before_named_and_its_body_that_place_s(
 ])
 def test_a_place_is_read_from_its_frame(text, place):
     assert claims_of(text)[0].place == place
+
+
+def test_a_county_is_a_place_wherever_it_is_named_but_an_office_s_county_only_by_reference():
+    found = claims_of("FORT MYERS, Fla. - Hurricane Ian has killed at least 100 people in Florida. Lee County "
+                      "Sheriff Carmine Marceno said his county's toll had reached 54. The state has so far "
+                      "confirmed the causes of 12 of the Lee County deaths.")
+    assert [(c.value, c.place) for c in found] == [(100, "florida"), (54, "lee_county"), (12, "lee_county")]
+    # the county in an official's title is where the speaker sits, not where the dead were
+    found = claims_of("LAS VEGAS - Clark County Sheriff Joseph Lombardo said 515 people had been injured at the "
+                      "festival in Las Vegas.")
+    assert [(c.value, c.place) for c in found] == [(515, "las_vegas")]
 
 
 def test_a_body_s_field_is_no_place():

@@ -10,7 +10,7 @@ from collections import Counter
 from itertools import accumulate
 
 from .. import dates
-from ..gazetteer import is_country, place_id
+from ..gazetteer import is_country, names_local_level, place_id
 from ..model import Document
 from ..rules import Rules
 from ..scanning import MATCH_TIMEOUT
@@ -48,6 +48,14 @@ _COUNTING_PLACE = compiled(
 _LISTED_PLACE = compiled(
     r"(?<=(?:\bfollowed[ \t]+by|,|\band)[ \t]+)(?P<name>\p{Lu}\p{Ll}[\p{L}-]*(?:[ \t]+\p{Lu}\p{Ll}[\p{L}-]*){0,2})"
     r"(?=[ \t]+with[ \t]+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))")
+# "Lee County Sheriff Carmine Marceno", "Rathedaung Township": a name that ends in its own level is
+# a place wherever it stands, in a frame or not.
+_ADMIN_NAME = compiled(
+    r"(?<![\p{L}'’-])(?!(?:In|At|On|Of|From|Near|Across|Inside|Throughout|For|And|By|To|The|A|An)\b)(?P<name>(?:\p{Lu}\p{Ll}[\p{L}'’-]*[ \t]+){1,3}"
+    r"(?:County|Parish|District|Province|Prefecture|Governorate|Township|Oblast|Municipality))\b"
+    # before an office ("Clark County Sheriff Joseph Lombardo", "Miami-Dade County officials"): the
+    # speaker's seat, which places a figure only as "his county" or "the county" later does
+    r"(?P<office>(?=[ \t]+(?:\p{Lu}|officials|authorities|government|council|sheriff|emergency|spokes)))?")
 # "Cutro toll reaches 88", "Grenfell death toll rises": a name right before a toll is a place's.
 _NAME_BEFORE_TOLL = compiled(
     r"(?<![\p{L}'’-])(?!(?:The|A|An|This|That|Its|Their|Official|Overall|Final|Latest|New|Daily|Total|Death)\b)"
@@ -102,7 +110,8 @@ def _names_in(text: str, rules: Rules) -> list[tuple[int, int, str, int]]:
     known = sorted(found)
     framed = sorted([*_NAMED_PLACE.finditer(text, timeout=MATCH_TIMEOUT),
                      *_COUNTING_PLACE.finditer(text, timeout=MATCH_TIMEOUT),
-                     *_LISTED_PLACE.finditer(text, timeout=MATCH_TIMEOUT)], key=lambda m: m.start("name"))
+                     *_LISTED_PLACE.finditer(text, timeout=MATCH_TIMEOUT),
+                     *_ADMIN_NAME.finditer(text, timeout=MATCH_TIMEOUT)], key=lambda m: m.start("name"))
     # a name before a toll is a place only if the text also names it as one: "Cutro toll reaches
     # 88" with "off Cutro" below; not "Bushfire toll" or a storm's name
     in_frame = {place_id(m["name"]) for m in framed}
@@ -115,7 +124,8 @@ def _names_in(text: str, rules: Rules) -> list[tuple[int, int, str, int]]:
                 or any(pattern.fullmatch(m["name"]) for _, pattern in rules.groups) \
                 or _SPEAKERS_WHEREABOUTS.search(text, max(0, m.start() - 30), m.start()):
             continue  # a listed place (or one overlapping it), or a name that is no place ("Civilians accounted for")
-        found.append((start, end, place_id(m["name"]), _IN_FRAME))
+        found.append((start, end, place_id(m["name"]), _MENTIONED if m.re is _ADMIN_NAME and m["office"] is not None
+                      else _IN_FRAME))
         known.insert(at, (start, end, "", 0))  # a name both frames read is one name
     return sorted(found)
 
@@ -232,8 +242,10 @@ def _document_place(document: Document, places: _PlaceIndex) -> str:
     named += [(filed_from[0], _IN_FRAME, 1)] if filed_from else []
     # a nationality names who died, not where: "three Britons were among the dead" in Nairobi
     counts = _framed_counts(named)
-    if not +counts:  # "in Surfside", "at the In Amenas gas plant": places the rules do not list
-        counts = _framed_counts([(p, loc, weight) for p, loc, weight in headline + body if p not in listed and weight])
+    if not +counts:  # "in Surfside", "at the In Amenas gas plant": places the rules do not list,
+        # a county's or a district's below the others ("Lee County" in a story on all of Florida)
+        unlisted = [(p, loc, weight) for p, loc, weight in headline + body if p not in listed and weight]
+        counts = +_framed_counts([n for n in unlisted if not names_local_level(n[0])]) or _framed_counts(unlisted)
     if not +counts:
         counts = Counter(p for p, _, _ in named)
     if not +counts:
@@ -356,8 +368,8 @@ _SEVERAL_COUNTRIES = compiled(r"(?i)\b(?:across|in|for)[ \t]+(?:the[ \t]+|all[ \
                               # "the number of dead across the region", "region-wide"
                               r"|\bacross[ \t]+the[ \t]+(?:whole[ \t]+|wider[ \t]+)?region\b(?P<n>)|\bregion-?wide\b(?P<n>)")
 # "in the state", "the province's toll": the region named before, in another statement of the sentence
-_THE_REGION = compiled(r"(?i)\b(?:in|across)[ \t]+the[ \t]+(?:state|province|region|district|county|prefecture)\b"
-                       r"|\bthe[ \t]+(?:state|province|region|district|county|prefecture)['’]s[ \t]+(?:death[ \t]+)?(?:toll|tally|count|figure|dead)\b")
+_THE_REGION = compiled(r"(?i)\b(?:in|across)[ \t]+(?:the|his|her|its|their)[ \t]+(?:state|province|region|district|county|prefecture)\b"
+                       r"|\b(?:the|his|her|its|their)[ \t]+(?:state|province|region|district|county|prefecture)['’]s[ \t]+(?:death[ \t]+)?(?:toll|tally|count|figure|dead)\b")
 # "the combined toll passed the 50,000 mark": several places' toll, right before its figure
 # ("the combined toll in Guinea, Liberia and Sierra Leone at 5,987")
 _COMBINED = compiled(r"(?i)\bcombined[ \t]+(?:death[ \t]+)?tolls?\b(?:,?[ \t]+[\w-]+){0,8}?[ \t]+$")

@@ -47,13 +47,16 @@ def _scope(clause: str, span: tuple[int, int], metric: str, metric_scope: str, a
     # 7 last year, 346 of them during the ground operation"
     behind_other = lambda m, reach: m.end() <= span[0] and _LIST_BREAK.search(clause, m.end(), span[0]) is not None \
         and any(0 <= m.start() - o <= reach for o in others)  # noqa: E731
-    if any(near(m, _SINCE_WORDS, _SINCE_WORDS) and not past_other(m) and not behind_other(m, _REACH)
+    # "the deadliest year since it began keeping records in 2005": a record's "since", no figure's
+    record = lambda m: _SUPERLATIVE.search(clause, max(0, m.start() - 80), m.start()) is not None  # noqa: E731
+    if any(near(m, _SINCE_WORDS, _SINCE_WORDS) and not past_other(m) and not behind_other(m, _REACH) and not record(m)
            for m in rules.event_start.finditer(clause, timeout=MATCH_TIMEOUT)):
         return metric_scope, None
     others_before = lambda m: behind_other(m, _OWN_CUE)  # noqa: E731
     for since in rules.since_phrase.finditer(clause, timeout=MATCH_TIMEOUT):
         when = dates.DATE_PATTERN.match(clause[since.end():].lstrip())
-        if not when or not near(since, _SINCE_WORDS, _SINCE_WORDS) or past_other(since) or others_before(since):
+        if not when or not near(since, _SINCE_WORDS, _SINCE_WORDS) or past_other(since) or others_before(since) \
+                or record(since):
             continue
         start = dates.resolve(when[0], as_of)
         if start is not None and (start in event_dates or (
@@ -91,6 +94,8 @@ def _own_cue_before_comma(clause: str, span: tuple[int, int], m: regex.Match, ot
     return not any(span[1] <= o < m.start() for o in others) and "," in clause[m.end():after]
 
 
+# A superlative a "since" completes ("the deadliest year since ...").
+_SUPERLATIVE = compiled(r"(?i)\b(?:deadliest|bloodiest|worst|highest|largest|most[ \t]+\w+)\b[^,;.]*$")
 _SINCE_WORDS = 15
 # Words between a figure and a period cue of its clause, at most: "..., as an overnight search found
 # no more survivors" at the end of a long sentence is no window of the figure at its start.

@@ -139,7 +139,7 @@ def _frames(sentence: str, rules: Rules, home: str, names: _Named) -> list[_Fram
         if name in _PRONOUNS or _ANAPHOR_NOUN.fullmatch(f"the {name}") or rules.source_names.fullmatch(name):
             continue  # pronouns and "the ministry" point back; a known name is read by its own frames
         frames.append(_Frame(m.start(), m.end(), _speaker_id(name, None, country, names.cast, rules), False))
-    if others or _FIGURE_VERB_WORDS.search(sentence):
+    if others or _FIGURE_VERB_WORDS.search(sentence) or _RECORD_WORDS.search(sentence):
         frames += _body_frames(sentence, rules, country, names.cast)
     return frames
 
@@ -272,17 +272,17 @@ _HOME_POSSESSIVE = r"the[ ](?:territory|enclave|country|nation|city|state|region
 _AUXILIARY = (r"(?:[ ](?:had|has|have|also|later|earlier|then|again|initially|first|previously|would|[a-z]+ly|"
               r"(?:late[ ]|early[ ]|earlier[ ])?on[ ](?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))*")
 # Verbs that attribute by themselves, and those that do only with the figure they give.
-_SAYING = (r"(?:said|says|say|told|tells|tell|announced|announces|reported|reports|estimated|estimates|estimate|"
-           r"confirmed|confirms|recorded|records|counted|counts|cited|cites|cite|claimed|claims|stated|states|added|"
-           r"declared|verified|documented|registered|warned|believes|believed|noted|acknowledged)\b")
-_GIVING = (r"(?:put|puts|putting|gave|given|gives|give|brought|brings|raised|raises|lowered|lowers|revised|revises|"
-           r"cut|updated|updates|increased|reduced)[ ](?:the|its|their|his|her|a|an)[ ](?:[\w'’-]+[ ]){0,3}?"
+_SAYING_VERBS = (r"said|says|say|told|tells|tell|announced|announces|reported|reports|estimated|estimates|estimate|"
+                 r"confirmed|confirms|recorded|records|counted|counts|cited|cites|cite|claimed|claims|stated|states|added|"
+                 r"declared|verified|documented|registered|warned|believes|believed|noted|acknowledged")
+_SAYING = rf"(?:{_SAYING_VERBS})\b"
+_GIVING_VERBS = (r"put|puts|putting|gave|given|gives|give|brought|brings|raised|raises|lowered|lowers|revised|revises|"
+                 r"cut|updated|updates|increased|reduced")
+_GIVING = (rf"(?:{_GIVING_VERBS})[ ](?:the|its|their|his|her|a|an)[ ](?:[\w'’-]+[ ]){{0,3}}?"
            r"(?:toll|figure|number|count|tally|estimate|total)s?\b")
-# The words every body frame contains beyond _OTHER_SOURCE_WORDS: one search spares most sentences.
-_FIGURE_VERB_WORDS = compiled(
-    r"\b(?:put|puts|putting|gave|given|gives|give|brought|brings|raised|raises|lowered|lowers|revised|revises|cut|"
-    r"updated|updates|increased|reduced|cited|cites|cite|claimed|claims|declared|verified|documented|registered|"
-    r"warned|believes|believed|noted|acknowledged|by|from)\b")
+# The words every body frame contains (its verb, or "by", "from" of `after`): one search spares
+# most sentences.
+_FIGURE_VERB_WORDS = compiled(rf"\b(?:{_SAYING_VERBS}|{_GIVING_VERBS}|by|from)\b")
 # A person's honorific or rank, and words of time that a run of capitals picks up before a name.
 _NOT_OF_THE_NAME = compiled(
     r"^(?:(?:On|In|At|By|Earlier|Later|Late|Last|Since|After|Before|Meanwhile|But|And|Yesterday|Today|Then|"
@@ -306,6 +306,7 @@ class _Grammar:
     subject: regex.Pattern  # a speaker right before a verb of saying (searched in the text before the verb)
     verb: regex.Pattern  # the verbs of saying a subject is looked for before
     after: regex.Pattern  # "according to X", "figures from X", "reported by X": a speaker after its cue
+    owner: regex.Pattern  # "the commission's Wednesday report", "the agency's latest tally": a record's body
     person: regex.Pattern  # an official introduced with their name ("Sheriff Kory Honea", "X, the minister,")
     bodies: regex.Pattern  # a body noun alone
     ids: dict[str, str]
@@ -351,12 +352,13 @@ def _grammar(rules: Rules) -> _Grammar:
                  rf"given[ ]by|compiled[ ]by)[ ]"
                  rf"|(?:reported|given|cited|announced|confirmed|released|provided|compiled|published)[ ]by[ ])"
                  rf"(?P<np>{bare})")
+        owner = (rf"(?<![\w'’-])(?P<np>{bare})['’]s[ ](?:(?:{_MOD}|{_CAP})[ ]){{0,2}}?{_RECORD}")
         # (never from within a word: "which Health Minister" is no "hich Health Minister")
         person = (rf"(?<![\w'’-])(?:(?P<role>{bare})|(?P<who>{_CAPS}),[ ](?P<role2>{bare}),"
                   rf"|(?P<role3>{bare}),[ ](?P<who3>{_CAPS}),)")
         _GRAMMARS[rules.version] = _Grammar(
             compiled(rf"(?:{np})"), compiled(subject), compiled(rf"(?<![\w'’-])(?:{_SAYING}|{_GIVING})"),
-            compiled(after), compiled(person), compiled(rf"(?i:{bodies})(?![\w-])"), dict(raw.get("ids") or {}),
+            compiled(after), compiled(owner), compiled(person), compiled(rf"(?i:{bodies})(?![\w-])"), dict(raw.get("ids") or {}),
             # the noun, any prepositional phrases after it (`pp`), then the name (`name`)
             compiled(rf"{noun}(?:[ ]{_PREPOSITIONS}[ ](?:[\w '’.&-]|\([^()]{{1,40}}\))*?)?[ ]{_CAP_START}"),
             frozenset(p.id for p in rules.places), _literal_finder(noun))
@@ -456,6 +458,12 @@ def _body_frames(sentence: str, rules: Rules, country: str, cast: dict[str, str]
         sid = _speaker_id(m["np"], m["appos"], country, cast, rules)
         if sid:
             frames.append(_Frame(m.start(), verb.end(), sid, False))
+    for m in grammar.owner.finditer(sentence, timeout=MATCH_TIMEOUT) if _RECORD_WORDS.search(sentence) else ():
+        parsed = grammar.phrase.fullmatch(m["np"])
+        if parsed is not None and parsed["noun"] is not None:  # a body's record, not "Gaza's death toll"
+            sid = _speaker_id(m["np"], None, country, cast, rules)
+            if sid:
+                frames.append(_Frame(m.start(), m.end(), sid, False))
     for m in grammar.after.finditer(sentence, timeout=MATCH_TIMEOUT):
         if _OWNS_NEXT.search(m["np"]) and not _FIGURES_NEXT.match(sentence, m.end()):
             continue  # "the toll from Friday's bombing": the name owns what follows, it gives no figure
@@ -465,6 +473,9 @@ def _body_frames(sentence: str, rules: Rules, country: str, cast: dict[str, str]
     return frames
 
 
+# What a body keeps or issues, whose figures are its word: "the commission's Wednesday report".
+_RECORD = r"(?:report|reports|tally|list|figures|count|data|bulletin|statement|update|records|register)\b"
+_RECORD_WORDS = compiled(rf"['’]s[ ](?:[\w-]+[ ]){{0,2}}?{_RECORD}")
 _STORMS = r"(?i:cyclone|hurricane|typhoon|storm|depression)[ \t]+"
 _STORM, _STORM_BEFORE = compiled(_STORMS), compiled(rf"\b{_STORMS}$")
 _OWNS_NEXT = compiled(r"['’]s$")
