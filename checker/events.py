@@ -31,9 +31,9 @@ import regex
 
 from . import dates
 from .extract.group import _claim_group
-from .extract.place import _DEMONYM, _names_in, dateline, without_dateline
+from .extract.place import _DEMONYM, THE_CAPITAL, _names_in, dateline, without_dateline
 from .extract.when import _SPEECH_DATE
-from .gazetteer import Gazetteer, names_local_level, place_id
+from .gazetteer import Gazetteer, capital_of, names_local_level, place_id
 from .model import Claim, Document
 from .rules import Rules
 from .user_cache import compiled
@@ -409,7 +409,7 @@ def _after_figure(claim: Claim) -> int:
     return max(0, claim.sentence.find(claim.quote)) + len(claim.quote)
 
 
-def _unnamed(place: str, sentence: str, rules: Rules) -> bool:
+def _unnamed(place: str, sentence: str, rules: Rules, gazetteer: Gazetteer) -> bool:
     """Whether `sentence` leaves `place` unnamed, by its id's words or a name rules/places.yaml
     gives it ("northern Gaza" for north_gaza): the figure's place is its document's default (the
     dateline's city, the headline's country), which differs between articles on one event. The
@@ -418,6 +418,8 @@ def _unnamed(place: str, sentence: str, rules: Rules) -> bool:
     text = without_dateline(sentence)
     if f"_{place}_" in f"_{place_id(text)}_":
         return False
+    if THE_CAPITAL.search(text) and place == capital_of(gazetteer.area_of(place)):
+        return False  # "died in the capital"
     # (a possessive names a speaker's or an owner's country, not where the people are: "Nigeria's military")
     listed = next((p for p in rules.places if p.id == place), None)
     return listed is None or not any(not _POSSESSIVE_S.match(text, m.end()) for m in listed.names.finditer(text))
@@ -495,7 +497,7 @@ def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: 
         # a document's own place, where its sentence names none, or the event's country ("in Britain"
         # for a London fire), is the event's; a part the sentence names ("northern Gaza") or the
         # headline makes the document's subject ("North Carolina says ...") stays
-        defaulted = (_unnamed(place, claim.sentence, rules) and place not in merged_profiles[claim.doc].headline_places) \
+        defaulted = (_unnamed(place, claim.sentence, rules, gazetteer) and place not in merged_profiles[claim.doc].headline_places) \
             or place == event.area
         if event.kind == MAIN and place != event.place and event.area and (
                 (defaulted and (gazetteer.area_of(place) == event.area or event.type in one_place))

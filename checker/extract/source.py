@@ -29,7 +29,8 @@ from .when import _SPEECH_DATE
 # A name of Capitalised words ("Sudan Doctors Network", "Justice Minister Bekir Bozdag"), or people
 # who speak for others ("hospital officials", "police"); matched case-sensitively.
 # (a lower-case word before the noun qualifies it, unless it opens a clause: "when the agency reported")
-_QUALIFIER = r"(?:(?!(?:when|where|while|as|after|before|because|since|if|and|but|or|that|which|who|then)\b)[a-z]+|U\.?N\.?)"
+_QUALIFIER = (r"(?:(?!(?:when|where|while|as|after|before|because|since|if|and|but|or|that|which|who|what|then|"
+              r"in|on|at|of|for|to|by|with|from)\b)[a-z]+|U\.?N\.?)")
 _NAME = (r"(?:[A-Z][\w'’.&-]*[ \t]+(?:(?:[A-Z][\w'’.&-]*|of|for|and|de|al)[ \t]+){0,5})?[A-Z][\w'’.&-]*"  # not "and Guinea"
          rf"|(?:{_QUALIFIER}[ \t]+){{0,2}}(?:officials|authorities|police|medics|rescuers|witnesses|residents|"
          r"doctors|paramedics|sources|spokesman|spokeswoman|spokesperson|officers|workers|volunteers)"
@@ -348,9 +349,10 @@ def _grammar(rules: Rules) -> _Grammar:
                    rf"[^,]{{0,80}},|{_RUN_BY})?{_AUXILIARY}[ ]$")
         after = (rf"\b(?:according[ ]to[ ](?:(?:the[ ]|an?[ ])?(?:latest[ ]|official[ ]|early[ ])?"
                  rf"(?:figures|data|estimates?|count|tally|statement)[ ](?:from[ ]|by[ ]|of[ ]|released[ ]by[ ])?)?"
-                 rf"|(?:figures|data|statistics|tally|count|toll|estimates?)[ ](?:from|by|of|released[ ]by|issued[ ]by|"
-                 rf"given[ ]by|compiled[ ]by)[ ]"
-                 rf"|(?:reported|given|cited|announced|confirmed|released|provided|compiled|published)[ ]by[ ])"
+                 rf"|(?:figures|data|statistics|tally|count|toll|estimates?|bulletin|report|list|update)[ ](?:from|by|of|"
+                 rf"(?:released|issued|given|compiled|posted|published)[ ]by)[ ]"
+                 rf"|(?:reported|given|cited|announced|confirmed|released|provided|compiled|published|recorded|counted|"
+                 rf"listed|tallied|posted|issued)[ ]by[ ])"
                  rf"(?P<np>{bare})")
         owner = (rf"(?<![\w'’-])(?P<np>{bare})['’]s[ ](?:(?:{_MOD}|{_CAP})[ ]){{0,2}}?{_RECORD}")
         # (never from within a word: "which Health Minister" is no "hich Health Minister")
