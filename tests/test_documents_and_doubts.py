@@ -651,7 +651,14 @@ def test_a_lead_s_dateline_names_no_place_of_its_figure():
     """KATHMANDU is where the reporter filed from: the lead's figure is placed as if unnamed (the
     event's place), unless the sentence itself names the city."""
     from checker.events import _unnamed
-    assert _unnamed("kathmandu", "KATHMANDU, April 28 (Courier) - Police said on Tuesday that 4,310 had died.", RULES)
-    assert not _unnamed("kathmandu", "KATHMANDU, April 28 (Courier) - Police said 1,200 had died in Kathmandu.", RULES)
+    from checker.gazetteer import Gazetteer
+    places = Gazetteer(RULES)
+    assert _unnamed("kathmandu", "KATHMANDU, April 28 (Courier) - Police said on Tuesday that 4,310 had died.", RULES,
+                    places)
+    assert not _unnamed("kathmandu", "KATHMANDU, April 28 (Courier) - Police said 1,200 had died in Kathmandu.", RULES,
+                        places)
     # an undated dateline with the outlet in brackets, no comma
-    assert _unnamed("lagos", "LAGOS (Continental Africa Report) - The president said 104 girls had been freed.", RULES)
+    assert _unnamed("lagos", "LAGOS (Continental Africa Report) - The president said 104 girls had been freed.", RULES,
+                    places)
+    # "in the capital" names the capital of the country
+    assert not _unnamed("kathmandu", "Police said 1,200 had died in the capital.", RULES, places)
