@@ -49,7 +49,9 @@ _NOT_NOUNS = frozenset({"on", "at", "in", "near", "that", "which", "hit"})  # "a
 # Events reported over this many days or more (wars, sieges, epidemics, displacement) have
 # incidents a headline can name; a single attack or quake is its own incident.
 _LONG_RUNNING = 700
-_RUNNING_TOTAL = ("since", "so far", "in total", "overall", "altogether", "in all", "cumulative", "in the war")
+# Words of a running total near a figure ("since", not the adverb of "has since given a figure of 68").
+_RUNNING_TOTAL = compiled(r"(?i)\bsince\b(?![ \t]+(?:then\b|given\b|been\b|\w+ed\b))|\bso far\b|\bin total\b|\boverall\b|"
+                          r"\baltogether\b|\bin all\b|\bcumulative\b|\bin the war\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,12 +242,15 @@ class _Grouping:
             if cluster.fixed or not (cluster.area in areas or _top(areas) in cluster.areas):
                 continue
             gap = published - cluster.last
-            if gap > timedelta(days=self.windows.get(_kind_of(cluster.kinds, self.rules), 365)):
+            window = self.windows.get(_kind_of(cluster.kinds, self.rules), 365)
+            if gap > timedelta(days=window):
                 continue
             score = _cosine(kinds, cluster.kinds) if kinds and cluster.kinds else float(not kinds and not cluster.kinds)
-            if self._contains(cluster, kinds) or (not kinds and gap <= timedelta(days=self.rules.follow_up_days)):
+            if self._contains(cluster, kinds) or (not kinds and (gap <= timedelta(days=self.rules.follow_up_days)
+                                                                 or window >= _LONG_RUNNING)):
                 # the hostages of a war it names; a follow-up that names no kind of event at all
-                # ("92 people still unaccounted for after Helene")
+                # ("92 people still unaccounted for after Helene"), or any such article while a
+                # war runs there ("the UN says the Gaza death toll is unchanged")
                 score = max(score, self.rules.same_event_similarity)
             if cluster.area != _top(areas):
                 score *= _cosine(areas, cluster.areas) ** 0.5  # another country's event: only if much alike
@@ -257,9 +262,12 @@ class _Grouping:
 
     def _contains(self, cluster: _Cluster, kinds: Counter) -> bool:
         """Whether a document of `kinds` reports a part of the cluster's event: its own kind is one
-        the cluster's kind contains (rules/events.yaml `contains`), and it names the cluster's kind."""
+        the cluster's kind contains (rules/events.yaml `contains`), and it names the cluster's kind
+        or that kind runs for years (a war)."""
         kind = _kind_of(cluster.kinds, self.rules)
-        return bool(kinds) and kinds[kind] > 0 and _kind_of(kinds, self.rules) in _contained(kind, self.rules)
+        # (a war's displaced or its hostages in its area, named or not: the war runs there)
+        names_it = kinds[kind] > 0 or self.windows.get(kind, 0) >= _LONG_RUNNING
+        return bool(kinds) and names_it and _kind_of(kinds, self.rules) in _contained(kind, self.rules)
 
 
 def _contained(kind: str, rules: Rules) -> frozenset[str]:
@@ -443,8 +451,8 @@ def _running_total(claim: Claim) -> bool:
     of another phrase of its sentence ("the deadliest incident of the war so far")."""
     sentence = claim.sentence
     at = max(0, sentence.find(claim.quote))
-    near = sentence[max(0, at - _INCIDENT_REACH): at + len(claim.quote) + _INCIDENT_REACH // 2].lower()
-    return any(word in near for word in _RUNNING_TOTAL)
+    return _RUNNING_TOTAL.search(sentence, max(0, at - _INCIDENT_REACH), at + len(claim.quote) + _INCIDENT_REACH // 2) \
+        is not None
 
 
 def _incident(claim: Claim, rules: Rules) -> str:
@@ -456,7 +464,9 @@ def _incident(claim: Claim, rules: Rules) -> str:
     lo, hi = max(0, at - _INCIDENT_REACH), min(len(sentence), at + len(claim.quote) + _INCIDENT_REACH)
     m = rules.incident_words.search(sentence, lo, hi)
     nouns = [w for w in m[0].split() if w.lower() not in _NOT_NOUNS] if m else []
-    return _incident_id(nouns[-1], rules) if nouns else ""
+    # the incident's own noun, not its site's ("strike on the Maghazi camp" is a strike)
+    named = [w for w in nouns if rules.headline_incidents.fullmatch(w)]
+    return _incident_id((named or nouns)[-1], rules) if nouns else ""
 
 
 def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: Rules,
@@ -492,8 +502,6 @@ def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: 
         event = main[id(cluster)]
         event, place = _claims_event(claim, event, cluster, grouping, main, events, rules, gazetteer, one_place,
                                      headline_incident=merged_profiles[claim.doc].incident)
-        counts[event.event] += 1
-        docs_of[event.event][claim.doc] = None
         # a document's own place, where its sentence names none, or the event's country ("in Britain"
         # for a London fire), is the event's; a part the sentence names ("northern Gaza") or the
         # headline makes the document's subject ("North Carolina says ...") stays
@@ -509,12 +517,68 @@ def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: 
                                                in_the_event.get(event.type))
         out.append(replace(claim, event=event.event, place=place, group=group, scope=scope, period_start=period_start,
                            as_of=as_of))
+    out = _split_incidents(_placed_incidents(out, events), events)
+    for claim in out:
+        counts[claim.event] += 1
+        docs_of[claim.event][claim.doc] = None
     found = [replace(e, docs=tuple(docs_of[e.event]) or e.docs, claims=counts[e.event])
              for e in sorted(events.values(), key=lambda e: e.event)]
     captives = _captives(out)
     out = [replace(c, group="all") if c.metric in _HOSTAGE_METRICS and captives.get(c.event) == c.group else c
            for c in out]
     return found, out
+
+
+def _placed_incidents(claims: list[Claim], events: dict[str, Event]) -> list[Claim]:
+    """`claims` with an incident's figures placed only at its parent event's place ("45 killed and
+    240 wounded in the strike, Gaza's health ministry says") moved to the one incident of that kind
+    at a named place with figures within `_INCIDENT_GAP` days ("the strike" in Rafah), which is
+    where they were."""
+    sites: dict[tuple[str, str], list[tuple[date, str]]] = defaultdict(list)
+    for claim in claims:
+        event = events[claim.event]
+        if event.kind == INCIDENT and claim.as_of and event.place != events[event.parent].place:
+            sites[(event.parent, event.type)].append((date.fromisoformat(claim.as_of), claim.event))
+    out = list(claims)
+    for i, claim in enumerate(claims):
+        event = events[claim.event]
+        if event.kind != INCIDENT or not claim.as_of or event.place != events[event.parent].place:
+            continue
+        day = date.fromisoformat(claim.as_of)
+        near = {site for when, site in sites.get((event.parent, event.type), ())
+                if abs((when - day).days) < _INCIDENT_GAP}
+        if len(near) == 1:
+            site = near.pop()
+            out[i] = replace(claim, event=site, place=events[site].place)
+    return out
+
+
+# Figures of an incident's kind and place this many days apart or more are of two incidents.
+_INCIDENT_GAP = 14
+
+
+def _split_incidents(claims: list[Claim], events: dict[str, Event]) -> list[Claim]:
+    """`claims` with each incident's figures split where they lie `_INCIDENT_GAP` days apart: "a
+    strike in Gaza" in December 2023 and another in September 2024 are two incidents, the later
+    one named by its first day (new events go into `events`)."""
+    runs: dict[str, list[int]] = defaultdict(list)
+    for i, claim in enumerate(claims):
+        if events[claim.event].kind == INCIDENT and claim.as_of:
+            runs[claim.event].append(i)
+    out = list(claims)
+    for ident, members in runs.items():
+        members.sort(key=lambda i: (claims[i].as_of, i))
+        current, last = ident, None
+        for i in members:
+            day = date.fromisoformat(claims[i].as_of)
+            if last is not None and (day - last).days >= _INCIDENT_GAP:
+                base = events[ident]
+                current = f"{ident}-{day.isoformat()}"
+                events.setdefault(current, replace(base, event=current, start=day.isoformat(),
+                                                   name=base.name.replace(" (", f", {day.isoformat()} (", 1)))
+            last = day
+            out[i] = replace(claims[i], event=current)
+    return out
 
 
 # A group whose figure of those taken is this share of the largest figure of all taken or more
