@@ -49,9 +49,11 @@ def is_country(place: str) -> bool:
     return place in _index().country_codes
 
 
-# The id of a name that carries its own level below a country's regions: "lee_county",
-# "ahrweiler_district", "rathedaung_township".
-_OWN_LOCAL_LEVEL = user_cache.compiled(r"_(?:county|parish|district|township|municipality|prefecture|governorate|oblast|province)$")
+# The levels below a country's regions that a place's name may carry: "Lee County", "Ahrweiler
+# District", "Rathedaung Township".
+LOCAL_LEVELS = ("county", "parish", "district", "township", "municipality", "prefecture", "governorate", "oblast",
+                "province")
+_OWN_LOCAL_LEVEL = user_cache.compiled(rf"_(?:{'|'.join(LOCAL_LEVELS)})$")
 
 
 def names_local_level(place: str) -> bool:

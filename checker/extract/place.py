@@ -10,7 +10,7 @@ from collections import Counter
 from itertools import accumulate
 
 from .. import dates
-from ..gazetteer import capital_of, is_country, names_local_level, place_id
+from ..gazetteer import LOCAL_LEVELS, capital_of, is_country, names_local_level, place_id
 from ..model import Document
 from ..rules import Rules
 from ..scanning import MATCH_TIMEOUT
@@ -54,7 +54,7 @@ _LISTED_PLACE = compiled(
 # a place wherever it stands, in a frame or not.
 _ADMIN_NAME = compiled(
     r"(?<![\p{L}'’-])(?!(?:In|At|On|Of|From|Near|Across|Inside|Throughout|For|And|By|To|The|A|An)\b)(?P<name>(?:\p{Lu}\p{Ll}[\p{L}'’-]*[ \t]+){1,3}"
-    r"(?:County|Parish|District|Province|Prefecture|Governorate|Township|Oblast|Municipality))\b"
+    rf"(?:{'|'.join(level.title() for level in LOCAL_LEVELS)}))\b"
     # before an office ("Clark County Sheriff Joseph Lombardo", "Miami-Dade County officials"): the
     # speaker's seat, which places a figure only as "his county" or "the county" later does
     r"(?P<office>(?=[ \t]+(?:\p{Lu}|officials|authorities|government|council|sheriff|emergency|spokes)))?")
