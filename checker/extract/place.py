@@ -377,10 +377,11 @@ _SEVERAL_COUNTRIES = compiled(r"(?i)\b(?:across|in|for)[ \t]+(?:the[ \t]+|all[ \
                               # "the number of dead across the region", "region-wide"
                               r"|\bacross[ \t]+the[ \t]+(?:whole[ \t]+|wider[ \t]+)?region\b(?P<n>)|\bregion-?wide\b(?P<n>)")
 # "in the state", "the province's toll": the region named before, in another statement of the sentence
+_ITS_TOLL = r"['’]s[ \t]+(?:death[ \t]+)?(?:toll|tally|count|figure|dead)\b"  # "the state's toll", "the capital's count"
 _THE_REGION = compiled(r"(?i)\b(?:in|across)[ \t]+(?:the|his|her|its|their)[ \t]+(?:state|province|region|district|county|prefecture)\b"
-                       r"|\b(?:the|his|her|its|their)[ \t]+(?:state|province|region|district|county|prefecture)['’]s[ \t]+(?:death[ \t]+)?(?:toll|tally|count|figure|dead)\b")
+                       rf"|\b(?:the|his|her|its|their)[ \t]+(?:state|province|region|district|county|prefecture){_ITS_TOLL}")
 # "in the capital", "the capital's count": the capital of the country the document is about.
-THE_CAPITAL = compiled(r"(?i)\bin[ \t]+the[ \t]+capital\b(?![ \t,]+(?-i:\p{Lu}))|\bthe[ \t]+capital['’]s[ \t]+(?:death[ \t]+)?(?:toll|tally|count|figure|dead)\b")
+THE_CAPITAL = compiled(rf"(?i)\bin[ \t]+the[ \t]+capital\b(?![ \t,]+(?-i:\p{{Lu}}))|\bthe[ \t]+capital{_ITS_TOLL}")
 # "the combined toll passed the 50,000 mark": several places' toll, right before its figure
 # ("the combined toll in Guinea, Liberia and Sierra Leone at 5,987")
 _COMBINED = compiled(r"(?i)\bcombined[ \t]+(?:death[ \t]+)?tolls?\b(?:,?[ \t]+[\w-]+){0,8}?[ \t]+$")
