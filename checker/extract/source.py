@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 import regex
 
 from .. import dates
-from ..gazetteer import Gazetteer, place_id
+from ..gazetteer import for_rules, place_id
 from ..rules import RUN_BY, Rules
 from ..scanning import MATCH_TIMEOUT, Starts, matches_at
 from ..user_cache import compiled
@@ -52,8 +52,16 @@ _SPEECH = compiled(r"(?i)\b(?:said|says|told|reported|announced|stated|according
 # The nouns an anaphor names ("the ministry said"): it points back at the latest speaker so named.
 _ANAPHOR_NOUN = compiled(r"(?i)\bthe (ministry|agency|office|organi[sz]ation|military|army|authority|group)\b")
 # A bare "the Health Ministry" is Gaza's in reporting on Gaza (SPEC 3.5), the home country's elsewhere.
-_GAZA_PLACES = frozenset({"gaza", "rafah", "khan_younis", "jabalia"})
 _NAMES_GAZA = compiled(r"(?i)gaza|hamas|palestin")
+
+
+def _known_id(named: regex.Match, said: str, country: str, rules: Rules) -> str:
+    """The id of a source rules/sources.yaml names (`named`, matched on `said`); a bare "Health
+    Ministry" outside Gaza is the document's country's ("Health ministry counts 36" in Nepal)."""
+    sid = named.lastgroup.split("__")[0]  # the alias group, which closes after any group inside it
+    if sid == "gaza_health_ministry" and country != _country("gaza", rules) and not _NAMES_GAZA.search(said):
+        return f"{country}_health_ministry" if country else "health_ministry"
+    return sid
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,10 +139,7 @@ def _frames(sentence: str, rules: Rules, home: str, names: _Named) -> list[_Fram
         named = rules.source_names.fullmatch(m["source"]) or rules.source_names.search(m["source"])
         if not named:
             continue
-        sid = named.lastgroup.split("__")[0]  # the alias group, which closes after any group inside it
-        if sid == "gaza_health_ministry" and home not in _GAZA_PLACES and not _NAMES_GAZA.search(m["source"]):
-            sid = f"{country}_health_ministry" if country else "health_ministry"
-        frames.append(_Frame(m.start(), m.end(), sid, True))
+        frames.append(_Frame(m.start(), m.end(), _known_id(named, m["source"], country, rules), True))
     for m in matches_at(_OTHER_SOURCE, sentence, other_starts, overlapped=True) if others else ():
         name = _LEADING_THE.sub("", m["name"])
         if name in _PRONOUNS or _ANAPHOR_NOUN.fullmatch(f"the {name}") or rules.source_names.fullmatch(name):
@@ -367,15 +372,10 @@ def _grammar(rules: Rules) -> _Grammar:
     return _GRAMMARS[rules.version]
 
 
-_GAZETTEERS: dict[str, Gazetteer] = {}
-
-
 def _country(home: str, rules: Rules) -> str:
     """The country-level area of the document's place (a body named without one is its
     country's: "the government said" in a story filed from Harare), else the place itself."""
-    if rules.version not in _GAZETTEERS:
-        _GAZETTEERS[rules.version] = Gazetteer(rules)
-    return _GAZETTEERS[rules.version].area_of(home) or home
+    return for_rules(rules).area_of(home) or home
 
 
 def _cast(text: str, rules: Rules) -> dict[str, str]:
@@ -513,7 +513,7 @@ def _read_speaker_id(phrase: str, appos: str | None, country: str, cast: dict[st
     for part in parts:
         known = rules.source_names.fullmatch(_LEADING_THE.sub("", part))
         if known:
-            return known.lastgroup.split("__")[0]
+            return _known_id(known, part, country, rules)
     if _ANAPHOR_NOUN.fullmatch(_DETERMINER.sub("the ", phrase)):
         return None  # "the ministry said": the anaphor's referent is the ministry named before
     offices = [m for m in (grammar.phrase.fullmatch(p) for p in parts) if m is not None and m["noun"] is not None]
