@@ -4,7 +4,8 @@ Documents are grouped into events by what they report: the country-level area th
 about (checker/gazetteer.py), the kind of event their headline and text name (rules/events.yaml)
 and their dates. Two documents join when they share the area, their kinds are alike and no more
 than the kind's `window_days` separate them from the event's latest article; a manifest or
-front-matter column `event` fixes a document's event instead.
+front-matter column `event` fixes a document's event instead. An anniversary piece ("Four years
+on, ...", "marks 25 years since the gas leak") is dated by the event it marks, not by its own day.
 
 Within a document a figure may count for something else:
 - a figure dated well before its event began counts for that earlier event ("the 2004 tsunami,
@@ -28,6 +29,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import regex
+from dateutil.relativedelta import relativedelta
+from num2words import num2words
 
 from . import dates
 from .extract.group import _claim_group
@@ -35,6 +38,7 @@ from .extract.place import _DEMONYM, THE_CAPITAL, _names_in, dateline, without_d
 from .extract.when import _SPEECH_DATE
 from .gazetteer import Gazetteer, capital_of, names_local_level, place_id
 from .model import Claim, Document
+from .numbers import words_value
 from .rules import Rules
 from .user_cache import compiled
 
@@ -73,6 +77,17 @@ class Event:
     claims: int = 0
 
 
+# Days an anniversary's marked date may fall before an event's first article (the day of the
+# quake; the first article came days later).
+_MARKED_BEFORE_FIRST = 31
+# The headline and lead, where an anniversary piece says what it marks.
+_LEAD = 600
+# "Four years on", "13 years since the earthquake", "Thirty years after Bhopal", "the fourth
+# anniversary", "six months after the quake".
+_ANNIVERSARY = compiled(r"(?i)\b(?P<count>an?|\d+|[a-z]+(?:-[a-z]+)?)[ \t]+(?P<unit>years?|months?)[ \t]+(?:on|since|after)\b"
+                        r"|\b(?P<nth>\d+(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)[ \t]+anniversary\b")
+
+
 @dataclass(frozen=True, slots=True)
 class DocumentProfile:
     """What the events stage needs of a document: its date, a fixed event, and how often its
@@ -85,6 +100,7 @@ class DocumentProfile:
     places: tuple[str, ...] = ()  # the places its headline and its dateline name
     incident: str = ""  # the incident its headline names ("raid", "blast"), if any
     headline_places: tuple[str, ...] = ()  # the places its headline names
+    marks: date | None = None  # the day of the event an anniversary piece marks
 
 
 def profile(document: Document, rules: Rules) -> DocumentProfile:
@@ -98,7 +114,27 @@ def profile(document: Document, rules: Rules) -> DocumentProfile:
     return DocumentProfile(document.doc, document.published, document.event,
                            tuple(sorted((k, n) for k, n in counts.items() if n)),
                            places + dateline(document.text), _incident_id(named[0].split()[-1], rules) if named else "",
-                           places)
+                           places, _marked_day(document))
+
+
+def _marked_day(document: Document) -> date | None:
+    """The day of the event an anniversary piece marks, counted back from its publication by the
+    years or months its headline or lead says have passed ("Four years on", "the 10th anniversary")."""
+    m = _ANNIVERSARY.search(document.text[:_LEAD])
+    if m is None or document.published is None:
+        return None
+    if m["nth"] is not None:
+        count = int(m["nth"][:-2]) if m["nth"][0].isdigit() else _ORDINALS.get(m["nth"].lower())
+        months = 12 * count if count else 0
+    else:
+        count = 1 if m["count"].lower() in ("a", "an") else int(m["count"]) if m["count"].isdigit() \
+            else words_value(m["count"])
+        months = int(count) * (12 if m["unit"].startswith("year") else 1) if count else 0
+    return document.published - relativedelta(months=months) if months else None
+
+
+# "fourth" -> 4, "twenty-fifth" -> 25: the ordinal words of anniversaries.
+_ORDINALS = {num2words(n, to="ordinal"): n for n in range(1, 101)}
 
 
 def _incident_id(noun: str, rules: Rules) -> str:
@@ -177,14 +213,19 @@ class _Grouping:
                     cluster = fixed[p.fixed] = _Cluster(Counter(), Counter(), [], when, when, fixed=p.fixed)
                     self.clusters.append(cluster)
             else:
-                cluster = self._joinable(areas, kinds, p.published)
+                cluster = self._joinable(areas, kinds, p.published, p.marks)
                 if cluster is None:
-                    cluster = _Cluster(Counter(), Counter(), [], when, when)
+                    cluster = _Cluster(Counter(), Counter(), [], p.marks or when, p.marks or when)
                     self.clusters.append(cluster)
             cluster.areas.update(areas)
             cluster.kinds.update(kinds)
             cluster.docs.append(p.doc)
-            cluster.first, cluster.last = min(cluster.first, when), max(cluster.last, when) if p.published else cluster.last
+            if p.marks is not None:  # an anniversary dates the event's start
+                cluster.first = min(cluster.first, p.marks)
+            window = timedelta(days=self.windows.get(_kind_of(cluster.kinds, rules), 365))
+            if p.published and (p.marks is None or p.published - cluster.last <= window):
+                # an anniversary of an event long over keeps it no longer open; one of a war still on does
+                cluster.first, cluster.last = min(cluster.first, when), max(cluster.last, when)
             self.of_doc[p.doc] = cluster
 
     def index_places(self, claims_by_doc: dict[str, list[Claim]]) -> None:
@@ -230,11 +271,12 @@ class _Grouping:
         sure = Counter(areas[0] for areas in found if len(areas) == 1)
         return Counter(max(areas, key=lambda a: (sure[a], -areas.index(a))) for areas in found if areas)
 
-    def _joinable(self, areas: Counter, kinds: Counter, published: date | None) -> _Cluster | None:
+    def _joinable(self, areas: Counter, kinds: Counter, published: date | None, marks: date | None = None) -> _Cluster | None:
         """The open event that a document of `published`, about `areas`, joins: one whose main
         area the document speaks of, or which speaks of the document's main area (a cyclone
         across three countries is one event), of a like kind, its latest article no more than its
-        kind's window before."""
+        kind's window before, or, for an anniversary piece, the day it `marks` within the event's
+        days (which begin up to a month before its first article)."""
         if not areas or published is None:
             return None  # an unplaced or undated document is an event of its own
         best, best_score = None, self.rules.same_event_similarity
@@ -242,6 +284,8 @@ class _Grouping:
             if cluster.fixed or not (cluster.area in areas or _top(areas) in cluster.areas):
                 continue
             gap = published - cluster.last
+            if marks is not None and marks >= cluster.first - timedelta(days=_MARKED_BEFORE_FIRST):
+                gap = min(gap, max(marks - cluster.last, timedelta(0)))
             window = self.windows.get(_kind_of(cluster.kinds, self.rules), 365)
             if gap > timedelta(days=window):
                 continue
@@ -298,12 +342,17 @@ def _main_event(cluster: _Cluster, claims: Iterable[Claim], rules: Rules, gazett
         return Event(cluster.fixed, cluster.fixed.replace("_", " ").replace("-", " "), kind, place, start,
                      area=area, areas=_shared(cluster.areas), docs=tuple(cluster.docs))
     where = place if place == area or not area else f"{place}-{area}"
-    ident = "-".join(x for x in (start, kind, where.replace("_", "-")) if x) or f"doc-{cluster.docs[0]}"
+    ident = "-".join(x for x in (start, kind, where) if x).replace("_", "-") or f"doc-{cluster.docs[0]}"
     if not cluster.area:
         ident = f"{ident}-{place_id(cluster.docs[0])}"  # unplaced: never shared across documents
-    name = f"{kind.capitalize()}, {_readable(place)}{', ' + _readable(area) if where != place else ''}"
+    name = f"{_kind_name(kind)}, {_readable(place)}{', ' + _readable(area) if where != place else ''}"
     return Event(ident, f"{name}, {start}" if start else name, kind, place, start, area=area,
                  areas=_shared(cluster.areas), docs=tuple(cluster.docs))
+
+
+def _kind_name(kind: str) -> str:
+    """A kind of event as a name begins: "winter_storm" -> "Winter storm"."""
+    return kind.replace("_", " ").capitalize()
 
 
 def _site(claims: Sequence[Claim], area: str, gazetteer: Gazetteer) -> str:
@@ -640,8 +689,8 @@ def _claims_event(claim: Claim, event: Event, cluster: _Cluster, grouping: _Grou
                          if t.words.search(claim.sentence) and (since is None or t.id != event.type))
         kind = _kind_of(counts, rules) if counts else event.type
         place = claim.place if claim.place and claim.place != "unknown" else event.place
-        ident = f"{when.year}-{kind}-{place.replace('_', '-')}"
-        earlier = events.setdefault(ident, Event(ident, f"{kind.capitalize()}, {_readable(place)}, {when.year}",
+        ident = f"{when.year}-{kind}-{place}".replace("_", "-")
+        earlier = events.setdefault(ident, Event(ident, f"{_kind_name(kind)}, {_readable(place)}, {when.year}",
                                                  kind, place, f"{when.year}-01-01", kind=EARLIER,
                                                  area=gazetteer.area_of(place), areas=(gazetteer.area_of(place),)))
         return earlier, claim.place

@@ -26,20 +26,24 @@ THRESHOLDS = {
     # (a fall of more than 30% more than 60 days on is a note, rules/checks.yaml distant_days: nine other
     # warnings and gaza5's false alarm, soldiers 557 -> 332 seven months on, went)
     "disasters": {"found": 6, "false_alarms": 0, "unexplained": 0},  # measured 6/8, 0, 0 (21 articles)
-    "attacks": {"found": 6, "false_alarms": 0, "unexplained": 0},  # measured 6/9, 0, 0 (22 articles)
+    # (attacks and contested 0 -> 1: anniversary pieces now join the event they mark: Las Vegas's "867 injured,
+    # 413 of them by gunfire" reads 413 as all; Ghouta's SNHR 1,127 of 2020 meets DCHRS's 1,600 of 2013)
+    "attacks": {"found": 6, "false_alarms": 0, "unexplained": 1},  # measured 6/9, 0, 1 (22 articles)
     # (flows 0 -> 1 unexplained: with a war's or siege's undeclared articles joining it, "In January, a drone
     # strike on the same hospital killed 70", dated by its November publication as month-only dates are not
     # read, is set against April's "more than 100" in El Fasher)
     "flows": {"found": 4, "false_alarms": 0, "unexplained": 1},  # measured 4/8, 0, 1 (22 articles)
     "gaza": {"found": 9, "false_alarms": 0, "unexplained": 1},  # measured 9/10, 0, 1 (23 articles)
     # measured blind first: events 2/9, 1, 2; wars 1/8, 0, 9; final 1/9, 2, 5 (tests/README.md)
-    "events": {"found": 7, "false_alarms": 0, "unexplained": 1},  # measured 7/9, 0, 1 (23 articles)
+    # (events 1 -> 2: Mumbai's 162 "hours earlier" against the state's 195 the same day, no longer marked as
+    # bodies recovered by the Taj headline's "more bodies found", since that reason is now read per place)
+    "events": {"found": 7, "false_alarms": 0, "unexplained": 2},  # measured 7/9, 0, 2 (23 articles)
     "wars": {"found": 5, "false_alarms": 0, "unexplained": 2},  # measured 5/8, 0, 2 (21 articles)
     # (final's 600 vs 800 Moscow hostages was a note pairing 600 with an unattributed 800; "officials had
     # said about 700" is now the FSB's, and the note pairs 700 with 800)
     "final": {"found": 4, "false_alarms": 0, "unexplained": 1},  # measured 4/9, 0, 1 (23 articles)
     # measured blind first (c3d8166): contested 5/9, 0, 0; gaza2 3/9, 0, 6
-    "contested": {"found": 5, "false_alarms": 0, "unexplained": 0},  # measured 5/9, 0, 0 (25 articles; 6 before a lucky match was lost)
+    "contested": {"found": 5, "false_alarms": 0, "unexplained": 1},  # measured 5/9, 0, 0 (25 articles; 6 before a lucky match was lost)
     "gaza2": {"found": 7, "false_alarms": 0, "unexplained": 0},  # measured 7/9, 0, 0 (25 articles)
     # measured blind first (75813a5): mixed 2/9, 1, 3; late 5/8, 0, 1
     # 3 -> 4 unexplained: Kabul's 90 (health ministry) against at least 170 (health officials) the same
@@ -50,7 +54,9 @@ THRESHOLDS = {
     # measured blind first (adfdff7): norway 3/7, 0, 3
     "norway": {"found": 5, "false_alarms": 0, "unexplained": 1},  # measured 5/7, 0, 1 (20 articles)
     # measured blind first (daa3b4b): quakes 3/6, 0, 8; crowds 2/5, 1, 6; gaza3 3/5, 0, 5
-    "quakes": {"found": 5, "false_alarms": 0, "unexplained": 0},  # measured 5/6, 0, 0 (25 articles)
+    # (quakes 0 -> 1: Morocco's morning and 3 p.m. injured counts of one day in one article, now both dated by
+    # "State television reported late on Monday")
+    "quakes": {"found": 5, "false_alarms": 0, "unexplained": 1},  # measured 5/6, 0, 1 (25 articles)
     # (crowds 3 -> 4: the Crocus City Hall and Moscow are one site, and "the centre, quoted by TASS, said" is attributed)
     "crowds": {"found": 4, "false_alarms": 0, "unexplained": 1},  # measured 4/5, 0, 1 (25 articles)
     "gaza3": {"found": 4, "false_alarms": 0, "unexplained": 0},  # measured 4/5, 0, 0 (25 articles)
@@ -73,7 +79,9 @@ THRESHOLDS = {
     # (gaza6's false alarm, 97 -> 101 held, was hidden while "37 of those still held ... dead" was read as held)
     "gaza6": {"found": 4, "false_alarms": 1, "unexplained": 2},  # measured 4/7, 1, 2 (25 articles)
     # measured blind first (7d0d4bd): ninth 5/8, 1, 2; gaza7 5/7, 1, 5
-    "ninth": {"found": 6, "false_alarms": 0, "unexplained": 1},  # measured 6/8, 0, 1 (25 articles)
+    # (ninth 1 -> 2: "North Carolina accounted for 105 deaths in the federal count" is now North Carolina's,
+    # against NBC's 118 in the state five months before)
+    "ninth": {"found": 6, "false_alarms": 0, "unexplained": 2},  # measured 6/8, 0, 2 (25 articles)
     "gaza7": {"found": 6, "false_alarms": 0, "unexplained": 1},  # measured 6/7, 0, 1 (25 articles)
     # measured blind first (6f5778a): tenth 1/7, 3, 8; gaza8 3/8, 0, 2
     # (tenth's Air India toll is the crash site's, Ahmedabad, however an article names it: 274 -> 270 is
@@ -91,13 +99,19 @@ THRESHOLDS = {
     "eleventh": {"found": 5, "false_alarms": 0, "unexplained": 5},  # measured 5/12, 0, 5 (28 articles)
     "gaza9": {"found": 5, "false_alarms": 0, "unexplained": 0},  # measured 5/6, 0, 0 (28 articles)
     # measured blind first (8633c5a): twelfth 2/9, 2, 6; gaza10 3/6, 1, 3
-    "twelfth": {"found": 3, "false_alarms": 2, "unexplained": 4},  # measured 3/9, 2, 4 (26 articles)
+    # (twelfth: the police's 51 against the health ministry's 36 is found; its warning also holds the digits of
+    # the trap "36", the 36 bodies one hospital received, so it counts as a false alarm too)
+    "twelfth": {"found": 4, "false_alarms": 3, "unexplained": 4},  # measured 4/9, 3, 4 (26 articles)
     "gaza10": {"found": 3, "false_alarms": 1, "unexplained": 2},  # measured 3/6, 1, 2 (28 articles)
     # measured blind first (6649870): thirteenth 5/14, 0, 7; gaza11 2/9, 0, 1
     # (thirteenth: Mexico City and "in the capital" are the capital's; gaza11: the Maghazi strike's 70 -> 68, the
     # Rafah strike's 249 -> 240 wounded once its figures placed at Gaza join the strike in Rafah)
     "thirteenth": {"found": 6, "false_alarms": 0, "unexplained": 6},  # measured 6/14, 0, 6 (27 articles)
     "gaza11": {"found": 5, "false_alarms": 0, "unexplained": 1},  # measured 5/9, 0, 1 (28 articles)
+    # measured blind first (2f51d3e): fourteenth 2/6, 2, 6; gaza12 4/7, 1, 4
+    # (fourteenth: anniversary pieces join the Bhopal and Tohoku events, and Bhopal's official 3,828 -> 3,787 is found)
+    "fourteenth": {"found": 3, "false_alarms": 1, "unexplained": 4},  # measured 3/6, 1, 4 (30 articles)
+    "gaza12": {"found": 4, "false_alarms": 1, "unexplained": 4},  # measured 4/7, 1, 4 (30 articles)
 }
 
 

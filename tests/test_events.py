@@ -513,6 +513,50 @@ DHAKA, Sept 28 - The student movement that led the uprising said on Saturday it 
     assert {e.type for e in result.events if e.kind == MAIN} == {"protest"}
 
 
+def test_anniversary_pieces_years_later_join_the_event_they_mark_and_date_its_start(tmp_path):
+    first = Article("bhopal_1984", "Wire", "1984-12-04", """\
+Gas leak at Bhopal pesticide plant kills more than 1,000
+
+BHOPAL, India, Dec 4 - Poison gas that leaked from a Union Carbide pesticide plant in Bhopal overnight has \
+killed more than 1,000 people, officials said on Tuesday.
+""")
+    twenty_five = Article("bhopal_2009", "Chronicle", "2009-12-03", """\
+Bhopal marks 25 years since gas disaster with death toll still in dispute
+
+BHOPAL, India - Thousands of survivors marched on Thursday to mark 25 years since poison gas leaked from the \
+Union Carbide plant. Government figures put the number of deaths at 3,828.
+""")
+    thirty = Article("bhopal_2014", "Wire", "2014-12-03", """\
+Thirty years after Bhopal, official and activist death tolls remain far apart
+
+BHOPAL, India - The Madhya Pradesh government has confirmed 3,787 deaths related to the gas leak.
+""")
+    result = checked(tmp_path, first, twenty_five, thirty)
+    assert list(main_events(result).values()) == [("bhopal_1984", "bhopal_2009", "bhopal_2014")]
+    (event,) = [e for e in result.events if e.kind == MAIN]
+    assert (event.type, event.start) == ("gas_leak", "1984-12-03")
+    # the official toll quoted in 2009 is above the one quoted in 2014: the editor is told
+    assert any(f.check == "decrease" and {3828, 3787} <= set(f.values) for f in loud(result))
+
+
+def test_a_winter_storm_s_articles_are_one_winter_storm_event_not_a_crash(tmp_path):
+    first = Article("freeze_feb17", "Wire", "2021-02-17", """\
+Deadly cold tightens its grip on Texas as blackouts stretch into a third day
+
+HOUSTON, Texas - Millions of Texans woke up without heat as an Arctic blast kept the state's power grid \
+crippled. At least 20 deaths had been blamed on the storm, including people killed in traffic crashes.
+""")
+    later = Article("freeze_mar26", "Dispatch", "2021-03-26", """\
+Texas nearly doubles its winter storm death toll to 111
+
+DALLAS, Texas - The number of deaths blamed on February's winter storm in Texas has climbed to 111, the \
+Department of State Health Services said on Thursday.
+""")
+    result = checked(tmp_path, first, later)
+    assert list(main_events(result).values()) == [("freeze_feb17", "freeze_mar26")]
+    assert {e.name for e in result.events if e.kind == MAIN} == {"Winter storm, Texas, United States, 2021-02-17"}
+
+
 def test_the_schoolgirls_of_a_school_abduction_are_its_captives(tmp_path):
     """276 girls seized, 276 people seized: "119 girls still held" and "113 still held" count the
     same people, so the rise between them is seen."""

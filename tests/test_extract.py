@@ -179,6 +179,23 @@ def test_a_country_s_own_people_in_its_own_toll_are_everyone():
                  "by the floods.", "group") == [(33_000_000, "all")]
 
 
+@pytest.mark.parametrize("text, places", [
+    ("Miyagi prefecture accounted for 6,333 of the dead, Iwate for 3,123 and Fukushima for 904.",
+     ["miyagi", "iwate", "fukushima"]),
+    ("The storm killed 111 people in Texas. Harris County still had the most deaths with 31, followed by Travis "
+     "County, home to Austin, with nine.", ["texas", "harris_county", "travis_county"]),
+    ("Harris County again had the most deaths, 43, followed by Travis County with 28.",
+     ["harris_county", "travis_county"]),
+])
+def test_a_breakdown_by_place_gives_each_figure_the_place_named_before_it(text, places):
+    assert [c.place for c in claims_of(text)] == places
+
+
+def test_deaths_removed_from_a_count_are_a_change_not_a_count():
+    assert one("The World Health Organization has removed about 1,000 deaths from Liberia's Ebola count.").scope \
+        == "period"
+
+
 def test_aid_seekers_and_hunger_deaths_are_parts_of_a_war_s_toll():
     assert table("On Thursday, the ministry said, 91 of the 111 people killed across the territory had been "
                  "seeking aid.", "group") == [(91, "aid_seekers"), (111, "all")]

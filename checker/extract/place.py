@@ -35,21 +35,24 @@ _NAMED_PLACE = compiled(
 # "had the most", "has suffered the highest": a place at the head of a breakdown by place.
 # "Sierra Leone had the most, 14,124, with 3,956 deaths": another count of the place in between.
 _ANOTHER_FIGURE = r"(?:[ \t]+\d[\d,.]*,)?"
-_THE_MOST = (r"(?:has|had|have)(?:[ \t]+(?:suffered|seen|recorded|reported))?[ \t]+the[ \t]+"
+_THE_MOST = (r"(?:(?:still|again|also|now)[ \t]+)?(?:has|had|have)(?:[ \t]+(?:suffered|seen|recorded|reported))?[ \t]+the[ \t]+"
              r"(?:most|highest|largest|greatest)(?:[ \t]+[\w-]+)?")
+# "has recorded", "accounted for" after a place's name ("Miyagi prefecture accounted for 6,333").
+_RECORDED = (rf"(?:[ \t]+(?:{'|'.join(LOCAL_LEVELS)}|state|region))?"
+             r"[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+)?(?:now[ \t]+)?(?:recorded|registered|accounted[ \t]+for)[ \t]+")
 # "North Rhine-Westphalia has recorded 47 deaths", "Sindhupalchok, a hill district northeast of the
 # capital, accounted for 3,035": a name that records its own dead, or that the text calls a place
 # (not "counted" or "reported", which news agencies and monitors do).
 _COUNTING_PLACE = compiled(
     r"(?<![\p{L}'’-])(?<!\b(?:The|the|A|a)[ \t]+)(?P<name>\p{Lu}\p{Ll}[\p{L}-]*(?:[ \t]+\p{Lu}\p{Ll}[\p{L}-]*){0,2})"
     r"(?=(?:,[ \t]+(?:a|the)[ \t]+(?:[\w-]+[ \t]+){0,2}(?:district|province|region|state|county|town|city|village|port)\b[^,]{0,60},)?"
-    r"[ \t]+(?:(?:has[ \t]+|have[ \t]+|had[ \t]+)?(?:now[ \t]+)?(?:recorded|registered|accounted[ \t]+for)[ \t]+"
-    r"(?:[\w-]+[ \t]+){0,2}\d"
-    rf"|{_THE_MOST},?{_ANOTHER_FIGURE}[ \t]+with[ \t]+\d))")  # "Buncombe County had the most, with 42"
-# A name in a breakdown by place: "followed by Yancey with 11 and Henderson with seven".
+    rf"(?:{_RECORDED}(?:[\w-]+[ \t]+){{0,2}}\d"
+    rf"|{_THE_MOST},?(?:{_ANOTHER_FIGURE}[ \t]+with)?[ \t]+\d))")  # "Buncombe County had the most, with 42"
+# A name in a breakdown by place: "followed by Yancey with 11 and Henderson with seven", "Miyagi
+# accounted for 6,333 of the dead, Iwate for 3,123".
 _LISTED_PLACE = compiled(
     r"(?<=(?:\bfollowed[ \t]+by|,|\band)[ \t]+)(?P<name>\p{Lu}\p{Ll}[\p{L}-]*(?:[ \t]+\p{Lu}\p{Ll}[\p{L}-]*){0,2})"
-    r"(?=[ \t]+with[ \t]+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))")
+    r"(?=[ \t]+(?:with|for)[ \t]+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))")
 # "Lee County Sheriff Carmine Marceno", "Rathedaung Township": a name that ends in its own level is
 # a place wherever it stands, in a frame or not.
 _ADMIN_NAME = compiled(
@@ -393,7 +396,9 @@ _COUNTING_SUBJECT = compiled(r"(?i)[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+|now[ 
                              r"confirmed|listed|logged|tallied|raised|reported)\b")
 # A breakdown by place: "followed by South Carolina with 48", "North Carolina has suffered the
 # most, with 117 deaths": the place right before "with" and the figure is the figure's.
-_PLACE_WITH = compiled(rf"(?i)^(?:[ \t]+{_THE_MOST},?{_ANOTHER_FIGURE})?[ \t]+with[ \t]+$")
+# ("Harris County again had the most deaths, 43", "Travis County, home to Austin, with nine")
+_PLACE_WITH = compiled(rf"(?i)^(?:(?:[ \t]+{_THE_MOST},?{_ANOTHER_FIGURE})?|,[^,\d]{{1,40}},)[ \t]+(?:with|for)[ \t]+$"
+                       rf"|^[ \t]+{_THE_MOST},[ \t]+$|^{_RECORDED}$")
 # "15 people in Kolkata": a place right after the figure's noun phrase is the figure's own.
 _ATTACHED = compiled(r"[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:in|at|across|near|inside)[ \t]+(?:the[ \t]+)?$")
 # Where one statement of a sentence ends and another begins, for places: "..., and Malawi's

@@ -359,7 +359,9 @@ def _grammar(rules: Rules) -> _Grammar:
                  rf"|(?:reported|given|cited|announced|confirmed|released|provided|compiled|published|recorded|counted|"
                  rf"listed|tallied|posted|issued)[ ]by[ ])"
                  rf"(?P<np>{bare})")
-        owner = (rf"(?<![\w'’-])(?P<np>{bare})['’]s[ ](?:(?:{_MOD}|{_CAP})[ ]){{0,2}}?{_RECORD}")
+        # ("Government figures put the number of deaths at 3,828": a body's figures, no possessive)
+        owner = (rf"(?<![\w'’-])(?P<np>{bare})(?:(?P<possessive>['’]s)[ ](?:(?:{_MOD}|{_CAP})[ ]){{0,2}}?{_RECORD}"
+                 rf"|[ ]{_BARE_RECORD})")
         # (never from within a word: "which Health Minister" is no "hich Health Minister")
         person = (rf"(?<![\w'’-])(?:(?P<role>{bare})|(?P<who>{_CAPS}),[ ](?P<role2>{bare}),"
                   rf"|(?P<role3>{bare}),[ ](?P<who3>{_CAPS}),)")
@@ -462,7 +464,9 @@ def _body_frames(sentence: str, rules: Rules, country: str, cast: dict[str, str]
             frames.append(_Frame(m.start(), verb.end(), sid, False))
     for m in grammar.owner.finditer(sentence, timeout=MATCH_TIMEOUT) if _RECORD_WORDS.search(sentence) else ():
         parsed = grammar.phrase.fullmatch(m["np"])
-        if parsed is not None and parsed["noun"] is not None:  # a body's record, not "Gaza's death toll"
+        if parsed is not None and parsed["noun"] is not None and (
+                m["possessive"] or grammar.bodies.fullmatch(parsed["noun"])):
+            # a body's record, not "Gaza's death toll"; "Government figures", not "Official figures"
             sid = _speaker_id(m["np"], None, country, cast, rules)
             if sid:
                 frames.append(_Frame(m.start(), m.end(), sid, False))
@@ -477,7 +481,8 @@ def _body_frames(sentence: str, rules: Rules, country: str, cast: dict[str, str]
 
 # What a body keeps or issues, whose figures are its word: "the commission's Wednesday report".
 _RECORD = r"(?:report|reports|tally|list|figures|count|data|bulletin|statement|update|records|register)\b"
-_RECORD_WORDS = compiled(rf"['’]s[ ](?:[\w-]+[ ]){{0,2}}?{_RECORD}")
+_BARE_RECORD = r"(?:figures|data|statistics|records)\b"
+_RECORD_WORDS = compiled(rf"['’]s[ ](?:[\w-]+[ ]){{0,2}}?{_RECORD}|\b{_BARE_RECORD}")
 _STORMS = r"(?i:cyclone|hurricane|typhoon|storm|depression)[ \t]+"
 _STORM, _STORM_BEFORE = compiled(_STORMS), compiled(rf"\b{_STORMS}$")
 _OWNS_NEXT = compiled(r"['’]s$")

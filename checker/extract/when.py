@@ -90,7 +90,11 @@ def _explicit_date(clause: str, at: int, published: date | None, before: date | 
                      key=lambda m: (m.start() - end, 0) if m.start() >= end else (max(0, at - m.end()), 1))
     # "a day earlier", "at the start of the month" date only the figure right before them
     right_after = lambda m: m.start() >= at and not any(at < o < m.start() for o in others)  # noqa: E731
+    # "has risen to 326, up from 225 on Wednesday": a date after an earlier figure compared with it is that figure's
+    compared = [o for o in others if o > at and _COMPARED.search(clause, max(0, o - 30), o)]
     for m in nearest:
+        if any(end <= o < m.start() for o in compared):
+            continue
         if m["earlier"]:
             # ... or, opening the sentence, all of it
             opens = not clause[:m.start()].strip()
@@ -122,6 +126,10 @@ def _explicit_date(clause: str, at: int, published: date | None, before: date | 
         if resolved is not None:
             return resolved
     return None
+
+
+# The words before an earlier figure a figure is compared with: "up from", "compared with".
+_COMPARED = compiled(r"(?i)\b(?:(?:up|down)[ \t]+from|compared[ \t]+(?:with|to))[ \t]+(?:(?:an?|the)[ \t]+)?(?:[\w-]+[ \t]+){0,2}$")
 
 
 # The day a statement was made: "said on Thursday that", "released new figures on Sunday".
