@@ -35,7 +35,7 @@ from num2words import num2words
 from . import dates
 from .extract.group import _claim_group
 from .extract.place import _DEMONYM, THE_CAPITAL, _names_in, dateline, without_dateline
-from .extract.when import _SPEECH_DATE
+from .extract.when import _EVENT_DATE, _SPEECH_DATE
 from .gazetteer import Gazetteer, capital_of, names_local_level, place_id
 from .model import Claim, Document
 from .numbers import words_value
@@ -53,8 +53,10 @@ _NOT_NOUNS = frozenset({"on", "at", "in", "near", "that", "which", "hit"})  # "a
 # Events reported over this many days or more (wars, sieges, epidemics, displacement) have
 # incidents a headline can name; a single attack or quake is its own incident.
 _LONG_RUNNING = 700
-# Words of a running total near a figure ("since", not the adverb of "has since given a figure of 68").
-_RUNNING_TOTAL = compiled(r"(?i)\bsince\b(?![ \t]+(?:then\b|given\b|been\b|\w+ed\b))|\bso far\b|\bin total\b|\boverall\b|"
+# Words of a running total near a figure ("since", "has since killed more than 38,300"; not the adverb
+# of a statement: "has since given a figure of 68").
+_RUNNING_TOTAL = compiled(r"(?i)\bsince\b(?![ \t]+(?:then|been|given|revised|raised|lowered|updated|corrected|reported|"
+                          r"put|said|confirmed|added|released|published)\b)|\bso far\b|\bin total\b|\boverall\b|"
                           r"\baltogether\b|\bin all\b|\bcumulative\b|\bin the war\b")
 
 
@@ -611,15 +613,17 @@ def _split_incidents(claims: list[Claim], events: dict[str, Event]) -> list[Clai
     strike in Gaza" in December 2023 and another in September 2024 are two incidents, the later
     one named by its first day (new events go into `events`)."""
     runs: dict[str, list[int]] = defaultdict(list)
+    days: dict[int, date] = {}
     for i, claim in enumerate(claims):
         if events[claim.event].kind == INCIDENT and claim.as_of:
             runs[claim.event].append(i)
+            days[i] = _incident_day(claim)
     out = list(claims)
     for ident, members in runs.items():
-        members.sort(key=lambda i: (claims[i].as_of, i))
+        members.sort(key=lambda i: (days[i], i))
         current, last = ident, None
         for i in members:
-            day = date.fromisoformat(claims[i].as_of)
+            day = days[i]
             if last is not None and (day - last).days >= _INCIDENT_GAP:
                 base = events[ident]
                 current = f"{ident}-{day.isoformat()}"
@@ -628,6 +632,15 @@ def _split_incidents(claims: list[Claim], events: dict[str, Event]) -> list[Clai
             last = day
             out[i] = replace(claims[i], event=current)
     return out
+
+
+def _incident_day(claim: Claim) -> date:
+    """The day of the incident a figure counts: the one its sentence names ("The July 13 strike ...
+    killed 71", printed on August 1), else the figure's own day."""
+    named = _EVENT_DATE.search(claim.sentence)
+    published = date.fromisoformat(claim.published) if claim.published else None
+    day = dates.resolve(named["when"], published) if named else None
+    return day if day is not None and published is not None and day <= published else date.fromisoformat(claim.as_of)
 
 
 # A group whose figure of those taken is this share of the largest figure of all taken or more

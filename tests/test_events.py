@@ -19,7 +19,7 @@ from article_fixtures import RULES, Article, checked, claims_of, write_corpus
 from click.testing import CliRunner
 
 from checker.cli import cli
-from checker.events import EARLIER, INCIDENT, MAIN
+from checker.events import EARLIER, INCIDENT, MAIN, _incident_day
 from checker.gazetteer import Gazetteer
 from checker.model import Severity
 from checker.pipeline import Result, run
@@ -337,6 +337,19 @@ def test_strikes_of_one_war_months_apart_are_two_incidents_and_a_revised_toll_of
     assert event_of(result, "school_sep11", "18") != maghazi
     # (a note: the article gives the revision itself)
     assert [f.check for f in result.findings if set(f.values) >= {70, 68}] == ["decrease"]
+
+
+def test_a_strike_s_toll_printed_weeks_later_is_dated_by_the_strike_it_names_when_incidents_split():
+    """ "The July 13 strike ... killed 71", printed on August 1, is the July 13 strike's figure, not a
+    strike of August 1 (tests/archives/gaza12: the Mawasi strike's stale 71 after the ministry's 90)."""
+    stale = claims_of(Article("deif_aug01", "Wire", "2024-08-01", """\
+Israel confirms Hamas military chief Deif was killed
+
+GAZA CITY - The July 13 strike on a compound in the Mawasi area near Khan Younis killed 71 people and wounded \
+289, according to Gaza's health ministry.
+"""))
+    assert [(c.value, c.place, c.as_of, _incident_day(c).isoformat()) for c in stale] == [
+        (71, "mawasi", "2024-08-01", "2024-07-13"), (289, "mawasi", "2024-08-01", "2024-07-13")]
 
 
 DISPLACED_UPDATE = Article("un_may14", "Wire", "2024-05-14", """\

@@ -191,6 +191,11 @@ def test_a_breakdown_by_place_gives_each_figure_the_place_named_before_it(text, 
     assert [c.place for c in claims_of(text)] == places
 
 
+def test_a_place_that_locates_another_is_not_the_figure_s_place():
+    assert one("An Israeli air strike on the Mawasi area west of Khan Younis killed at least 71 people on "
+               "Saturday.").place == "mawasi"
+
+
 def test_deaths_removed_from_a_count_are_a_change_not_a_count():
     assert one("The World Health Organization has removed about 1,000 deaths from Liberia's Ebola count.").scope \
         == "period"
@@ -292,6 +297,9 @@ def test_since_a_day_when_dates_the_figures_after_it_not_those_before():
     ("The Office of the U.N. High Commissioner for Human Rights (OHCHR) said it had recorded "
      "11,544 civilian casualties.", "ohchr"),
     ("Syria's health ministry reported 1,262 deaths in government-held areas.", "syria_health_ministry"),
+    # the toll of a strike names no speaker: "Saturday's Israeli strike" is no source
+    ("The death toll from Saturday's Israeli strike on the Mawasi coastal area rose to 90, Gaza's health ministry "
+     "said on Sunday.", "gaza_health_ministry"),
     # a bare "Health ministry" is the home country's outside Gaza
     ("KATHMANDU, Sept 12 - Health ministry counts 36 deaths in Nepal's protests.", "nepal_health_ministry"),
     ("The quake killed 2,000 people.", "unattributed"),

@@ -31,7 +31,9 @@ _NAMED_PLACE = compiled(
     r"\p{Lu}\p{Ll}(?:[\p{L}-]|['’](?!s\b))*){0,3}+)"
     # not a possessive, a building ("at Kamal Adwan hospital") or an adjective ("in Israeli strikes")
     r"\b(?!['’]s\b|[ \t]+(?:hospital|clinic|school|mosque|church|university|airport|prison|stadium|hotel|station)\b"
-    r"|(?<=(?:i|an|ese|ish))[ \t]+(?!(?:province|state|region|district|county|prefecture|governorate)\b)\p{Ll})")
+    # (but "the Mawasi area", "the Nuseirat camp" are places)
+    r"|(?<=(?:i|an|ese|ish))[ \t]+(?!(?:province|state|region|district|county|prefecture|governorate|area|camp|"
+    r"coastal|neighbourhood|neighborhood|zone)\b)\p{Ll})")
 # "had the most", "has suffered the highest": a place at the head of a breakdown by place.
 # "Sierra Leone had the most, 14,124, with 3,956 deaths": another count of the place in between.
 _ANOTHER_FIGURE = r"(?:[ \t]+\d[\d,.]*,)?"
@@ -144,6 +146,10 @@ def _located(text: str, names: list[tuple[int, int, str, int]], lo: int, hi: int
             for s, e, p, rank in names]
 
 
+# "the Mawasi area west of Khan Younis": a place that locates the one before it, the figure's place
+# only if no other is named (it still tells where the story is).
+_LANDMARK = compiled(r"(?i)\b(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?[ \t]+of[ \t]+(?:the[ \t]+)?$"
+                     r"|\b(?:area|camp|village|town|compound|district|neighbou?rhood|coast)[ \t]+near[ \t]+(?:the[ \t]+)?$")
 # "480 died elsewhere", "281 deaths reported from outside the state": counted in no place named.
 _ELSEWHERE = compiled(r"(?i)(?:[ \t]+[\w-]+){0,3}?[ \t]+(?:elsewhere|(?:from[ \t]+)?outside[ \t]+(?:the|of[ \t]+the)[ \t]+"
                       r"(?:state|country|region|province|city|county))\b")
@@ -335,6 +341,7 @@ def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, in
     fled = metric == "displaced" and [s for s, _, _, rank in places if rank == _IN_FRAME and lo <= s < hi
                                       and _LEFT_FROM.search(sentence, max(0, s - 30), s)]
     located = [(not lo <= s < hi, _SPEAKERS_COUNTRY.match(sentence, e) is not None, bool(fled) and s in fled, -rank,
+                _LANDMARK.search(sentence, max(0, s - 40), s) is not None,
                 _ATTACHED.match(sentence, cand.end, s) is None, min(abs(s - cand.end), abs(cand.start - e)), p)
                for s, e, p, rank in places
                if rank in wanted or (rank == _MENTIONED and lo <= s < cand.start and _COUNTING_SUBJECT.match(sentence, e))]

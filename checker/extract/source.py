@@ -471,8 +471,10 @@ def _body_frames(sentence: str, rules: Rules, country: str, cast: dict[str, str]
             if sid:
                 frames.append(_Frame(m.start(), m.end(), sid, False))
     for m in grammar.after.finditer(sentence, timeout=MATCH_TIMEOUT):
-        if _OWNS_NEXT.search(m["np"]) and not _FIGURES_NEXT.match(sentence, m.end()):
-            continue  # "the toll from Friday's bombing": the name owns what follows, it gives no figure
+        if (_OWNS_NEXT.search(m["np"]) and not _FIGURES_NEXT.match(sentence, m.end())) or _ATTACK_NEXT.match(sentence, m.end()):
+            # "the toll from Friday's bombing", "the toll from Saturday's Israeli strike": the name owns
+            # what follows, it gives no figure
+            continue
         sid = _speaker_id(m["np"], None, country, cast, rules)
         if sid:
             frames.append(_Frame(m.start(), m.end(), sid, False))
@@ -486,6 +488,8 @@ _RECORD_WORDS = compiled(rf"['’]s[ ](?:[\w-]+[ ]){{0,2}}?{_RECORD}|\b{_BARE_RE
 _STORMS = r"(?i:cyclone|hurricane|typhoon|storm|depression)[ \t]+"
 _STORM, _STORM_BEFORE = compiled(_STORMS), compiled(rf"\b{_STORMS}$")
 _OWNS_NEXT = compiled(r"['’]s$")
+_ATTACK_NEXT = compiled(r"[ \t]+(?:air[ \t]*|drone[ \t]+|missile[ \t]+)?(?:strikes?|attacks?|bombings?|raids?|shelling|blasts?|"
+                        r"explosions?|assaults?|offensive|bombardment)\b")
 _FIGURES_NEXT = compiled(r"[ \t]+(?:(?:latest|own|official|new|final|updated)[ \t]+)?(?:figures|data|count|tally|toll|statement|estimates?|report|list)\b")
 
 

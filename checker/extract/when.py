@@ -139,7 +139,8 @@ _SPEECH_DATE = compiled(
 
 
 # "Saturday's Hamas attack", "the Feb. 6 earthquakes", "the invasion on Feb. 24": the day the event began.
-_EVENTS = r"(?:attacks?|earthquakes?|quakes?|invasion|offensive|floods?|flooding|storm|cyclone|hurricane|typhoon|bombing|blast|explosion|war|incursion|assault|outbreak|massacre)"
+_EVENTS = (r"(?:attacks?|earthquakes?|quakes?|invasion|offensive|floods?|flooding|storm|cyclone|hurricane|typhoon|bombing|blast|"
+           r"explosion|war|incursion|assault|outbreak|massacre|(?:air[ \t]*|drone[ \t]+|missile[ \t]+)?strikes?|raids?|shelling)")
 _EVENT_DATE = compiled(
     rf"(?i)\b(?P<when>{dates.DATE})(?:'s|’s)?[ \t]+(?:[\w-]+[ \t]+){{0,2}}{_EVENTS}\b"
     rf"|\b{_EVENTS}[ \t]+(?:of|on)[ \t]+(?P<when>{dates.DATE})")
