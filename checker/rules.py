@@ -85,6 +85,7 @@ _SCHEMAS: dict[str, dict] = {
             "same_people": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
             "same_as_metric": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
             "circumstances": {"type": "array", "items": {"type": "string"}},
+            "before_figure": {"type": "array", "items": {"type": "string"}},
         },
     },
     "places": {
@@ -215,6 +216,8 @@ class Rules:
     same_as_metric: dict[str, frozenset[str]]
     #: groups named by how the people died or where they were, read anywhere in the figure's clause
     circumstances: frozenset[str]
+    #: of those, the ones read in the clause's words before the figure too
+    before_figure: frozenset[str]
     places: tuple[Place, ...]
     #: a proper name that the frame of an unlisted place holds but that names none
     not_a_place: regex.Pattern
@@ -540,9 +543,10 @@ def _build(raw: dict[str, Any], where: dict[str, Path]) -> Rules:
         refinements.append((r["metric"], _compile(rf"^\W{{0,3}}(?:{family(r['noun'])})\b", f"{metric_file}: refine.{i}"), r["becomes"]))
 
     g = raw["groups"]
-    unknown_groups = sorted(set(g.get("circumstances", ())) - set(g.get("groups", {})))
-    if unknown_groups:
-        raise RulesError(f"{where['groups']}: key circumstances: unknown group {unknown_groups[0]!r}")
+    for key in ("circumstances", "before_figure"):
+        unknown_groups = sorted(set(g.get(key, ())) - set(g.get("groups", {})))
+        if unknown_groups:
+            raise RulesError(f"{where['groups']}: key {key}: unknown group {unknown_groups[0]!r}")
     places = tuple(
         Place(pid, _any_of(spec["names"], f"{where['places']}: key places.{pid}", flags=0),
               _any_of(spec["people"], f"{where['places']}: key places.{pid}", flags=0) if spec.get("people") else None,
@@ -588,6 +592,7 @@ def _build(raw: dict[str, Any], where: dict[str, Path]) -> Rules:
         same_people={place: frozenset(groups) for place, groups in g.get("same_people", {}).items()},
         same_as_metric={metric: frozenset(groups) for metric, groups in g.get("same_as_metric", {}).items()},
         circumstances=frozenset(g.get("circumstances", ())),
+        before_figure=frozenset(g.get("before_figure", ())),
         places=places,
         not_a_place=_compile(rf"(?:{'|'.join(raw['places'].get('not_places', [])) or '(?!)'})\b"
                              rf"|.*\b(?:{'|'.join(raw['places'].get('institutions', [])) or '(?!)'})$",

@@ -148,6 +148,9 @@ def test_metric_in_the_previous_clause():
     ("The report attributes 175 of the deaths directly to the storm's wind, surge and flooding.", "direct_deaths"),
     ("Officials counted 12 indirect deaths, most from carbon monoxide poisoning.", "indirect_deaths"),
     ("The Lancet letter said the war could cause up to 186,000 direct and indirect deaths.", "all"),
+    # the dead with the missing: more than the toll, never a part of it
+    ("The disaster left 22,222 people dead or missing, according to the National Police Agency.", "dead_or_missing"),
+    ("The police count pushed the combined number of dead and unaccounted-for above 11,000.", "dead_or_missing"),
 ])
 def test_subgroups(text, group):
     assert one(text).group == group
@@ -194,6 +197,12 @@ def test_a_breakdown_by_place_gives_each_figure_the_place_named_before_it(text, 
 def test_a_place_that_locates_another_is_not_the_figure_s_place():
     assert one("An Israeli air strike on the Mawasi area west of Khan Younis killed at least 71 people on "
                "Saturday.").place == "mawasi"
+
+
+def test_how_the_people_of_a_toll_died_is_read_past_as():
+    assert table("The overall toll stood at 504 as of Friday, according to the prefecture. Of those, 228 people died "
+                 "as a direct result of the quake, while 276 deaths have been certified as disaster-related.",
+                 "group") == [(504, "all"), (228, "direct_deaths"), (276, "disaster_related")]
 
 
 def test_deaths_removed_from_a_count_are_a_change_not_a_count():

@@ -34,7 +34,12 @@ def _group(sentence: str, cand: _Candidate, rules: Rules) -> str:
     whole_of_part = _OF_BEFORE.search(sentence, max(0, cand.start - 12), cand.start)
     if not whole_of_part and (named == "all" or any(named in people for people in rules.same_people.values())):
         # what the people were doing, said in the figure's clause or in the tally's
+        # (the clause's words before the figure too: "pushing the combined number of dead and
+        # unaccounted-for above 11,000")
+        opening = _CLAUSE_OPENING.search(sentence, max(0, cand.start - 80), cand.start)
         doing = _named_group(clause + " " + (counted[0] if counted else ""), rules, rules.circumstances)
+        if doing == "all" and opening:
+            doing = _named_group(opening[0], rules, rules.before_figure)
         return doing if doing != "all" else named
     return named
 
@@ -53,11 +58,15 @@ def _named_group(words: str, rules: Rules, only: frozenset[str] | None = None) -
 
 
 _PHRASE_END = compiled(r"[,;:.()]")
+# The words of the figure's clause before it: from the last punctuation mark.
+_CLAUSE_OPENING = compiled(r"[^,;:.()]*$")
 # "91 of the 111 people killed ... had been seeking aid": what follows the whole tells of the part.
 _OF_BEFORE = compiled(r"(?i)\bof[ \t]+(?:the[ \t]+)?$")
 # The clause a figure stands in ends at punctuation or where a part of it begins ("including 20
 # seeking aid" counts a part, not the figure).
-_CLAUSE_END = compiled(r"[,;:.](?!\d)|[()]|\b(?:including|among|of them|of whom|as|when|after|where|because)\b")
+# ("died as a direct result of the quake", "certified as disaster-related" go on: they say how)
+_CLAUSE_END = compiled(r"[,;:.](?!\d)|[()]|\b(?:including|among|of them|of whom|when|after|where|because)\b"
+                       r"|\bas\b(?![ \t]+(?:an?[ \t]+)?(?:direct|indirect|result|disaster))")
 _ABBREVIATION = compiled(r"\b(?:[A-Z]\.){2,}")
 # The noun phrase after a figure ends at a verb, a preposition or a subordinate clause:
 # "11,000 as rescuers battle" counts no rescuers, "60 others before security forces ended the
