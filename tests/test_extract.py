@@ -205,6 +205,33 @@ def test_how_the_people_of_a_toll_died_is_read_past_as():
                  "group") == [(504, "all"), (228, "direct_deaths"), (276, "disaster_related")]
 
 
+def test_another_before_one_figure_makes_no_window_of_the_next():
+    assert table("Another 17,072 people remained missing, and the National Police Agency listed 2,777 people as "
+                 "injured.", "metric", "scope")[1] == (2777, "injured", "cumulative")
+
+
+def test_people_taken_to_hospitals_are_injured_and_an_evening_s_report_is_a_total_of_that_day():
+    assert table("On Friday evening, the governor had reported 50 dead, five of them children, and 98 people taken "
+                 "to hospitals.", "metric", "scope", "as_of") == [
+        (50, "killed", "cumulative", "2024-03-08"), (5, "killed", "cumulative", "2024-03-08"),
+        (98, "injured", "cumulative", "2024-03-08")]
+
+
+def test_the_day_an_event_struck_dates_no_figure_an_article_prints_later():
+    found = claims_of("The magnitude 7.4 quake, which struck off Hualien county on the island's east coast on "
+                      "Wednesday morning, killed nine people and injured more than 1,000.", published=date(2024, 4, 8))
+    assert [(c.value, c.scope, c.as_of) for c in found] == [(9, "cumulative", "2024-04-08"),
+                                                           (1000, "cumulative", "2024-04-08")]
+
+
+def test_a_figure_lowered_from_is_dated_by_the_event_s_day_and_the_new_one_by_the_statement():
+    found = claims_of("The health ministry in Gaza said on Wednesday that 471 people were killed when an explosion ripped "
+                      "through the courtyard of al-Ahli Arab Hospital on Tuesday evening, lowering the figure of about "
+                      "500 dead that its officials had given in the first hours after the blast.",
+                      published=date(2023, 10, 18))
+    assert [(c.value, c.as_of) for c in found] == [(471, "2023-10-18"), (500, "2023-10-17")]
+
+
 def test_deaths_removed_from_a_count_are_a_change_not_a_count():
     assert one("The World Health Organization has removed about 1,000 deaths from Liberia's Ebola count.").scope \
         == "period"

@@ -41,7 +41,7 @@ from .prefilter import prefilter
 from .scope import SINCE_TRUCE, _scope
 from .sentences import _ANTECEDENT, _TEASER, _Candidate, _clause_of, split_sentences
 from .source import _Carried, _country, _frames, _source, _Speakers, named_sources
-from .when import _SPEECH_DATE, _event_dates, _explicit_date
+from .when import _EVENTS_DAY_TOLD, _SPEECH_DATE, _event_dates, _explicit_date
 
 # Names other modules and the tests import from `checker.extract`, where they were defined before
 # the attributes had modules of their own.
@@ -213,7 +213,10 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
             previous = (cand, explicit)
             # else the day the sentence's speaker spoke ("has risen to 326, up from 225 on Wednesday, the
             # president said on Thursday")
-            spoken = _SPEECH_DATE.search(sentence, timeout=MATCH_TIMEOUT) if explicit is None else None
+            # ("lowering the figure of about 500 ... given in the first hours after the blast" on the
+            # Tuesday the sentence says the blast came: the event's day, for an earlier figure)
+            spoken = (_EVENTS_DAY_TOLD if item.earlier else _SPEECH_DATE).search(sentence, timeout=MATCH_TIMEOUT) \
+                if explicit is None else None
             as_of = explicit or (dates.resolve(spoken["when"], published) if spoken else None) or carried.when or published
             at = cand.start - clause_start
             scope, period_start = _scope(clause, (at, at + cand.end - cand.start), item.metric, item.cue_scope,

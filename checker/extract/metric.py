@@ -113,9 +113,12 @@ _EARLIER_FIGURE = compiled(r"(?i)\b(?:(?:up|down|rising|falling|revised|increase
                            r"climbed|increase|drop|dropped|fall|fell)[ \t]+from(?:[ \t]+(?:the|an?))?"
                            # "up from an earlier count of 180"
                            r"(?:[ \t]+(?:earlier|previous|initial|first))?(?:[ \t]+(?:count|figure|toll|tally|estimate)[ \t]+of)?"
-                           # "correcting earlier reports of six"
+                           # "correcting earlier reports of six", "lowering the figure of about 500 dead that its
+                           # officials had given"
                            r"|correct(?:ing|ed|s)?[ \t]+(?:an?[ \t]+|the[ \t]+)?(?:earlier|initial|previous|first)[ \t]+"
-                           r"(?:reports?|figures?|counts?|tolls?)[ \t]+of)[ \t]*$")
+                           r"(?:reports?|figures?|counts?|tolls?)[ \t]+of"
+                           r"|(?:lower|lowered|lowering|revising|revised|cutting|cut|raising|raised)[ \t]+(?:the|its|an?)[ \t]+"
+                           r"(?:(?:earlier|initial|previous|first)[ \t]+)?(?:figure|count|toll|tally|estimate)[ \t]+(?:of|from))[ \t]*$")
 _TO = compiled(r"(?i)\bto[ \t]*$")
 # "rose to 446 on Sunday from 417": the date of the new figure may stand before "from".
 _FROM = compiled(r"(?i)^(?:[ \t]+(?:on|by)[ \t]+[\w.]+(?:[ \t]+\d+)?)?[ \t]+from[ \t]*$")

@@ -20,6 +20,12 @@ EVENT_NOUNS = (r"(?:attacks?|earthquakes?|quakes?|tsunami|floods?|storm|cyclone|
                 r"explosion|war|massacre|stampede|crush|fire|wildfire|shipwreck|sinking|famine|siege|genocide|disaster)")
 # The date a figure is given for: "as of March 3", "by Sunday", "said on Tuesday", "on Tuesday".
 # "on October 7" alone is left out: it names the event far more often than the count's date.
+# Not the day of the event a relative clause tells of: "the quake, which struck off Hualien county on
+# Wednesday morning, killed nine", "were killed when a bridge gave way on Sunday evening".
+_EVENTS_DAY = r"(?<!\b(?:(?:which|that)[ \t]+(?:struck|hit|happened|occurred|erupted|began|started)|when)\b[^,.;]{0,100})"
+# That day itself, which dates a figure given "in the first hours after the blast" and since revised.
+_EVENTS_DAY_TOLD = compiled(rf"(?i)\b(?:(?:which|that)[ \t]+(?:struck|hit|happened|occurred|erupted|began|started)|when)\b"
+                            rf"[^,.;]{{0,100}}?\bon[ \t]+(?P<when>{'|'.join(dates.WEEKDAYS)})\b")
 _AS_OF = compiled(
     rf"(?i)\b(?:(?:as of|as at|as on|updated)[ \t]+"
     rf"(?:(?:midnight|noon|the morning|the evening|late|early)[ \t]+)?(?:on[ \t]+)?(?:the[ \t]+)?(?P<when>{dates.DATE})"
@@ -29,7 +35,7 @@ _AS_OF = compiled(
     # "since the ceasefire began on Friday" starts a window: the figure is not Friday's
     # ("since the truce collapsed on Tuesday" too)
     rf"|(?<!(?:began|begun|started|effect|since|from)[ \t]+)(?<!\bsince\b[^,.;]{{0,40}})"
-    rf"on[ \t]+(?P<when>(?:{'|'.join(dates.WEEKDAYS)}|yesterday|{dates.HOLIDAY}))"
+    rf"{_EVENTS_DAY}on[ \t]+(?P<when>(?:{'|'.join(dates.WEEKDAYS)}|yesterday|{dates.HOLIDAY}))"
     # "On May 25, 2017, NHS England said 116 ...": a date that opens the sentence dates what it says
     # (after a linking word too: "Then, on October 9, the minister told ...")
     rf"|(?<![\w,;][^\w.]*)On[ \t]+(?P<when>{dates.DATE})(?![\w-])"
@@ -37,7 +43,7 @@ _AS_OF = compiled(
     rf"on[ \t]+(?P<when>{dates.DATE})(?![\w-])"
     # "killed 12 people Tuesday", as AP writes it; not "since Saturday" nor "Saturday's attack"
     rf"|(?<!(?:began|begun|started|effect|since|from|until|till|after|before|between|and|to|last|next|early|late|on)[ \t]+)"
-    rf"(?P<when>{'|'.join(dates.WEEKDAYS)})(?![\w'’])"
+    rf"{_EVENTS_DAY}(?P<when>{'|'.join(dates.WEEKDAYS)})(?![\w'’])"
     rf"|(?:between|from)[ \t]+{dates.DATE}[ \t]+(?:and|to|until|through)[ \t]+(?P<when>{dates.DATE})"
     # "the toll stood at 37,396 on June 19": a date right after a figure is the figure's
     rf"|(?<=\d[ \t]+)on[ \t]+(?P<when>{dates.DATE})"
