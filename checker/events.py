@@ -506,6 +506,11 @@ def _running_total(claim: Claim) -> bool:
         is not None
 
 
+# Words that make an incident named after them a point in time: "the anniversary of the attack".
+_TIME_OF = compiled(r"(?i)\b(?:anniversary|eve|months?|years?|weeks?|days?)[ \t]+(?:since|after|of)[ \t]+$"
+                    r"|\banniversary[ \t]+of[ \t]+$")
+
+
 def _incident(claim: Claim, rules: Rules) -> str:
     """The incident noun near the claim's figure ("strike", "blast"), or ""."""
     sentence = claim.sentence
@@ -514,6 +519,8 @@ def _incident(claim: Claim, rules: Rules) -> str:
         return ""
     lo, hi = max(0, at - _INCIDENT_REACH), min(len(sentence), at + len(claim.quote) + _INCIDENT_REACH)
     m = rules.incident_words.search(sentence, lo, hi)
+    if m and _TIME_OF.search(sentence, max(0, m.start() - 30), m.start()):
+        return ""  # "the first anniversary of the Hamas attack on Israel": a time, not the figure's incident
     nouns = [w for w in m[0].split() if w.lower() not in _NOT_NOUNS] if m else []
     # the incident's own noun, not its site's ("strike on the Maghazi camp" is a strike)
     named = [w for w in nouns if rules.headline_incidents.fullmatch(w)]

@@ -352,6 +352,16 @@ GAZA CITY - The July 13 strike on a compound in the Mawasi area near Khan Younis
         (71, "mawasi", "2024-08-01", "2024-07-13"), (289, "mawasi", "2024-08-01", "2024-07-13")]
 
 
+def test_the_anniversary_of_an_attack_names_no_incident_of_the_war_s_toll():
+    (claim,) = [c for c in claims_of(Article("gaza_oct07", "Wire", "2024-10-07", """\
+Gaza toll passes 41,900 a year into the war
+
+CAIRO - As of Monday, the first anniversary of the Hamas attack on Israel, Gaza's health ministry said 41,909 \
+people had been killed in the territory.
+""")) if c.value == 41909]
+    assert "/" not in claim.event  # the war's own series, not an incident's
+
+
 DISPLACED_UPDATE = Article("un_may14", "Wire", "2024-05-14", """\
 UN says nearly 450,000 people have fled Rafah in a week
 

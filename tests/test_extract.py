@@ -128,6 +128,8 @@ def test_metric_in_the_previous_clause():
     ("A drone strike killed two high-profile Islamic State militants, the Pentagon said.", "militants"),
     ("At least 99 journalists were killed in 2023.", "journalists"),
     ("Some 280 aid workers were killed in 33 countries.", "aid_workers"),
+    ("Of those, 509 people were killed in the vicinity of the foundation's distribution sites, a spokeswoman said.",
+     "aid_seekers"),
     ("At least 97 health workers have been killed.", "medical_personnel"),
     ("Eight soldiers were killed in the clashes.", "soldiers"),
     ("The strike killed 12 children.", "children"),
@@ -230,6 +232,17 @@ def test_a_figure_lowered_from_is_dated_by_the_event_s_day_and_the_new_one_by_th
                       "500 dead that its officials had given in the first hours after the blast.",
                       published=date(2023, 10, 18))
     assert [(c.value, c.as_of) for c in found] == [(471, "2023-10-18"), (500, "2023-10-17")]
+
+
+def test_a_part_of_people_the_sentence_named_before_takes_their_metric():
+    assert table("Most of the dead were combatants, and 246 of them were Hezbollah fighters, according to the death "
+                 "notices the group has issued.", "metric", "group") == [(246, "killed", "militants")]
+    assert claims_of("An estimated 112 of them have never come home.") == []
+
+
+def test_the_place_an_attack_struck_is_the_toll_s():
+    assert one("JENIN, West Bank - The Hamas assault on southern Israel that set off the war killed more than 1,400 "
+               "people, according to Israeli authorities.").place == "israel"
 
 
 def test_deaths_removed_from_a_count_are_a_change_not_a_count():

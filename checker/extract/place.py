@@ -146,6 +146,9 @@ def _located(text: str, names: list[tuple[int, int, str, int]], lo: int, hi: int
             for s, e, p, rank in names]
 
 
+# "the assault on southern Israel", "Israeli strikes on Gaza": the place an attack struck.
+_ATTACK_ON = compiled(r"(?i)\b(?:attacks?|assaults?|raids?|(?:air[ \t]?)?strikes?|bombings?|rampage|invasion)[ \t]+on[ \t]+"
+                      r"(?:the[ \t]+)?$")
 # "the Mawasi area west of Khan Younis": a place that locates the one before it, the figure's place
 # only if no other is named (it still tells where the story is).
 _LANDMARK = compiled(r"(?i)\b(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?[ \t]+of[ \t]+(?:the[ \t]+)?$"
@@ -358,6 +361,11 @@ def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, in
         before = [p for s, _, p, rank in places if rank != _DEMONYM and s < region.start()]
         if before:
             return before[-1]
+    # "The Hamas assault on southern Israel ... killed more than 1,400": where the attack that killed struck
+    struck = [p for s, _, p, rank in places if rank != _DEMONYM and lo <= s < cand.start
+              and _ATTACK_ON.search(sentence, max(0, s - 30), s)]
+    if struck and (best is None or best[0]):
+        return struck[-1]
     # a place only another statement of the sentence names is that statement's, where the
     # document has a place of its own ("2,681 dead ..., with 1,591 deaths in Al Haouz")
     if best is None or (best[0] and default):
