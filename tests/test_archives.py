@@ -106,7 +106,7 @@ THRESHOLDS = {
     # measured blind first (6649870): thirteenth 5/14, 0, 7; gaza11 2/9, 0, 1
     # (thirteenth: Mexico City and "in the capital" are the capital's; gaza11: the Maghazi strike's 70 -> 68, the
     # Rafah strike's 249 -> 240 wounded once its figures placed at Gaza join the strike in Rafah)
-    "thirteenth": {"found": 6, "false_alarms": 0, "unexplained": 6},  # measured 6/14, 0, 6 (27 articles)
+    "thirteenth": {"found": 6, "false_alarms": 0, "unexplained": 5},  # measured 6/14, 0, 5 (27 articles)
     "gaza11": {"found": 5, "false_alarms": 0, "unexplained": 1},  # measured 5/9, 0, 1 (28 articles)
     # measured blind first (2f51d3e): fourteenth 2/6, 2, 6; gaza12 4/7, 1, 4
     # (fourteenth: anniversary pieces join the Bhopal and Tohoku events, and Bhopal's official 3,828 -> 3,787 is found)

@@ -245,6 +245,18 @@ def test_the_place_an_attack_struck_is_the_toll_s():
                "people, according to Israeli authorities.").place == "israel"
 
 
+@pytest.mark.parametrize("text", [
+    "Officials said the final national toll could end up at around 550.",
+    "Those would take the toll to 24 once the remains reach the county medical examiner, officials said.",
+])
+def test_a_toll_foreseen_is_an_estimate(text):
+    assert one(text).estimate is True
+
+
+def test_a_region_named_with_an_aside_before_accounted_for_is_the_figure_s_place():
+    assert one("The coastal Maule region, closest to the epicentre, accounted for 541 of the dead.").place == "maule"
+
+
 def test_deaths_removed_from_a_count_are_a_change_not_a_count():
     assert one("The World Health Organization has removed about 1,000 deaths from Liberia's Ebola count.").scope \
         == "period"

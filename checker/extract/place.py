@@ -48,7 +48,8 @@ _RECORDED = (rf"(?:[ \t]+(?:{'|'.join(LOCAL_LEVELS)}|state|region))?"
 _COUNTING_PLACE = compiled(
     r"(?<![\p{L}'’-])(?<!\b(?:The|the|A|a)[ \t]+)(?P<name>\p{Lu}\p{Ll}[\p{L}-]*(?:[ \t]+\p{Lu}\p{Ll}[\p{L}-]*){0,2})"
     r"(?=(?:,[ \t]+(?:a|the)[ \t]+(?:[\w-]+[ \t]+){0,2}(?:district|province|region|state|county|town|city|village|port)\b[^,]{0,60},)?"
-    rf"(?:{_RECORDED}(?:[\w-]+[ \t]+){{0,2}}\d"
+    # ("the coastal Maule region, closest to the epicentre, accounted for 541")
+    rf"(?:(?:[ \t]+(?:{'|'.join(LOCAL_LEVELS)}|state|region),[^,\d]{{1,60}},)?{_RECORDED}(?:[\w-]+[ \t]+){{0,2}}\d"
     rf"|{_THE_MOST},?(?:{_ANOTHER_FIGURE}[ \t]+with)?[ \t]+\d))")  # "Buncombe County had the most, with 42"
 # A name in a breakdown by place: "followed by Yancey with 11 and Henderson with seven", "Miyagi
 # accounted for 6,333 of the dead, Iwate for 3,123".
@@ -80,7 +81,7 @@ _CALENDAR_WORD = compiled(rf"(?i)(?:{dates._MONTH}|{'|'.join(dates.WEEKDAYS)})\b
 _LOCATIVE = compiled(r"(?i)(?:\b(?:in|at|across|inside|throughout|from|near|of|into|fled|flee|fleeing|left|around|within|"
                      r"(?:count|toll|tally|figure|total)s?\s+(?:(?:announced|given|reported|released)\s+)?for|"
                      r"entered|entering|reached|reaching|(?:gone|went|go|going|fled|moved|headed|heading|travelled|traveled)\s+to)"
-                     r"\s+(?:the\s+)?(?:\w+\s+)?)$")
+                     r"\s+(?:the\s+)?(?:\w+(?:['’]s)?\s+)?)$")  # ("in India's Odisha state")
 # "fled Myanmar", "from Ukraine": where people left, which a count of people displaced abroad is
 # not about ("370,000 have entered Bangladesh from Myanmar" are refugees in Bangladesh).
 _LEFT_FROM = compiled(r"(?i)\b(?:from|fled|flee|fleeing|flees|left|leaving|escaped|escaping|out[ \t]+of)\s+(?:the\s+)?$")
@@ -146,6 +147,7 @@ def _located(text: str, names: list[tuple[int, int, str, int]], lo: int, hi: int
             for s, e, p, rank in names]
 
 
+_POSSESSOR = compiled(r"['’]s[ \t]+")
 # "the assault on southern Israel", "Israeli strikes on Gaza": the place an attack struck.
 _ATTACK_ON = compiled(r"(?i)\b(?:attacks?|assaults?|raids?|(?:air[ \t]?)?strikes?|bombings?|rampage|invasion)[ \t]+on[ \t]+"
                       r"(?:the[ \t]+)?$")
@@ -343,7 +345,10 @@ def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, in
         return listed[-1]
     fled = metric == "displaced" and [s for s, _, _, rank in places if rank == _IN_FRAME and lo <= s < hi
                                       and _LEFT_FROM.search(sentence, max(0, s - 30), s)]
+    # "in India's Odisha state": the place the possessive owns is the figure's, not its owner
+    owners = {e for _, e, _, _ in places if any(_POSSESSOR.fullmatch(sentence, e, s2) for s2, _, _, _ in places)}
     located = [(not lo <= s < hi, _SPEAKERS_COUNTRY.match(sentence, e) is not None, bool(fled) and s in fled, -rank,
+                e in owners,
                 _LANDMARK.search(sentence, max(0, s - 40), s) is not None,
                 _ATTACHED.match(sentence, cand.end, s) is None, min(abs(s - cand.end), abs(cand.start - e)), p)
                for s, e, p, rank in places
@@ -415,7 +420,7 @@ _COUNTING_SUBJECT = compiled(r"(?i)[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+|now[ 
 _PLACE_WITH = compiled(rf"(?i)^(?:(?:[ \t]+{_THE_MOST},?{_ANOTHER_FIGURE})?|,[^,\d]{{1,40}},)[ \t]+(?:with|for)[ \t]+$"
                        rf"|^[ \t]+{_THE_MOST},[ \t]+$|^{_RECORDED}$")
 # "15 people in Kolkata": a place right after the figure's noun phrase is the figure's own.
-_ATTACHED = compiled(r"[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:in|at|across|near|inside)[ \t]+(?:the[ \t]+)?$")
+_ATTACHED = compiled(r"[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:in|at|across|near|inside)[ \t]+(?:the[ \t]+)?(?:[\w-]+['’]s[ \t]+)?$")
 # Where one statement of a sentence ends and another begins, for places: "..., and Malawi's
 # government has reported 56 deaths", "..., bringing the toll in Europe to 216", "72 died in the
 # state, 15 of them in Kolkata", "2,681 dead, with 1,591 deaths in Al Haouz province".
