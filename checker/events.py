@@ -441,9 +441,13 @@ def _scope_in(claim: Claim, event: Event, single: bool, by_events: frozenset[str
     # in the past ("the truce, lasting one week, took place in November")
     open_ended = _SINCE.search(claim.sentence) is not None or (as_of is not None and (as_of - start).days <= 1)
     # (an event of one article began, as far as we know, when it was published: no telling)
-    if event.kind == MAIN and began is not None and len(event.docs) > 1 and start <= began and open_ended:
-        # a day's count ("killed on Sunday") is the toll as of the day it was given
-        one_day = as_of is not None and (as_of - start).days <= 1
+    one_day = as_of is not None and (as_of - start).days <= 1
+    # (not a window opened long before the event began: "killed in the West Bank this year" in a war of October)
+    if (event.kind == MAIN and began is not None and len(event.docs) > 1
+            and began - timedelta(days=_MARKED_BEFORE_FIRST) <= start <= began and open_ended) \
+            or (event.kind == INCIDENT and one_day):
+        # a day's count ("killed on Sunday") is the toll as of the day it was given; so is an
+        # incident's ("a strike on a cafe on Monday afternoon, killing 33")
         return "cumulative", "", (_statement_day(claim) if one_day else "") or claim.as_of
     return claim.scope, claim.period_start, claim.as_of
 
@@ -560,6 +564,12 @@ def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: 
         event = main[id(cluster)]
         event, place = _claims_event(claim, event, cluster, grouping, main, events, rules, gazetteer, one_place,
                                      headline_incident=merged_profiles[claim.doc].incident)
+        whole = out[-1] if out else None
+        if whole is not None and whole.doc == claim.doc and whole.sentence == claim.sentence \
+                and whole.metric == claim.metric and whole.group == "all" and claim.group != "all" \
+                and events[whole.event].kind == INCIDENT:
+            # "104 killed in strikes overnight, 46 of them children": a part of an incident's toll is the incident's
+            event = events[whole.event]
         # a document's own place, where its sentence names none, or the event's country ("in Britain"
         # for a London fire), is the event's; a part the sentence names ("northern Gaza") or the
         # headline makes the document's subject ("North Carolina says ...") stays
@@ -575,7 +585,7 @@ def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: 
                                                in_the_event.get(event.type))
         out.append(replace(claim, event=event.event, place=place, group=group, scope=scope, period_start=period_start,
                            as_of=as_of))
-    out = _split_incidents(_placed_incidents(out, events), events)
+    out = _split_incidents(_placed_incidents(out, events, rules, gazetteer), events)
     for claim in out:
         counts[claim.event] += 1
         docs_of[claim.event][claim.doc] = None
@@ -587,11 +597,11 @@ def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: 
     return found, out
 
 
-def _placed_incidents(claims: list[Claim], events: dict[str, Event]) -> list[Claim]:
-    """`claims` with an incident's figures placed only at its parent event's place ("45 killed and
-    240 wounded in the strike, Gaza's health ministry says") moved to the one incident of that kind
-    at a named place with figures within `_INCIDENT_GAP` days ("the strike" in Rafah), which is
-    where they were."""
+def _placed_incidents(claims: list[Claim], events: dict[str, Event], rules: Rules, gazetteer: Gazetteer) -> list[Claim]:
+    """`claims` with an incident's figures placed only at its parent event's place by default ("45
+    killed and 240 wounded in the strike, Gaza's health ministry says") moved to the one incident of
+    that kind at a named place with figures within `_INCIDENT_GAP` days ("the strike" in Rafah),
+    which is where they were; not one whose sentence names that place ("a cafe in Gaza City")."""
     sites: dict[tuple[str, str], list[tuple[date, str]]] = defaultdict(list)
     for claim in claims:
         event = events[claim.event]
@@ -600,7 +610,8 @@ def _placed_incidents(claims: list[Claim], events: dict[str, Event]) -> list[Cla
     out = list(claims)
     for i, claim in enumerate(claims):
         event = events[claim.event]
-        if event.kind != INCIDENT or not claim.as_of or event.place != events[event.parent].place:
+        if event.kind != INCIDENT or not claim.as_of or event.place != events[event.parent].place \
+                or not _unnamed(claim.place, claim.sentence, rules, gazetteer):
             continue
         day = date.fromisoformat(claim.as_of)
         near = {site for when, site in sites.get((event.parent, event.type), ())

@@ -119,8 +119,10 @@ THRESHOLDS = {
     "gaza12": {"found": 6, "false_alarms": 1, "unexplained": 4},  # measured 6/7, 1, 4 (30 articles)
     # measured blind first (17dfbfd): fifteenth 1/2, 1, 5; gaza13 0/5, 0, 8
     "fifteenth": {"found": 1, "false_alarms": 1, "unexplained": 5},  # measured 1/2, 1, 5 (30 articles)
-    # (gaza13 8 -> 7: "the first anniversary of the Hamas attack on Israel" names no incident of the war's toll)
-    "gaza13": {"found": 0, "false_alarms": 0, "unexplained": 7},  # measured 0/5, 0, 7 (30 articles)
+    # (gaza13: "the first anniversary of the Hamas attack on Israel" names no incident of the war's toll; the al-Baqa
+    # cafe strike "in Gaza City" keeps its place, and its toll given on the day, 33, meets the hospital's 41; with
+    # that, the West Bank's 111 children "this year" meet OCHA's 94 since October 7)
+    "gaza13": {"found": 1, "false_alarms": 0, "unexplained": 8},  # measured 1/5, 0, 8 (30 articles)
 }
 
 

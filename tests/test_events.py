@@ -362,6 +362,38 @@ people had been killed in the territory.
     assert "/" not in claim.event  # the war's own series, not an incident's
 
 
+def test_a_strike_in_a_named_city_of_the_war_s_own_place_keeps_it_and_its_day_s_toll_is_its_toll(tmp_path):
+    """The cafe strike "in Gaza City" (Gaza City is `gaza`, the war's own place) is not moved to a
+    strike in Khan Younis the same day, and "killing 33" on the day of the strike is its toll, which
+    the hospital's 41 that evening contradicts (tests/archives/gaza13)."""
+    war = Article("gaza_jun29", "Wire", "2025-06-29", """\
+Gaza death toll passes 56,400
+
+GAZA CITY - Israel's war in Gaza has killed more than 56,400 Palestinians, the Gaza health ministry said on Sunday.
+""")
+    khan_younis = Article("ky_jun30", "Wire", "2025-06-30", """\
+Strike on Khan Younis tent kills 11
+
+KHAN YOUNIS, Gaza Strip - An Israeli strike on a tent in Khan Younis killed 11 people on Monday, Nasser hospital said.
+""")
+    first = Article("cafe_jun30", "Times", "2025-06-30", """\
+Strike on crowded Gaza City seafront cafe kills dozens
+
+GAZA CITY - An Israeli air strike hit a popular seafront cafe in Gaza City on Monday afternoon, killing 33 people \
+and wounding nearly 50, medical sources said.
+""")
+    later = Article("cafe_jun30_pm", "Ledger", "2025-06-30", """\
+Gaza hospital chief says 41 killed in cafe strike
+
+GAZA CITY - The director of al-Shifa hospital said on Monday evening that an Israeli strike on the al-Baqa cafe on \
+Gaza City's seafront had killed 41 people.
+""")
+    result = checked(tmp_path, war, khan_younis, first, later)
+    cafe = event_of(result, "cafe_jun30", "33")
+    assert cafe != event_of(result, "ky_jun30", "11")
+    assert any(f.check == "cross_source" and {33, 41} <= set(f.values) for f in result.findings)
+
+
 DISPLACED_UPDATE = Article("un_may14", "Wire", "2024-05-14", """\
 UN says nearly 450,000 people have fled Rafah in a week
 
