@@ -151,8 +151,8 @@ def test_metric_in_the_previous_clause():
     ("Officials counted 12 indirect deaths, most from carbon monoxide poisoning.", "indirect_deaths"),
     ("The Lancet letter said the war could cause up to 186,000 direct and indirect deaths.", "all"),
     # who killed them, in a breakdown by perpetrator
-    ("It said 278 Palestinians had been killed in the West Bank since the war began: 268 by Israeli troops and eight by "
-     "settlers.", None),
+    ("It said 278 Palestinians had been killed in the West Bank since the war began: 268 by Israeli troops "
+     "and eight by settlers.", None),
     # the dead with the missing: more than the toll, never a part of it
     ("The disaster left 22,222 people dead or missing, according to the National Police Agency.", "dead_or_missing"),
     ("The police count pushed the combined number of dead and unaccounted-for above 11,000.", "dead_or_missing"),
