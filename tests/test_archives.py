@@ -123,7 +123,8 @@ THRESHOLDS = {
     # cafe strike "in Gaza City" keeps its place, and its toll given on the day, 33, meets the hospital's 41; with
     # that, the West Bank's 111 children "this year" meet OCHA's 94 since October 7)
     # (and 7: the West Bank's "268 by Israeli troops, eight by settlers" are parts, not OCHA's total)
-    "gaza13": {"found": 1, "false_alarms": 0, "unexplained": 7},  # measured 1/5, 0, 7 (30 articles)
+    # (and 6: the soldiers killed "since the army sent ground troops into the Gaza Strip" are a window of the war)
+    "gaza13": {"found": 1, "false_alarms": 0, "unexplained": 6},  # measured 1/5, 0, 6 (30 articles)
 }
 
 

@@ -263,6 +263,13 @@ def test_a_region_named_with_an_aside_before_accounted_for_is_the_figure_s_place
     assert one("The coastal Maule region, closest to the epicentre, accounted for 541 of the dead.").place == "maule"
 
 
+def test_a_phase_of_a_war_and_a_day_alone_are_windows():
+    assert [c.scope for c in claims_of(
+        "Two hundred and twenty Israeli soldiers have now been killed since the army sent ground troops into the Gaza "
+        "Strip on October 27, the military said on Friday. Police records showed that Monday, the first day of the "
+        "demonstrations, alone accounted for 21 deaths.")] == ["period", "period"]
+
+
 def test_deaths_removed_from_a_count_are_a_change_not_a_count():
     assert one("The World Health Organization has removed about 1,000 deaths from Liberia's Ebola count.").scope \
         == "period"
