@@ -130,6 +130,8 @@ def test_metric_in_the_previous_clause():
     ("Some 280 aid workers were killed in 33 countries.", "aid_workers"),
     ("Of those, 509 people were killed in the vicinity of the foundation's distribution sites, a spokeswoman said.",
      "aid_seekers"),
+    # a place's own people say no more than all; what they were doing does
+    ("At least 1,373 Palestinians have been killed while trying to obtain food in Gaza since May 27.", "aid_seekers"),
     ("At least 97 health workers have been killed.", "medical_personnel"),
     ("Eight soldiers were killed in the clashes.", "soldiers"),
     ("The strike killed 12 children.", "children"),

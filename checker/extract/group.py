@@ -23,14 +23,18 @@ def _group(sentence: str, cand: _Candidate, rules: Rules) -> str:
     nouns = ([said_to_be["noun"]] if said_to_be else []) + ([part_of["noun"]] if part_of else []) \
         + [_PHRASE_END.split(after, maxsplit=1)[0]]
     phrases = [noun if _CONDITION.match(noun) else _NOUN_PHRASE_END.split(noun, maxsplit=1)[0] for noun in nouns]
+    people = "all"  # a place's own people ("1,373 Palestinians ... while trying to obtain food"): what they were doing may say more
     for phrase in phrases:
         found = _named_group(" ".join(_WORD.findall(phrase)[:5]), rules)  # "two high-profile Islamic State militants"
-        if found != "all":
+        if found != "all" and not any(found in own for own in rules.same_people.values()):
             return found
+        if found != "all":
+            people = found
+            break
     clause = _CLAUSE_END.split(after, maxsplit=1)[0]
     counted = _TALLY_OF.search(sentence, max(0, cand.start - 120), cand.start) \
         or _DEATHS_OF.search(sentence, max(0, cand.start - 120), cand.start)
-    named = _named_group(counted["noun"], rules) if counted else "all"
+    named = _named_group(counted["noun"], rules) if counted else people
     whole_of_part = _OF_BEFORE.search(sentence, max(0, cand.start - 12), cand.start)
     if not whole_of_part and (named == "all" or any(named in people for people in rules.same_people.values())):
         # what the people were doing, said in the figure's clause or in the tally's
