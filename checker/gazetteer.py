@@ -149,6 +149,8 @@ class Gazetteer:
         self._areas = rules.place_areas
         self._listed = {place.id: place for place in rules.places}
         self._memo: dict[str, tuple[str, ...]] = {}
+        self._nationality: dict[str, str] = {}  # asked once per adjective and country: a few per archive
+        self._nationals: dict[str, str] = {}
         self._countries: frozenset[str] | None = None
 
     def _country_id(self, iso: str) -> str:
@@ -164,13 +166,20 @@ class Gazetteer:
     def nationality(self, adjective: str) -> str:
         """The id of the country an adjective of nationality names ("Indian" -> india, "Nepali" as
         rules/places.yaml's "Nepalis"), "" if none."""
-        listed = next((pid for pid, place in self._listed.items() if adjective in place.adjectives), "")
-        iso = _index().nationalities.get(adjective)
-        return listed or (self._country_id(iso) if iso else "")
+        if adjective not in self._nationality:
+            listed = next((pid for pid, place in self._listed.items() if adjective in place.adjectives), "")
+            iso = _index().nationalities.get(adjective)
+            self._nationality[adjective] = listed or (self._country_id(iso) if iso else "")
+        return self._nationality[adjective]
 
     def nationals(self, country: str) -> str:
         """The group id of a country's people ("iranians", "japanese"): the demonym rules/places.yaml
         gives it, else the gazetteer's adjective made plural ("Thai" -> thais)."""
+        if country not in self._nationals:
+            self._nationals[country] = self._read_nationals(country)
+        return self._nationals[country]
+
+    def _read_nationals(self, country: str) -> str:
         listed = self._listed.get(country)
         if listed is not None and listed.people_id:
             return listed.people_id
