@@ -79,9 +79,10 @@ class Event:
     claims: int = 0
 
 
-# Days an anniversary's marked date may fall before an event's first article (the day of the
-# quake; the first article came days later).
-_MARKED_BEFORE_FIRST = 31
+# Days an event may have begun before its first article in an archive: the day an anniversary marks
+# (the quake's; the first article came days later), the start of a window that is the event's running
+# total ("since Oct. 7" in a war first reported on Oct. 16).
+_BEGAN_BEFORE_FIRST = 31
 # The headline and lead, where an anniversary piece says what it marks.
 _LEAD = 600
 # "Four years on", "13 years since the earthquake", "Thirty years after Bhopal", "the fourth
@@ -286,7 +287,7 @@ class _Grouping:
             if cluster.fixed or not (cluster.area in areas or _top(areas) in cluster.areas):
                 continue
             gap = published - cluster.last
-            if marks is not None and marks >= cluster.first - timedelta(days=_MARKED_BEFORE_FIRST):
+            if marks is not None and marks >= cluster.first - timedelta(days=_BEGAN_BEFORE_FIRST):
                 gap = min(gap, max(marks - cluster.last, timedelta(0)))
             window = self.windows.get(_kind_of(cluster.kinds, self.rules), 365)
             if gap > timedelta(days=window):
@@ -444,7 +445,7 @@ def _scope_in(claim: Claim, event: Event, single: bool, by_events: frozenset[str
     one_day = as_of is not None and (as_of - start).days <= 1
     # (not a window opened long before the event began: "killed in the West Bank this year" in a war of October)
     if (event.kind == MAIN and began is not None and len(event.docs) > 1
-            and began - timedelta(days=_MARKED_BEFORE_FIRST) <= start <= began and open_ended) \
+            and began - timedelta(days=_BEGAN_BEFORE_FIRST) <= start <= began and open_ended) \
             or (event.kind == INCIDENT and one_day):
         # a day's count ("killed on Sunday") is the toll as of the day it was given; so is an
         # incident's ("a strike on a cafe on Monday afternoon, killing 33")

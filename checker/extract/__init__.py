@@ -104,10 +104,10 @@ def _read_sentence(sentence: str, rules: Rules, decimal_comma: bool = False,
                 or _SAME_COUNT_BY_ANOTHER.search(sentence, previous.candidate.end, cand.start)):
             item = _Found(cand, previous.metric, previous.cue_scope, previous.gap, inherited=True)
         elif previous is None and not unread and cand.match.kind != "vague" and _ANTECEDENT.match(sentence[cand.end:]) \
-                and any(end <= cand.start for _, _, end in cues):
+                and (named_before := [c for c in cues if c[2] <= cand.start]):
             # "Most of the dead were combatants, and 246 of them were Hezbollah fighters": the people the
             # sentence named before, with no figure of their own
-            cue = max((c for c in cues if c[2] <= cand.start), key=lambda c: c[2])[0]
+            cue = max(named_before, key=lambda c: c[2])[0]
             item = _Found(cand, cue.metric, cue.scope, 0, inherited=True)
         else:
             unread.append(cand)

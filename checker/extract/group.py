@@ -23,20 +23,19 @@ def _group(sentence: str, cand: _Candidate, rules: Rules) -> str:
     nouns = ([said_to_be["noun"]] if said_to_be else []) + ([part_of["noun"]] if part_of else []) \
         + [_PHRASE_END.split(after, maxsplit=1)[0]]
     phrases = [noun if _CONDITION.match(noun) else _NOUN_PHRASE_END.split(noun, maxsplit=1)[0] for noun in nouns]
-    people = "all"  # a place's own people ("1,373 Palestinians ... while trying to obtain food"): what they were doing may say more
-    for phrase in phrases:
-        found = _named_group(" ".join(_WORD.findall(phrase)[:5]), rules)  # "two high-profile Islamic State militants"
-        if found != "all" and not any(found in own for own in rules.same_people.values()):
-            return found
-        if found != "all":
-            people = found
-            break
+    # (five words: "two high-profile Islamic State militants")
+    named_by_noun = (_named_group(" ".join(_WORD.findall(phrase)[:5]), rules) for phrase in phrases)
+    noun_group = next((found for found in named_by_noun if found != "all"), "all")
+    # a place's own people ("1,373 Palestinians ... while trying to obtain food") say no more than all:
+    # what they were doing may
+    if not _own_people(noun_group, rules):
+        return noun_group
     clause = _CLAUSE_END.split(after, maxsplit=1)[0]
     counted = _TALLY_OF.search(sentence, max(0, cand.start - 120), cand.start) \
         or _DEATHS_OF.search(sentence, max(0, cand.start - 120), cand.start)
-    named = _named_group(counted["noun"], rules) if counted else people
+    named = _named_group(counted["noun"], rules) if counted else noun_group
     whole_of_part = _OF_BEFORE.search(sentence, max(0, cand.start - 12), cand.start)
-    if not whole_of_part and (named == "all" or any(named in people for people in rules.same_people.values())):
+    if not whole_of_part and _own_people(named, rules):
         # what the people were doing, said in the figure's clause or in the tally's
         # (the clause's words before the figure too: "pushing the combined number of dead and
         # unaccounted-for above 11,000")
@@ -46,6 +45,11 @@ def _group(sentence: str, cand: _Candidate, rules: Rules) -> str:
             doing = _named_group(opening[0], rules, rules.before_figure)
         return doing if doing != "all" else named
     return named
+
+
+def _own_people(group: str, rules: Rules) -> bool:
+    """Whether `group` is all, or some place's own people (rules/groups.yaml same_people: "Gazans")."""
+    return group == "all" or any(group in people for people in rules.same_people.values())
 
 
 def _named_group(words: str, rules: Rules, only: frozenset[str] | None = None) -> str:

@@ -15,7 +15,7 @@ from ..model import Document
 from ..rules import Rules
 from ..scanning import MATCH_TIMEOUT
 from ..user_cache import compiled
-from .sentences import NEXT_ANTECEDENT, _Candidate
+from .sentences import ATTACKS, NEXT_ANTECEDENT, _Candidate
 
 
 # The words of a text, against each listed place's first words: most places need no search.
@@ -149,8 +149,7 @@ def _located(text: str, names: list[tuple[int, int, str, int]], lo: int, hi: int
 
 _POSSESSOR = compiled(r"['’]s[ \t]+")
 # "the assault on southern Israel", "Israeli strikes on Gaza": the place an attack struck.
-_ATTACK_ON = compiled(r"(?i)\b(?:attacks?|assaults?|raids?|(?:air[ \t]?)?strikes?|bombings?|rampage|invasion)[ \t]+on[ \t]+"
-                      r"(?:the[ \t]+)?$")
+_ATTACK_ON = compiled(rf"(?i)\b{ATTACKS}[ \t]+on[ \t]+(?:the[ \t]+)?$")
 # "the Mawasi area west of Khan Younis": a place that locates the one before it, the figure's place
 # only if no other is named (it still tells where the story is).
 _LANDMARK = compiled(r"(?i)\b(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?[ \t]+of[ \t]+(?:the[ \t]+)?$"

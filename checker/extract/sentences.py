@@ -29,6 +29,10 @@ _CLAUSE_BREAK = compiled(r"[;—]|(?<!\d):(?!\d)|\s-\s|\b(?:but|whereas|although
                          r"|\b(?:as|after|when)[ \t]+another\b")
 # ", 36 of them": the figure after opens a clause of its own (place.py's statements end there too).
 NEXT_ANTECEDENT = r",[ \t]*[\w.,-]+[ \t]+(?:of[ \t]+whom|of[ \t]+them|among[ \t]+them|among[ \t]+whom)\b"
+# The nouns of an attack, which owns the place it struck and the day it came ("the assault on southern
+# Israel", "the toll from Saturday's Israeli strike", "the July 13 strike") (place.py, source.py, when.py).
+ATTACKS = (r"(?:(?:air[ \t]*|drone[ \t]+|missile[ \t]+)?strikes?|attacks?|assaults?|raids?|bombings?|shelling|blasts?|"
+           r"explosions?|offensive|bombardment|rampage|invasion|incursion)")
 _NEXT_ANTECEDENT = compiled(rf"(?i){NEXT_ANTECEDENT}")
 # What a name loses on becoming an id (place.py, source.py).
 _NON_WORDS = compiled(r"\W+")

@@ -22,7 +22,7 @@ from ..rules import RUN_BY, Rules
 from ..scanning import MATCH_TIMEOUT, Starts, matches_at
 from ..user_cache import compiled
 from .prefilter import LiteralFinder, Literals, needed_literals
-from .sentences import _NON_WORDS, _REACH, _Candidate
+from .sentences import ATTACKS, _NON_WORDS, _REACH, _Candidate
 from .when import _SPEECH_DATE
 
 
@@ -488,8 +488,7 @@ _RECORD_WORDS = compiled(rf"['’]s[ ](?:[\w-]+[ ]){{0,2}}?{_RECORD}|\b{_BARE_RE
 _STORMS = r"(?i:cyclone|hurricane|typhoon|storm|depression)[ \t]+"
 _STORM, _STORM_BEFORE = compiled(_STORMS), compiled(rf"\b{_STORMS}$")
 _OWNS_NEXT = compiled(r"['’]s$")
-_ATTACK_NEXT = compiled(r"[ \t]+(?:air[ \t]*|drone[ \t]+|missile[ \t]+)?(?:strikes?|attacks?|bombings?|raids?|shelling|blasts?|"
-                        r"explosions?|assaults?|offensive|bombardment)\b")
+_ATTACK_NEXT = compiled(rf"[ \t]+{ATTACKS}\b")
 _FIGURES_NEXT = compiled(r"[ \t]+(?:(?:latest|own|official|new|final|updated)[ \t]+)?(?:figures|data|count|tally|toll|statement|estimates?|report|list)\b")
 
 

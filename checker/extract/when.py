@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from .. import dates
 from ..scanning import MATCH_TIMEOUT
 from ..user_cache import compiled
+from .sentences import ATTACKS
 
 
 # Nouns of events a year before them dates: "the 2004 tsunami".
@@ -22,10 +23,10 @@ EVENT_NOUNS = (r"(?:attacks?|earthquakes?|quakes?|tsunami|floods?|storm|cyclone|
 # "on October 7" alone is left out: it names the event far more often than the count's date.
 # Not the day of the event a relative clause tells of: "the quake, which struck off Hualien county on
 # Wednesday morning, killed nine", "were killed when a bridge gave way on Sunday evening".
-_EVENTS_DAY = r"(?<!\b(?:(?:which|that)[ \t]+(?:struck|hit|happened|occurred|erupted|began|started)|when)\b[^,.;]{0,100})"
+_EVENT_CLAUSE = r"\b(?:(?:which|that)[ \t]+(?:struck|hit|happened|occurred|erupted|began|started)|when)\b"
+_EVENTS_DAY = rf"(?<!{_EVENT_CLAUSE}[^,.;]{{0,100}})"
 # That day itself, which dates a figure given "in the first hours after the blast" and since revised.
-_EVENTS_DAY_TOLD = compiled(rf"(?i)\b(?:(?:which|that)[ \t]+(?:struck|hit|happened|occurred|erupted|began|started)|when)\b"
-                            rf"[^,.;]{{0,100}}?\bon[ \t]+(?P<when>{'|'.join(dates.WEEKDAYS)})\b")
+_EVENTS_DAY_TOLD = compiled(rf"(?i){_EVENT_CLAUSE}[^,.;]{{0,100}}?\bon[ \t]+(?P<when>{'|'.join(dates.WEEKDAYS)})\b")
 _AS_OF = compiled(
     rf"(?i)\b(?:(?:as of|as at|as on|updated)[ \t]+"
     rf"(?:(?:midnight|noon|the morning|the evening|late|early)[ \t]+)?(?:on[ \t]+)?(?:the[ \t]+)?(?P<when>{dates.DATE})"
@@ -145,8 +146,7 @@ _SPEECH_DATE = compiled(
 
 
 # "Saturday's Hamas attack", "the Feb. 6 earthquakes", "the invasion on Feb. 24": the day the event began.
-_EVENTS = (r"(?:attacks?|earthquakes?|quakes?|invasion|offensive|floods?|flooding|storm|cyclone|hurricane|typhoon|bombing|blast|"
-           r"explosion|war|incursion|assault|outbreak|massacre|(?:air[ \t]*|drone[ \t]+|missile[ \t]+)?strikes?|raids?|shelling)")
+_EVENTS = rf"(?:{ATTACKS}|earthquakes?|quakes?|floods?|flooding|storm|cyclone|hurricane|typhoon|war|outbreak|massacre)"
 _EVENT_DATE = compiled(
     rf"(?i)\b(?P<when>{dates.DATE})(?:'s|’s)?[ \t]+(?:[\w-]+[ \t]+){{0,2}}{_EVENTS}\b"
     rf"|\b{_EVENTS}[ \t]+(?:of|on)[ \t]+(?P<when>{dates.DATE})")
