@@ -126,6 +126,7 @@ _SCHEMAS: dict[str, dict] = {
             "earlier_event_days": {"type": "integer", "minimum": 0},
             "follow_up_days": {"type": "integer", "minimum": 0},
             "incidents": _PATTERNS, "headline_incidents": _PATTERN, "estimates": _PATTERNS, "revisions": _PATTERNS,
+            "earlier_statements": _PATTERNS,
             "incident_names": {"type": "object", "additionalProperties": {"type": "string", "pattern": "^[a-z_]+$"}},
             "other_counts": {"type": "object", "additionalProperties": _PATTERNS},
         },
@@ -238,6 +239,7 @@ class Rules:
     incident_names: dict[str, str]  # an incident noun -> the one id its kind goes by ("explosion" -> "blast")
     estimate_words: regex.Pattern
     revision_words: regex.Pattern
+    earlier_statement_words: regex.Pattern
     other_counts: tuple[tuple[str, regex.Pattern], ...]  # (why a finding on it is a note, words near a figure)
     event_toll: regex.Pattern
     place_areas: dict[str, str]
@@ -614,6 +616,7 @@ def _build(raw: dict[str, Any], where: dict[str, Path]) -> Rules:
         incident_names=dict(ev.get("incident_names") or {}),
         estimate_words=_any_of(ev.get("estimates", []), f"{events_file}: key estimates"),
         revision_words=_any_of(ev.get("revisions", []), f"{events_file}: key revisions"),
+        earlier_statement_words=_any_of(ev.get("earlier_statements", []), f"{events_file}: key earlier_statements"),
         other_counts=tuple((why, _any_of(words, f"{events_file}: key other_counts.{why}"))
                            for why, words in (ev.get("other_counts") or {}).items()),
         event_toll=_event_toll([w for spec in ev.get("types", {}).values() for w in spec["words"]],

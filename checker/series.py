@@ -120,6 +120,22 @@ def _other_counts(claims: pd.DataFrame, other_counts: Sequence[tuple[str, regex.
     return [found.get(row[:4], "") for row in rows]
 
 
+# Characters before a figure, and after it, within which `earlier_statements` words date it before
+# the figure its document reports as current.
+_EARLIER_REACH = (150, 60)
+
+
+def _stated_earlier(claims: pd.DataFrame, words: regex.Pattern) -> np.ndarray:
+    """Per claim, whether the words near it say the text gives it as what was said earlier
+    ("Only hours earlier officials had put the toll at about 300")."""
+    before, after = _EARLIER_REACH
+    found = []
+    for sentence, quote in zip(claims["sentence"].to_numpy(), claims["quote"].to_numpy()):
+        at = max(sentence.find(quote), 0)
+        found.append(words.search(sentence, max(0, at - before), at + len(quote) + after) is not None)
+    return np.array(found, dtype=bool)
+
+
 def guesses(claims: pd.DataFrame, events: Mapping[str, Event], gazetteer: Gazetteer | None,
             other_counts: Sequence[tuple[str, regex.Pattern]] = ()) -> np.ndarray:
     """Per claim, why its sameness with its series is a guess ("" when the text says it). A
@@ -234,8 +250,9 @@ def intervals(claims: pd.DataFrame, events: Mapping[str, Event] | None = None,
     """The claim table with `lo`/`hi` and `lo_r`/`hi_r` (floats, ±inf when unbounded), `date`
     (datetime64, NaT when undated), `series_id` (an integer per series, see `key_codes`) and
     `guess` (see `guesses`; with no `events`, only estimates and unplaced figures are guesses),
-    `whole` and `whole_guessed` (see `wholes`), and `revised` (the sentence states a revision, by
-    the rules' `revisions`; `rules` also gives `other_counts` to `guesses`)."""
+    `whole` and `whole_guessed` (see `wholes`), `revised` (the sentence states a revision, by
+    the rules' `revisions`) and `stated_earlier` (the words near it give the figure as said before
+    the current one, by the rules' `earlier_statements`; `rules` also gives `other_counts` to `guesses`)."""
     frame = claims.copy(deep=False)  # new columns only: the input stays as it was
     qualifier = frame["qualifier"].to_numpy()
     value = pd.to_numeric(frame["value"], errors="coerce").to_numpy(dtype="float64")
@@ -267,6 +284,9 @@ def intervals(claims: pd.DataFrame, events: Mapping[str, Event] | None = None,
     frame["guess"] = guesses(frame, events or {}, gazetteer, rules.other_counts if rules else ())
     # the sentence states that its figure revises an earlier one (checks/superseded.py)
     frame["revised"] = _revised(frame, rules.revision_words) if rules is not None else np.zeros(len(frame), bool)
+    # the text gives the figure as what was said before its current one (checks/within_document.py)
+    frame["stated_earlier"] = _stated_earlier(frame, rules.earlier_statement_words) if rules is not None \
+        else np.zeros(len(frame), bool)
     frame["whole"], frame["whole_guessed"] = wholes(frame, events or {}, gazetteer)
     # Parse each distinct date once: a million claims share a few thousand dates.
     codes, uniques = pd.factorize(frame["as_of"].fillna(""))

@@ -412,3 +412,23 @@ def test_the_missing_may_fall_between_two_sources_at_the_series_own_pace(tmp_pat
     )
     assert not loud(f for f in result.findings if f.check == "cross_source")
 
+
+
+def test_a_toll_given_hours_earlier_is_the_count_at_another_moment_not_a_contradiction(tmp_path):
+    article = Article("chile_mar1", "Southern Cone Wire", "2010-03-01", """\
+Bachelet says Chile quake toll has jumped to 708
+
+SANTIAGO, Chile (Southern Cone Wire) - The number of people known to have died in Saturday's earthquake in Chile \
+rose sharply on Sunday to 708, President Michelle Bachelet said.
+
+Only hours earlier officials had put the toll at about 300. In Constitucion, local officials said some 350 people \
+had been killed.
+""")
+    result = checked(tmp_path, article)
+    headline, current = (c for c in result.claims if c.quote == "708")
+    earlier = claim(result, "chile_mar1", "about 300")
+    # dated by the figure before it, not by the day the article appeared
+    assert current.as_of == earlier.as_of == "2010-02-28"
+    assert on(result, headline, earlier) == on(result, current, earlier) == []
+    # nor is the town's 350 a part above the 300 of "hours earlier"
+    assert [f for f in result.findings if f.check == "part_whole"] == []

@@ -42,8 +42,12 @@ def run(context: CheckContext, options: dict) -> Iterator[Problem]:
     claims = context.claims
     positions = np.flatnonzero((claims["date"].notna() & (claims["qualifier"] != "vague")
                                 & (claims["unit"] == "persons")).to_numpy())
-    yield from _groups(claims, positions[~np.isin(claims["group"].to_numpy()[positions], options["outside_totals"])])
-    yield from _places(claims, positions)
+    # a figure the text gives as said earlier that day ("Minutes earlier, Santos had given a toll of
+    # 210") is no whole or part of that day's current figures
+    current = positions[~claims["stated_earlier"].to_numpy(dtype=bool)[positions]] \
+        if "stated_earlier" in claims.columns else positions
+    yield from _groups(claims, current[~np.isin(claims["group"].to_numpy()[current], options["outside_totals"])])
+    yield from _places(claims, current)
     yield from _breakdowns(claims, positions)
 
 

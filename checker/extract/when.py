@@ -67,7 +67,9 @@ _AS_OF = compiled(
     # ("since October 7 last year" names a day of last year, not its end)
     rf"|(?P<when>(?<!{dates._MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?[ \t]+)last year|(?:by[ \t]+)?the end of (?:the |this |last )?year)"
     rf"|(?P<earlier>a day earlier|the day before|the previous day|a week earlier"
-    rf"|a day later|the next day|the following day)"
+    rf"|a day later|the next day|the following day"
+    # "Only hours earlier officials had put the toll at about 300": the day of the figure before
+    rf"|(?:(?:only|just|a few|some|several)[ \t]+)?(?:hours|minutes)[ \t]+(?:earlier|before)|earlier (?:in|on) the day|earlier that day)"
     # "by the end of that period": the last day of the window the clause named before
     rf"|(?P<period_end>by the end of (?:that|the same|this) period)"
     # "up from 1,695 at the start of the month"
@@ -108,7 +110,8 @@ def _explicit_date(clause: str, at: int, published: date | None, before: date | 
             if not opens and not right_after(m):
                 continue
             anchor = (opening if opens else before) or published
-            when = anchor - timedelta(days=_EARLIER[m["earlier"].lower()]) if anchor else None
+            # ("hours earlier", "earlier in the day": the same day)
+            when = anchor - timedelta(days=_EARLIER.get(m["earlier"].lower(), 0)) if anchor else None
             return when if when is None or published is None or when <= published else None
         if m["event_year"]:
             if m.start() < end:
