@@ -120,6 +120,28 @@ def _other_counts(claims: pd.DataFrame, other_counts: Sequence[tuple[str, regex.
     return [found.get(row[:4], "") for row in rows]
 
 
+# A figure a part of the one before it: "4,576 soldiers have been wounded, some 2,300 of them during
+# the ground operation" (checks/part_whole.py reads the same breakdowns).
+OF_THEM = regex.compile(r"(?i)[ \t]+(?:of[ \t]+them|of[ \t]+whom|among[ \t]+them)\b")
+
+
+def _unnamed_parts(claims: pd.DataFrame) -> np.ndarray:
+    """Per claim, whether it is a part of the figure before it in its sentence ("2,300 of them")
+    that names no group, place or window of its own: the same series as its whole, but not the
+    same people."""
+    rows = zip(claims["doc"].to_numpy(), claims["sentence"].to_numpy(), claims["quote"].to_numpy(),
+               claims["metric"].to_numpy(), claims["group"].to_numpy(), claims["place"].to_numpy(),
+               claims["scope"].to_numpy())
+    found, before = [], None
+    for row in rows:
+        doc, sentence, quote, *count = row
+        at = sentence.find(quote)
+        found.append(before is not None and before[:2] == (doc, sentence) and list(before[3:]) == count
+                     and at >= 0 and OF_THEM.match(sentence, at + len(quote)) is not None)
+        before = row
+    return np.array(found, dtype=bool)
+
+
 # Characters before a figure, and after it, within which `earlier_statements` words date it before
 # the figure its document reports as current.
 _EARLIER_REACH = (150, 60)
@@ -144,6 +166,7 @@ def guesses(claims: pd.DataFrame, events: Mapping[str, Event], gazetteer: Gazett
     its repeats in its document (the headline's "72 dead")."""
     reasons = np.full(len(claims), "", dtype=object)
     other = _other_counts(claims, other_counts)
+    parts = _unnamed_parts(claims)
     kinds = {e.event: e.kind for e in events.values()}
     areas = {e.event: e.areas or (e.area,) for e in events.values()}
     for i, (event, place, estimate) in enumerate(zip(claims["event"].to_numpy(), claims["place"].to_numpy(),
@@ -151,6 +174,8 @@ def guesses(claims: pd.DataFrame, events: Mapping[str, Event], gazetteer: Gazett
         kind = kinds.get(event)
         if other[i]:
             reasons[i] = other[i]
+        elif parts[i]:
+            reasons[i] = "a part of the figure before it in its sentence, of people it does not name"
         elif estimate:
             reasons[i] = "an estimate, not a count"
         elif kind == INCIDENT:

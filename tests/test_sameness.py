@@ -432,3 +432,21 @@ had been killed.
     assert on(result, headline, earlier) == on(result, current, earlier) == []
     # nor is the town's 350 a part above the 300 of "hours earlier"
     assert [f for f in result.findings if f.check == "part_whole"] == []
+
+
+def test_a_part_of_the_figure_before_it_that_names_no_group_is_no_fall_of_the_whole(tmp_path):
+    first = Article("idf_jan", "Wire", "2024-01-27", """\
+Army publishes casualty data
+
+JERUSALEM - Since October 7, 2,757 soldiers have been wounded in Gaza in all, the Israeli military said.
+""")
+    later = Article("idf_oct", "Courier", "2024-10-08", """\
+A year of war in figures
+
+JERUSALEM - A total of 4,576 soldiers have been wounded in Gaza since the war began, some 2,300 of them during \
+the ground operation, the military data show.
+""")
+    result = checked(tmp_path, first, later)
+    part = claim(result, "idf_oct", "some 2,300")
+    assert part.group == "soldiers"
+    assert loud(on(result, part)) == []

@@ -30,7 +30,9 @@ def _group(sentence: str, cand: _Candidate, rules: Rules) -> str:
     # what they were doing may
     if not _own_people(noun_group, rules):
         return noun_group
-    clause = _CLAUSE_END.split(after, maxsplit=1)[0]
+    # ("715 of them by Israeli forces": the clause of a part goes on after "of them")
+    lead = _PART_LEAD.match(after)
+    clause = _CLAUSE_END.split(after[lead.end() if lead else 0:], maxsplit=1)[0]
     counted = _TALLY_OF.search(sentence, max(0, cand.start - 120), cand.start) \
         or _DEATHS_OF.search(sentence, max(0, cand.start - 120), cand.start)
     named = _named_group(counted["noun"], rules) if counted else noun_group
@@ -75,6 +77,7 @@ _OF_BEFORE = compiled(r"(?i)\bof[ \t]+(?:the[ \t]+)?$")
 # ("died as a direct result of the quake", "certified as disaster-related" go on: they say how)
 _CLAUSE_END = compiled(r"[,;:.](?!\d)|[()]|\b(?:including|among|of them|of whom|when|after|where|because)\b"
                        r"|\bas\b(?![ \t]+(?:an?[ \t]+)?(?:direct|indirect|result|disaster))")
+_PART_LEAD = compiled(r"(?i)^[ \t]*(?:of them|of whom|among them|among whom)\b")
 _ABBREVIATION = compiled(r"\b(?:[A-Z]\.){2,}")
 # The noun phrase after a figure ends at a verb, a preposition or a subordinate clause:
 # "11,000 as rescuers battle" counts no rescuers, "60 others before security forces ended the

@@ -114,7 +114,9 @@ def _explicit_date(clause: str, at: int, published: date | None, before: date | 
             when = anchor - timedelta(days=_EARLIER.get(m["earlier"].lower(), 0)) if anchor else None
             return when if when is None or published is None or when <= published else None
         if m["event_year"]:
-            if m.start() < end:
+            # (not past a speaker's new statement: "Of the 251 people taken in the 2023 attack,
+            # Israel says 59 remain")
+            if m.start() < end and not _NEW_STATEMENT.search(clause, m.end(), at):
                 return dates.resolve(m["event_year"], published)
             continue
         if m["since_when"]:
@@ -136,6 +138,10 @@ def _explicit_date(clause: str, at: int, published: date | None, before: date | 
         if resolved is not None:
             return resolved
     return None
+
+
+# A clause that a speaker opens: ", Israel says", ", the ministry said that".
+_NEW_STATEMENT = compiled(r"(?i),[^,]{0,60}?\b(?:says|said|told|reports|reported|announced|estimates|estimated)\b")
 
 
 # The words before an earlier figure a figure is compared with: "up from", "compared with".
