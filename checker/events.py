@@ -468,6 +468,17 @@ def _in_the(kind_words: str) -> regex.Pattern:
     return compiled(rf"(?i)\b(?:in|from)[ \t]+(?:the|this|that)[ \t]+(?:[\w-]+[ \t]+){{0,3}}?(?:{kind_words})\b")
 
 
+def _is_step(claim: Claim) -> bool:
+    """Whether the figure counts a step of what it counts: "five more", "another 12", "seven others"."""
+    at = max(0, claim.sentence.find(claim.quote))
+    return _STEP_AFTER.match(claim.sentence, at + len(claim.quote)) is not None \
+        or _STEP_BEFORE.search(claim.sentence, max(0, at - 20), at) is not None
+
+
+_STEP_AFTER = compiled(r"(?i)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:more|others)\b")
+_STEP_BEFORE = compiled(r"(?i)\b(?:another|a[ \t]+further|an[ \t]+additional)[ \t]+$")
+
+
 def _after_figure(claim: Claim) -> int:
     """Where the claim's figure ends in its sentence."""
     return max(0, claim.sentence.find(claim.quote)) + len(claim.quote)
@@ -559,6 +570,10 @@ def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: 
     same_site = {main[id(cl)].event: _same_site((c for d in cl.docs for c in by_doc.get(d, ())), main[id(cl)],
                                                 gazetteer)
                  for cl in grouping.clusters if main[id(cl)].type in one_place}
+    # events whose releases come in steps ("freed four more captives on Friday"): each figure is its
+    # step's, never all the releases so far
+    stepwise = {main[id(cluster)].event for cluster in grouping.clusters
+                if any(c.metric in rules.counted_by_events and _is_step(c) for d in cluster.docs for c in by_doc.get(d, ()))}
     out = []
     for claim in claims:
         cluster = grouping.of_doc[claim.doc]
@@ -582,7 +597,8 @@ def assign(claims: Sequence[Claim], profiles: Iterable[DocumentProfile], rules: 
             place = event.place
         # "fewer than 100 Palestinians" placed in Gaza count everyone there (rules/groups.yaml same_people)
         group = _claim_group(claim.group, place, claim.metric, rules)
-        scope, period_start, as_of = _scope_in(claim, event, event.type in one_place, rules.counted_by_events,
+        scope, period_start, as_of = _scope_in(claim, event, event.type in one_place,
+                                               frozenset() if event.event in stepwise else rules.counted_by_events,
                                                in_the_event.get(event.type))
         out.append(replace(claim, event=event.event, place=place, group=group, scope=scope, period_start=period_start,
                            as_of=as_of))

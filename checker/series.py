@@ -125,10 +125,14 @@ def _other_counts(claims: pd.DataFrame, other_counts: Sequence[tuple[str, regex.
 OF_THEM = regex.compile(r"(?i)[ \t]+(?:of[ \t]+them|of[ \t]+whom|among[ \t]+them)\b")
 
 
+# ... or "Seven others, among them a family of six, were released".
+_AMONG_BEFORE = regex.compile(r"(?i)\b(?:including|among[ \t]+them|among[ \t]+whom)\b[^.;:\d]{0,30}$")
+
+
 def _unnamed_parts(claims: pd.DataFrame) -> np.ndarray:
-    """Per claim, whether it is a part of the figure before it in its sentence ("2,300 of them")
-    that names no group, place or window of its own: the same series as its whole, but not the
-    same people."""
+    """Per claim, whether it is a part of the figure before it in its sentence ("2,300 of them",
+    "among them a family of six") that names no group, place or window of its own: the same
+    series as its whole, but not the same people."""
     rows = zip(claims["doc"].to_numpy(), claims["sentence"].to_numpy(), claims["quote"].to_numpy(),
                claims["metric"].to_numpy(), claims["group"].to_numpy(), claims["place"].to_numpy(),
                claims["scope"].to_numpy())
@@ -136,8 +140,10 @@ def _unnamed_parts(claims: pd.DataFrame) -> np.ndarray:
     for row in rows:
         doc, sentence, quote, *count = row
         at = sentence.find(quote)
+        whole_at = sentence.find(before[2]) if before is not None else -1
         found.append(before is not None and before[:2] == (doc, sentence) and list(before[3:]) == count
-                     and at >= 0 and OF_THEM.match(sentence, at + len(quote)) is not None)
+                     and 0 <= whole_at < at and (OF_THEM.match(sentence, at + len(quote)) is not None
+                                                 or _AMONG_BEFORE.search(sentence, whole_at, at) is not None))
         before = row
     return np.array(found, dtype=bool)
 

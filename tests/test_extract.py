@@ -265,11 +265,25 @@ def test_a_part_of_people_the_sentence_named_before_takes_their_metric():
 def test_the_place_an_attack_struck_is_the_toll_s():
     assert one("JENIN, West Bank - The Hamas assault on southern Israel that set off the war killed more than 1,400 "
                "people, according to Israeli authorities.").place == "israel"
+    assert one("GAZA (Wire) - Israel puts the number killed in the October 7 attack at about 1,200.").place == "israel"
+
+
+def test_hostages_are_counted_where_they_are_held_not_where_they_were_seized():
+    held = claims_of("GAZA (Wire) - Before Sunday's handover, 94 of the 251 people seized in the October 7 attack "
+                     "were still in Gaza.")[0]
+    assert (held.value, held.metric, held.place) == (94, "hostages_held", "gaza")
+
+
+def test_captives_still_with_their_kidnappers_are_held_and_those_freed_of_the_abducted_are_released():
+    assert table("Altogether, 38 of those abducted have now regained their freedom, while 23 remain with the "
+                 "kidnappers, he said.", "metric") == [(38, "hostages_released"), (23, "hostages_held")]
 
 
 @pytest.mark.parametrize("text", [
     "Officials said the final national toll could end up at around 550.",
     "Those would take the toll to 24 once the remains reach the county medical examiner, officials said.",
+    "Kentucky governor fears more than 70 dead after tornadoes tear through state.",
+    "The missing are not in the ministry's toll; if they were included the number of dead would exceed 44,000.",
 ])
 def test_a_toll_foreseen_is_an_estimate(text):
     assert one(text).estimate is True

@@ -450,3 +450,38 @@ the ground operation, the military data show.
     part = claim(result, "idf_oct", "some 2,300")
     assert part.group == "soldiers"
     assert loud(on(result, part)) == []
+
+
+def test_a_family_named_among_the_dead_is_no_fall_of_the_toll(tmp_path):
+    first = Article("fire_1", "Wire", "2022-08-01", """\
+Six dead in apartment fire
+
+LAGOS, Nigeria (Wire) - Six people were killed in a fire that gutted an apartment block in Lagos, police said.
+""")
+    later = Article("fire_2", "Wire", "2022-08-02", """\
+Lagos fire toll rises
+
+LAGOS, Nigeria (Wire) - Seven people were killed in the Lagos apartment fire, among them a family of five, police said.
+""")
+    result = checked(tmp_path, first, later)
+    family = claim(result, "fire_2", "five")
+    assert loud(on(result, family)) == []
+
+
+def test_releases_that_come_in_steps_stay_each_step_s_count(tmp_path):
+    first = Article("kaduna_aug2", "Wire", "2022-08-02", """\
+Kidnappers free five more Abuja-Kaduna train passengers
+
+KADUNA, Nigeria (Wire) - Five more passengers abducted in the March 28 attack on the Abuja-Kaduna train were \
+released on Tuesday, a negotiator said.
+""")
+    later = Article("kaduna_aug19", "Wire", "2022-08-19", """\
+Four more train hostages freed in Kaduna
+
+KADUNA, Nigeria (Wire) - Gunmen holding passengers seized from the Abuja-Kaduna train in March freed four more \
+captives on Friday, a negotiator said.
+""")
+    result = checked(tmp_path, first, later)
+    released = [c for c in result.claims if c.metric == "hostages_released"]
+    assert released and {c.scope for c in released} == {"period"}
+    assert loud(result.findings) == []

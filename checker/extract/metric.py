@@ -54,6 +54,7 @@ _PART_OF = compiled(r"(?i)^[ \t]+of[ \t]+(?:(the|its|their|some|\w+(?:'s|’s))[
 _PARTICIPLE_PHRASE = compiled(r"(?i)[ \t]+(?:on|in|from|during|at|by|since)\b")
 # (not "eight of the deaths", where the cue is the whole's noun and the figure's too)
 _PARTITIVE = compiled(r"(?i)^[ \t]+of[ \t]+the[ \t]+(?:[\d,]+[ \t]+)?[\w-]+[ \t]+$")
+_OF_THOSE_BEFORE = compiled(r"(?i)^[ \t]+of[ \t]+those[ \t]+$")
 _APPOSITION = compiled(
     r"(?i),[ \t]*(?:(?:[\w-]+[ \t]+)?[\w.,-]+[ \t]+of[ \t]+(?:them|whom)\b|(?:or|including|mostly|most of them|many of them|among them)\b"
     # a share, maybe hedged: "some 85% of Gaza's population", "about three-quarters of the population"
@@ -333,8 +334,10 @@ def _best_cue(sentence: str, cand: _Candidate, others: list[_Candidate],
         # "91 of the 251 people seized on Oct. 7 remain in Gaza": a participle after the whole, with
         # its when or where, tells of the whole, unless nothing else tells of the part ("five of
         # the victims died of gunshot wounds", "197 of the girls unaccounted for" are the part's)
-        whole_s = cue.position == "after" and _PARTITIVE.match(between) is not None \
-            and _PARTICIPLE_PHRASE.match(sentence, ce) is not None
+        # ("38 of those abducted have regained their freedom": "those" with its participle is the whole)
+        whole_s = cue.position == "after" and (_PARTITIVE.match(between) is not None
+                                               and _PARTICIPLE_PHRASE.match(sentence, ce) is not None
+                                               or _OF_THOSE_BEFORE.match(between) is not None)
         # a negative priority marks a fallback cue; at equal distance, a cue before "and" is
         # likelier the figure before's ("23,404 injured and 1,611 remained missing")
         shared = cue.position == "before" and _AND_OR.search(between) is not None

@@ -84,6 +84,8 @@ _LOCATIVE = compiled(r"(?i)(?:\b(?:in|at|across|inside|throughout|from|near|of|i
                      r"\s+(?:the\s+)?(?:\w+(?:['’]s)?\s+)?)$")  # ("in India's Odisha state")
 # "fled Myanmar", "from Ukraine": where people left, which a count of people displaced abroad is
 # not about ("370,000 have entered Bangladesh from Myanmar" are refugees in Bangladesh).
+# Where captives are: "still in Gaza", "held in", "remain in".
+_HELD_IN = compiled(r"(?i)\b(?:still|held|remain(?:s|ed|ing)?|captive|captivity)\b[^,.;]{0,12}$")
 _LEFT_FROM = compiled(r"(?i)\b(?:from|fled|flee|fleeing|flees|left|leaving|escaped|escaping|out[ \t]+of)\s+(?:the\s+)?$")
 # "Gaza's hospitals": a possessive locates as a locative frame does.
 # "Gaza's hospitals"; not "including Australia's, offered", nor an actor ("Israel's offensive has
@@ -342,11 +344,16 @@ def _place(sentence: str, cand: _Candidate, places: list[tuple[int, int, str, in
     listed = [p for s, e, p, rank in places if rank != _DEMONYM and e <= cand.start and _PLACE_WITH.match(sentence[e:cand.start])]
     if listed:
         return listed[-1]
-    fled = metric == "displaced" and [s for s, _, _, rank in places if rank == _IN_FRAME and lo <= s < hi
-                                      and _LEFT_FROM.search(sentence, max(0, s - 30), s)]
+    # places passed over: where the displaced fled from; where hostages were not held, once the
+    # statement says where they are ("94 of the 251 people seized in the October 7 attack were
+    # still in Gaza")
+    framed = [s for s, _, _, rank in places if rank == _IN_FRAME and lo <= s < hi]
+    held = [s for s in framed if _HELD_IN.search(sentence, max(0, s - 30), s)] if metric == "hostages_held" else []
+    passed = [s for s in framed if _LEFT_FROM.search(sentence, max(0, s - 30), s)] if metric == "displaced" \
+        else [s for s in framed if s not in held] if held else []
     # "in India's Odisha state": the place the possessive owns is the figure's, not its owner
     owners = {e for _, e, _, _ in places if any(_POSSESSOR.fullmatch(sentence, e, s2) for s2, _, _, _ in places)}
-    located = [(not lo <= s < hi, _SPEAKERS_COUNTRY.match(sentence, e) is not None, bool(fled) and s in fled, -rank,
+    located = [(not lo <= s < hi, _SPEAKERS_COUNTRY.match(sentence, e) is not None, s in passed, -rank,
                 e in owners,
                 _LANDMARK.search(sentence, max(0, s - 40), s) is not None,
                 _ATTACHED.match(sentence, cand.end, s) is None, min(abs(s - cand.end), abs(cand.start - e)), p)
