@@ -433,6 +433,8 @@ def _scope_in(claim: Claim, event: Event, single: bool, by_events: frozenset[str
     if claim.scope == "period" and not claim.period_start and single and in_the_event is not None \
             and in_the_event.search(claim.sentence, at, at + _INCIDENT_REACH):
         return "cumulative", "", claim.as_of  # "270 had died in the crash" of a crash: the event's toll
+    if claim.scope == "period" and event.kind == EARLIER:
+        return "cumulative", "", claim.as_of  # "in December 2012, when a gunman killed 26": that event's toll
     if claim.scope != "period" or not claim.period_start:
         return claim.scope, claim.period_start, claim.as_of
     start = date.fromisoformat(claim.period_start)

@@ -805,3 +805,16 @@ def test_another_kind_of_event_counted_since_long_before_is_another_event(tmp_pa
     cholera = next(c for c in result.claims if c.value == 1000)
     assert cholera.event.startswith("2022-epidemic")
     assert not [f for f in result.findings if f.check == "decrease"]
+
+
+def test_an_earlier_event_s_toll_recalled_with_its_year_is_that_event_s_running_total(tmp_path):
+    article = Article("parkland", "Wire", "2018-02-15", """\
+Florida school shooting leaves 17 dead
+
+PARKLAND, Fla. (Wire) - A former student killed 17 people at a high school in Parkland, Florida, on Wednesday, \
+police said. The attack is the deadliest at a U.S. school since December 2012, when a gunman killed 26 people, \
+20 of them young children, at Sandy Hook Elementary School in Newtown, Connecticut.
+""")
+    result = checked(tmp_path, article)
+    recalled = [c for c in result.claims if c.value in (26, 20)]
+    assert [(c.value, c.scope) for c in recalled] == [(26, "cumulative"), (20, "cumulative")]

@@ -169,6 +169,22 @@ def test_subgroups(text, group):
         assert one(text).group == group
 
 
+def test_a_part_counts_over_its_whole_s_time_unless_it_names_its_own():
+    found = claims_of("GAZA (Wire) - Hospitals in Gaza recorded 11 more deaths from starvation and malnutrition "
+                      "over the past 24 hours, two of them children, the health ministry said on Monday, bringing "
+                      "the total since the war began to 300, including 117 children.")
+    assert [(c.value, c.group, c.scope) for c in found] == [
+        (11, "starvation", "period"), (2, "children", "period"), (300, "all", "cumulative"),
+        (117, "children", "cumulative")]
+    assert [c.scope for c in claims_of("The ministry said 40,005 people had been killed, 54 of them in the past "
+                                       "24 hours.")] == ["cumulative", "period"]
+
+
+def test_deaths_of_one_cause_are_read_past_an_aside():
+    assert table("Gaza's health ministry says 175 people, among them 93 children, have now died of malnutrition "
+                 "since the war began.", "group") == [(175, "starvation"), (93, "children")]
+
+
 def test_a_part_after_of_them_is_read_for_who_killed_them():
     assert table("OCHA had counted 732 Palestinians killed in the West Bank between October 7, 2023 and October "
                  "21, 2024, 715 of them by Israeli forces.", "group") == [(732, "all"), (715, "by_security_forces")]

@@ -228,6 +228,15 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
             scope, period_start = _scope(clause, (at, at + cand.end - cand.start), item.metric, item.cue_scope,
                                          as_of, rules, event_dates,
                                          tuple(f.candidate.start - clause_start for f in found if f is not item))
+            whole = claims[-1] if claims and claims[-1].start >= s_start and claims[-1].metric == item.metric else None
+            if whole is not None and (_ANTECEDENT.match(sentence[cand.end:])
+                                      or _BREAKDOWN_AFTER.match(sentence[whole.end - s_start: cand.start])) \
+                    and not _own_window(sentence[cand.end:min((f.candidate.start for f in found
+                                                               if f.candidate.start > cand.start), default=len(sentence))], rules):
+                # a part counts over its whole's time, unless it names its own ("54 of them in the past 24
+                # hours"): "300, including 117 children"; "11 more deaths over the past 24 hours, two of them children"
+                scope = whole.scope
+                period_start = date.fromisoformat(whole.period_start) if whole.period_start else None
             if scope == "period" and SINCE_TRUCE.search(clause):
                 # "since the truce took effect on October 11" dates a later "since the ceasefire"
                 truce = period_start = period_start or truce
@@ -274,6 +283,18 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
         speakers.heard(sentence, anaphoric, sentence_source)
         last_date = previous[1] or last_date
     return claims
+
+
+def _own_window(words: str, rules: Rules) -> bool:
+    """Whether the words after a part's figure name a time of their own ("54 of them in the past 24
+    hours", "149 of them were still receiving treatment")."""
+    words = _PART_END.split(words, maxsplit=1)[0]
+    return any(p.search(words, timeout=MATCH_TIMEOUT) is not None
+               for p in (rules.period_cues, rules.current_cues, rules.since_phrase))
+
+
+# The words of a part end at a comma or stop: "two of them children, the ministry said ... since".
+_PART_END = compiled(r"[,;:.]")
 
 
 # "152 of its staff", "35 of its Gaza staff": the speaker's own people

@@ -99,8 +99,10 @@ _DEATHS_OF = compiled(r"(?i)\b(?P<noun>[\w-]+)[ \t]+deaths[ \t]+(?:[\w-]+[ \t]+)
                       r"(?:to|at|reach(?:es|ed)?|pass(?:es|ed)?|tops?|topped|hits?|(?:stood|stands?)[ \t]+at"
                       r"|(?:rose|rises?|climbed|climbs?|jumped|jumps?|increased|increases?)[ \t]+to)[ \t]+(?:[\w-]+[ \t]+)?$")
 # "272 people had died of malnutrition": the cause of death names who they are.
-_DIED_OF = compiled(r"(?i)^(?:[ \t]+[\w-]+){0,2}?[ \t]+(?:(?:had|have|has)[ \t]+)?(?:died|starved[ \t]+to[ \t]+death)"
-                    r"[ \t]+(?:of|from)[ \t]+(?P<noun>[\w-]+)")
+# (past an aside: "175 people, among them 93 children, have now died of malnutrition"; "11 more
+# deaths from starvation")
+_DIED_OF = compiled(r"(?i)^(?:[ \t]+[\w-]+){0,2}?(?:,[^,;:.]{1,60},)?[ \t]+(?:(?:had|have|has)[ \t]+)?(?:now[ \t]+)?"
+                    r"(?:died|deaths|starved[ \t]+to[ \t]+death)[ \t]+(?:of|from)[ \t]+(?P<noun>[\w-]+)")
 # "Seven of the attackers were killed": the people a figure is a part of.
 _PART_OF_GROUP = compiled(r"(?i)^[ \t]+of[ \t]+(?:the|those|its|their)[ \t]+(?P<noun>[^,;:.]{1,40})")
 _GROUP_PREDICATE = compiled(

@@ -93,7 +93,9 @@ def _own_cue_before_comma(clause: str, span: tuple[int, int], m: regex.Match, ot
     37,877 deaths over the same period, about 41 percent fewer", "40 of them in the previous 24
     hours, and 92,041 wounded")."""
     after = min((o for o in others if o >= m.end()), default=len(clause))
-    return not any(span[1] <= o < m.start() for o in others) and "," in clause[m.end():after]
+    # (a next figure past the clause's end stands in another clause: "11 more deaths over the past
+    # 24 hours, two of them children")
+    return not any(span[1] <= o < m.start() for o in others) and ("," in clause[m.end():after] or after >= len(clause))
 
 
 # A superlative a "since" completes ("the deadliest year since ...").
