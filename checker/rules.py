@@ -86,6 +86,9 @@ _SCHEMAS: dict[str, dict] = {
             "same_as_metric": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
             "circumstances": {"type": "array", "items": {"type": "string"}},
             "before_figure": {"type": "array", "items": {"type": "string"}},
+            "narrowing": {"type": "object", "additionalProperties": {
+                "type": "object", "additionalProperties": False, "required": ["of", "metrics"],
+                "properties": {"of": {"type": "string"}, "metrics": {"type": "array", "items": {"type": "string"}}}}},
         },
     },
     "places": {
@@ -209,6 +212,7 @@ class Rules:
     refinements: tuple[tuple[str, regex.Pattern, str], ...]
     #: (metric, the metrics whose cues in the sentence or the one before change it, what it becomes)
     context_refinements: tuple[tuple[str, frozenset[str], str], ...]
+    metric_scopes: dict[str, str]  # each metric's own scope (rules/metrics.yaml `scope`)
     non_people: regex.Pattern
     household_nouns: regex.Pattern
     persons_per_household: float | None
@@ -219,6 +223,7 @@ class Rules:
     circumstances: frozenset[str]
     #: of those, the ones read in the clause's words before the figure too
     before_figure: frozenset[str]
+    narrowing: dict[str, tuple[str, frozenset[str]]]  # group -> (the group it narrows, for these metrics)
     places: tuple[Place, ...]
     #: a proper name that the frame of an unlisted place holds but that names none
     not_a_place: regex.Pattern
@@ -545,8 +550,8 @@ def _build(raw: dict[str, Any], where: dict[str, Path]) -> Rules:
         refinements.append((r["metric"], _compile(rf"^\W{{0,3}}(?:{family(r['noun'])})\b", f"{metric_file}: refine.{i}"), r["becomes"]))
 
     g = raw["groups"]
-    for key in ("circumstances", "before_figure"):
-        unknown_groups = sorted(set(g.get(key, ())) - set(g.get("groups", {})))
+    for key in ("circumstances", "before_figure", "narrowing"):
+        unknown_groups = sorted(set(g.get(key) or ()) - set(g.get("groups", {})))
         if unknown_groups:
             raise RulesError(f"{where['groups']}: key {key}: unknown group {unknown_groups[0]!r}")
     places = tuple(
@@ -586,6 +591,7 @@ def _build(raw: dict[str, Any], where: dict[str, Path]) -> Rules:
         counted_by_events=frozenset(metric for metric, scope in scopes.items() if scope == "period"),
         refinements=tuple(refinements),
         context_refinements=tuple(context_refinements),
+        metric_scopes=scopes,
         non_people=_compile(rf"^[ \t]*(?:{'|'.join(m.get('non_people', [])) or '(?!)'})\b", f"{metric_file}: key non_people"),
         household_nouns=_compile(rf"^[ \t]*(?:\w+[ \t]+)?(?:{'|'.join(units.get('household_nouns', [])) or '(?!)'})\b",
                                  f"{where['units']}: key household_nouns"),
@@ -595,6 +601,7 @@ def _build(raw: dict[str, Any], where: dict[str, Path]) -> Rules:
         same_as_metric={metric: frozenset(groups) for metric, groups in g.get("same_as_metric", {}).items()},
         circumstances=frozenset(g.get("circumstances", ())),
         before_figure=frozenset(g.get("before_figure", ())),
+        narrowing={gid: (spec["of"], frozenset(spec["metrics"])) for gid, spec in (g.get("narrowing") or {}).items()},
         places=places,
         not_a_place=_compile(rf"(?:{'|'.join(raw['places'].get('not_places', [])) or '(?!)'})\b"
                              rf"|.*\b(?:{'|'.join(raw['places'].get('institutions', [])) or '(?!)'})$",

@@ -185,6 +185,23 @@ def test_deaths_of_one_cause_are_read_past_an_aside():
                  "since the war began.", "group") == [(175, "starvation"), (93, "children")]
 
 
+def test_the_remains_of_hostages_returned_are_released_dead_captives_and_recovered_bodies_are_dead():
+    assert table("Hamas has now returned the remains of 21 hostages.", "metric", "group") == [
+        (21, "hostages_released", "deceased_hostages")]
+    assert table("Troops recovered the bodies of six hostages from a tunnel.", "metric", "group") == [
+        (6, "killed", "hostages")]
+    assert table("The army recovered the bodies of 17 civilians on Wednesday.", "group") == [(17, "civilians")]
+
+
+def test_all_the_dead_confirmed_are_no_subgroup_and_relatives_are():
+    assert table("New Zealand police said 161 people are now confirmed to have died.", "group") == [(161, "all")]
+    assert table("The Red Crescent says six relatives died with her.", "group") == [(6, "relatives")]
+
+
+def test_people_named_by_their_capture_then_freed_are_released():
+    assert table("Zamfara says 279 abducted schoolgirls freed.", "metric") == [(279, "hostages_released")]
+
+
 def test_a_part_after_of_them_is_read_for_who_killed_them():
     assert table("OCHA had counted 732 Palestinians killed in the West Bank between October 7, 2023 and October "
                  "21, 2024, 715 of them by Israeli forces.", "group") == [(732, "all"), (715, "by_security_forces")]
@@ -299,6 +316,7 @@ def test_captives_still_with_their_kidnappers_are_held_and_those_freed_of_the_ab
     "Officials said the final national toll could end up at around 550.",
     "Those would take the toll to 24 once the remains reach the county medical examiner, officials said.",
     "Kentucky governor fears more than 70 dead after tornadoes tear through state.",
+    "Police expect the final toll near 240.",
     "The missing are not in the ministry's toll; if they were included the number of dead would exceed 44,000.",
 ])
 def test_a_toll_foreseen_is_an_estimate(text):

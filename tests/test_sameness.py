@@ -485,3 +485,20 @@ captives on Friday, a negotiator said.
     released = [c for c in result.claims if c.metric == "hostages_released"]
     assert released and {c.scope for c in released} == {"period"}
     assert loud(result.findings) == []
+
+
+def test_a_count_the_text_says_replaced_another_is_no_fall(tmp_path):
+    first = Article("zamfara_1", "Wire", "2021-02-26", """\
+Gunmen abduct schoolgirls in Zamfara
+
+GUSAU, Nigeria (Wire) - Gunmen stormed a girls' boarding school in Zamfara state on Friday and abducted 317 \
+students, police said.
+""")
+    later = Article("zamfara_2", "Wire", "2021-03-02", """\
+Abducted Zamfara schoolgirls released
+
+GUSAU, Nigeria (Wire) - Kidnappers have released the girls abducted from a boarding school in Zamfara state, the \
+governor said on Tuesday, adding that the number taken had been 279 and not the 317 previously reported.
+""")
+    result = checked(tmp_path, first, later)
+    assert loud([f for f in result.findings if f.check == "decrease"]) == []

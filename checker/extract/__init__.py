@@ -143,7 +143,7 @@ def _finish(item: _Found, sentence: str, rules: Rules, previous: _Found | None) 
     """Metric refined by the noun counted, and the group counted."""
     cand = item.candidate
     item.metric = _refine(item.metric, sentence, cand, rules)
-    item.group = _group(sentence, cand, rules)
+    item.group = _group(sentence, cand, rules, item.metric)
     if item.group == "living" and item.metric == "killed" and previous is not None:
         # "handed over 33 hostages, 25 of them alive and the bodies of eight": the living are no toll
         item.metric, item.cue_scope = previous.metric, previous.cue_scope

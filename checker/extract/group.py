@@ -10,9 +10,10 @@ from ..user_cache import compiled
 from .sentences import _WORD, _Candidate
 
 
-def _group(sentence: str, cand: _Candidate, rules: Rules) -> str:
+def _group(sentence: str, cand: _Candidate, rules: Rules, metric: str = "") -> str:
     """The subgroup the figure counts: the noun right after it ("12 Palestinian children"), or what
-    the counted people are said to be ("96 of the dead are children"); `all` if none."""
+    the counted people are said to be ("96 of the dead are children"), narrowed by the words before
+    it for the `metric` (rules `narrowing`: "the remains of 21 hostages"); `all` if none."""
     # "13 U.S. service members": an abbreviation's full stops end no phrase
     after = _ABBREVIATION.sub(lambda m: m[0].replace(".", ""), sentence[cand.end: cand.end + 80])
     said_to_be = _GROUP_PREDICATE.match(after) or _DIED_OF.match(after)
@@ -26,6 +27,10 @@ def _group(sentence: str, cand: _Candidate, rules: Rules) -> str:
     # (five words: "two high-profile Islamic State militants")
     named_by_noun = (_named_group(" ".join(_WORD.findall(phrase)[:5]), rules) for phrase in phrases)
     noun_group = next((found for found in named_by_noun if found != "all"), "all")
+    opening = _CLAUSE_OPENING.search(sentence, max(0, cand.start - 80), cand.start)
+    narrower = _named_group(opening[0], rules, frozenset(rules.narrowing)) if opening and rules.narrowing else "all"
+    if narrower != "all" and rules.narrowing[narrower][0] == noun_group and metric in rules.narrowing[narrower][1]:
+        return narrower
     # a place's own people ("1,373 Palestinians ... while trying to obtain food") say no more than all:
     # what they were doing may
     if not _own_people(noun_group, rules):
@@ -41,7 +46,6 @@ def _group(sentence: str, cand: _Candidate, rules: Rules) -> str:
         # what the people were doing, said in the figure's clause or in the tally's
         # (the clause's words before the figure too: "pushing the combined number of dead and
         # unaccounted-for above 11,000")
-        opening = _CLAUSE_OPENING.search(sentence, max(0, cand.start - 80), cand.start)
         doing = _named_group(clause + " " + (counted[0] if counted else ""), rules, rules.circumstances)
         if doing == "all" and opening:
             doing = _named_group(opening[0], rules, rules.before_figure)
@@ -118,7 +122,9 @@ _GROUP_PREDICATE = compiled(
     r"|^[ \t]+of[ \t]+(?:them|whom)[ \t]+(?!(?:are|were|was|have|had|has|on|at|from|during|since)\b"
     rf"|(?!{_SEVERE})in\b)(?P<noun>[^,;:.]{{1,40}})"
     # "Of the dead, 1,524 were children"
-    r"|^[ \t]+(?:(?:people|persons)[ \t]+)?(?:are|were|was)[ \t]+(?:all[ \t]+|now[ \t]+|still[ \t]+)?(?P<noun>[^,;:.]{1,40})")
+    # (not "161 people are now confirmed to have died": what befell them, not who they are)
+    r"|^[ \t]+(?:(?:people|persons)[ \t]+)?(?:are|were|was)[ \t]+(?:all[ \t]+|now[ \t]+|still[ \t]+)?"
+    r"(?!(?:confirmed|known|believed|thought|reported)[ \t]+to\b)(?P<noun>[^,;:.]{1,40})")
 
 
 def _claim_group(group: str, place: str, metric: str, rules: Rules) -> str:

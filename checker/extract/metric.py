@@ -226,7 +226,8 @@ def _in_context(metric: str, scope: str, cues: list[tuple[Cue, int, int]], befor
         if metric == refined and (
                 any(cue.metric in context for cue, _, _ in _telling(cues))
                 or any(cue.metric in context for cue, _, _ in _telling(_cue_matches(before.text, rules)))):
-            return becomes, scope
+            # (the scope its cue gave the first metric by default is the new metric's own)
+            return becomes, rules.metric_scopes[becomes] if scope == rules.metric_scopes[metric] else scope
     return metric, scope
 
 
