@@ -57,6 +57,17 @@ def test_a_pattern_that_can_begin_inside_a_word_is_found_there_only_through_also
     assert [m[0] for m in matches_at(pattern, text, also(text)[0])] == ["from 5", "from 7"]
 
 
+def test_a_word_asked_of_the_tests_together_begins_the_tests_it_begins_alone():
+    # `Starts` asks a word of alternations of its tests (a tree of them), not of each test in turn
+    starts = sentence_starts(load_rules())
+    words = sorted({s[m.start(): m.end() + 1] for s in _sentences() for m in regex.finditer(r"(?<!\w)(?:\w+|\W)", s)})
+    for word in words:
+        assert starts._which_begin(word) == tuple(
+            i for i, test in enumerate(starts._tests) if test.match(word, partial=True) is not None), word
+    mixed = Starts([regex.compile("killed", regex.I), regex.compile("Killed"), regex.compile("wounded", regex.I)])
+    assert [mixed._which_begin(w) for w in ("KILLED ", "Killed ", "wou", "dead ")] == [(0,), (0, 1), (2,), ()]
+
+
 def test_a_positive_lookbehind_is_not_trusted_and_every_offset_is_tried():
     # "(?<=\$)" needs the text before the word, which the word alone does not have
     pattern = regex.compile(r"(?<=\$)\d+")
