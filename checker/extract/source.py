@@ -18,7 +18,7 @@ import regex
 
 from .. import dates
 from ..gazetteer import for_rules, place_id
-from ..rules import RUN_BY, Rules
+from ..rules import RUN_BY, Cue, Rules
 from ..scanning import MATCH_TIMEOUT, Starts, matches_at
 from ..user_cache import compiled
 from .prefilter import LiteralFinder, Literals, needed_literals
@@ -115,7 +115,18 @@ def sentence_starts(rules: Rules) -> Starts:
     """Where the metric cues, then the attribution frames of rules/sources.yaml, then other
     bodies' (_OTHER_SOURCE) can begin in a sentence. None begins right after a word character:
     rules.py wraps cues and frames in `(?<!\\w)`, and _OTHER_SOURCE begins at a word boundary."""
-    return _starts_of((*(cue.pattern for cue in rules.cues), rules.source_frames, _OTHER_SOURCE))
+    global _last_starts
+    last = _last_starts  # read once: another thread may replace it
+    if last is not None and last[0] is rules.cues and last[1] is rules.source_frames:
+        return last[2]
+    starts = _starts_of((*(cue.pattern for cue in rules.cues), rules.source_frames, _OTHER_SOURCE))
+    _last_starts = (rules.cues, rules.source_frames, starts)
+    return starts
+
+
+# The rules asked last and their `Starts`: asked for every sentence, building and hashing the tuple
+# of their 66 patterns for `_starts_of` each time cost more than finding the starts of most sentences.
+_last_starts: tuple[tuple[Cue, ...], regex.Pattern, Starts] | None = None
 
 
 @lru_cache(maxsize=4)
