@@ -1,5 +1,5 @@
 """scanning.Starts and matches_at: a pattern tried only where a word can begin it finds what
-trying it at every offset finds."""
+trying it at every offset finds (other bodies' frames: only near their verbs, source._other_source_starts)."""
 import os
 from pathlib import Path
 
@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker.extract import _OTHER_SOURCE, sentence_starts, split_sentences
+from checker.extract.source import _other_source_starts
 from checker.rules import load_rules
 from checker.scanning import Starts, matches_at
 
@@ -31,7 +32,7 @@ def test_attribution_frames_found_as_an_overlapped_finditer_finds_them():
     found = 0
     for sentence in sentences:
         *_, frame_starts, other_starts = sentence_starts(rules)(sentence)
-        for pattern, offsets in ((frames, frame_starts), (_OTHER_SOURCE, other_starts)):
+        for pattern, offsets in ((frames, frame_starts), (_OTHER_SOURCE, _other_source_starts(sentence, other_starts))):
             expected = [m.span() for m in pattern.finditer(sentence, overlapped=True)]
             assert [m.span() for m in matches_at(pattern, sentence, offsets, overlapped=True)] == expected, sentence
             found += len(expected)
@@ -95,7 +96,8 @@ def test_fuzz_every_pattern_found_where_every_offset_finds_it(pieces, gaps):
     text = "".join(p + g for p, g in zip(pieces, gaps))
     offsets = sentence_starts(rules)(text)
     for pattern, at, overlapped in [*((cue.pattern, o, False) for cue, o in zip(rules.cues, offsets)),
-                                    (rules.source_frames, offsets[-2], True), (_OTHER_SOURCE, offsets[-1], True)]:
+                                    (rules.source_frames, offsets[-2], True),
+                                    (_OTHER_SOURCE, _other_source_starts(text, offsets[-1]), True)]:
         expected = [m.span() for m in pattern.finditer(text, overlapped=overlapped)]
         assert [m.span() for m in matches_at(pattern, text, at, overlapped)] == expected
     grammar = _grammar(rules.numbers, False)

@@ -42,6 +42,23 @@ _OTHER_SOURCE = compiled(
 # The words every _OTHER_SOURCE match contains: one search for them spares most sentences the
 # overlapped search for names.
 _OTHER_SOURCE_WORDS = compiled(rf"\b(?:according to|citing)[ \t]|[ \t](?:{_SAYS})\b")
+# A match not opened by "according to" or "citing" is a name of at most seven words (_NAME), each
+# without spaces, spaced by [ \t], then its verb: where it can begin, before each verb.
+_OPENS_OTHER = compiled(r"according to|citing")
+_SAYS_VERB = compiled(rf"(?<=[ \t])(?:{_SAYS})\b")
+_NAME_BEFORE_VERB = compiled(r"(?r)(?:\S+[ \t]+){1,7}")  # matched backwards from the verb
+
+
+def _other_source_starts(sentence: str, offsets: list[int]) -> list[int]:
+    """The `offsets` (increasing, from `sentence_starts`) where an _OTHER_SOURCE match can begin:
+    where "according to" or "citing" does, and within the seven words before a verb of saying.
+    Tried at every word, the pattern took a twentieth of extraction."""
+    starts = {m.start() for m in _OPENS_OTHER.finditer(sentence, timeout=MATCH_TIMEOUT)}
+    for verb in _SAYS_VERB.finditer(sentence, timeout=MATCH_TIMEOUT):
+        name = _NAME_BEFORE_VERB.match(sentence, 0, verb.start(), timeout=MATCH_TIMEOUT)
+        if name is not None:
+            starts.update(offsets[bisect.bisect_left(offsets, name.start()): bisect.bisect_left(offsets, verb.start())])
+    return sorted(starts)
 # "Israel says [that] about 1,200 were killed": a frame right before a figure is that figure's.
 _INTRODUCES = compiled(r"(?i)^[ \t]*(?:that[ \t]+)?$")
 _LEADING_THE = compiled(r"^(?:The|the)[ \t]+")
@@ -151,7 +168,8 @@ def _frames(sentence: str, rules: Rules, home: str, names: _Named) -> list[_Fram
         if not named:
             continue
         frames.append(_Frame(m.start(), m.end(), _known_id(named, m["source"], country, rules), True))
-    for m in matches_at(_OTHER_SOURCE, sentence, other_starts, overlapped=True) if others else ():
+    for m in matches_at(_OTHER_SOURCE, sentence, _other_source_starts(sentence, other_starts), overlapped=True) \
+            if others else ():
         name = _LEADING_THE.sub("", m["name"])
         if name in _PRONOUNS or _ANAPHOR_NOUN.fullmatch(f"the {name}") or rules.source_names.fullmatch(name):
             continue  # pronouns and "the ministry" point back; a known name is read by its own frames
