@@ -380,6 +380,7 @@ def _qualifier_table(table: tuple[tuple[str, Qualifier], ...]) -> tuple[tuple[re
     return tuple((compiled(pattern, regex.IGNORECASE | regex.V0), q) for pattern, q in table)
 
 
+@lru_cache(maxsize=1024)  # a few hundred phrases stand before and after the numbers of an archive
 def _qualifier_of(phrase: str, table: tuple[tuple[str, Qualifier], ...]) -> Qualifier | None:
     phrase = " ".join(phrase.lower().split())
     for pattern, qualifier in _qualifier_table(table) + _qualifier_table(_INCLUSIVE):

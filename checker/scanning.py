@@ -10,8 +10,10 @@ its offsets alone, and finds what `finditer` finds.
 """
 from __future__ import annotations
 
+import bisect
 import time
-from typing import Sequence
+from itertools import accumulate
+from typing import NamedTuple, Sequence
 
 import regex
 
@@ -44,11 +46,11 @@ class Starts:
         self._untrusted = tuple(i for i, test in enumerate(self._tests) if "(?<=" in test.pattern)
         self._known: dict[str, tuple[int, ...]] = {}  # a word (with the character after it) -> `_which_begin`
         self._last: tuple[str, list[list[int]]] | None = None  # the text asked last, and its offsets
+        self._tree = _tree(self._tests, tuple(range(len(self._tests))))
 
     def _which_begin(self, word: str) -> tuple[int, ...]:
         """The indexes of the `tests` that can begin with `word`."""
-        return tuple(i for i, test in enumerate(self._tests)
-                     if test.match(word, partial=True, timeout=MATCH_TIMEOUT) is not None)
+        return _begin(self._tree, word)
 
     def __call__(self, text: str) -> list[list[int]]:
         """Per pattern of `tests`, in their order, the offsets where it can begin in `text`."""
@@ -72,6 +74,37 @@ class Starts:
             found[i] = list(range(len(text) + 1))
         self._last = (text, found)
         return found
+
+
+class _Gate(NamedTuple):
+    """Some of the tests, as one alternation: in news most words begin no test, or one, so asking a
+    word of the tree of gates takes a few partial matches where asking each test took one per test.
+    A partial match of an alternation fails only where each of its branches fails."""
+
+    pattern: regex.Pattern | None  # None where the tests' flags differ: no alternation stands for them
+    tests: tuple[int, ...]  # their indexes
+    halves: tuple[_Gate, ...]  # none for one test
+
+
+def _tree(tests: tuple[regex.Pattern, ...], indexes: tuple[int, ...]) -> _Gate:
+    """The gate of `tests[indexes]`, split into halves of about equal pattern length down to single
+    tests (a long pattern, as the attribution frames', is then matched again at few levels)."""
+    if len(indexes) == 1:
+        return _Gate(tests[indexes[0]], indexes, ())
+    flags = {tests[i].flags for i in indexes}
+    pattern = compiled("|".join(f"(?:{tests[i].pattern})" for i in indexes), flags.pop()) if len(flags) == 1 else None
+    lengths = list(accumulate(len(tests[i].pattern) for i in indexes))
+    half = min(max(bisect.bisect_left(lengths, lengths[-1] / 2), 1), len(indexes) - 1)
+    return _Gate(pattern, indexes, (_tree(tests, indexes[:half]), _tree(tests, indexes[half:])))
+
+
+def _begin(gate: _Gate, word: str) -> tuple[int, ...]:
+    """The indexes of the tests of `gate` that can begin with `word`."""
+    if gate.pattern is not None and gate.pattern.match(word, partial=True, timeout=MATCH_TIMEOUT) is None:
+        return ()
+    if not gate.halves:
+        return gate.tests
+    return tuple(i for half in gate.halves for i in _begin(half, word))
 
 
 _TOKEN = compiled(r"(?<!\w)(?:\w+|\W)")

@@ -1,5 +1,5 @@
 """scanning.Starts and matches_at: a pattern tried only where a word can begin it finds what
-trying it at every offset finds."""
+trying it at every offset finds (other bodies' frames: only near their verbs, source._other_source_starts)."""
 import os
 from pathlib import Path
 
@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker.extract import _OTHER_SOURCE, sentence_starts, split_sentences
+from checker.extract.source import _other_source_starts
 from checker.rules import load_rules
 from checker.scanning import Starts, matches_at
 
@@ -31,7 +32,7 @@ def test_attribution_frames_found_as_an_overlapped_finditer_finds_them():
     found = 0
     for sentence in sentences:
         *_, frame_starts, other_starts = sentence_starts(rules)(sentence)
-        for pattern, offsets in ((frames, frame_starts), (_OTHER_SOURCE, other_starts)):
+        for pattern, offsets in ((frames, frame_starts), (_OTHER_SOURCE, _other_source_starts(sentence, other_starts))):
             expected = [m.span() for m in pattern.finditer(sentence, overlapped=True)]
             assert [m.span() for m in matches_at(pattern, sentence, offsets, overlapped=True)] == expected, sentence
             found += len(expected)
@@ -55,6 +56,17 @@ def test_a_pattern_that_can_begin_inside_a_word_is_found_there_only_through_also
     assert [m[0] for m in matches_at(pattern, text, Starts([pattern])(text)[0])] == ["from 7"]
     also = Starts([pattern], also=regex.compile("from"))
     assert [m[0] for m in matches_at(pattern, text, also(text)[0])] == ["from 5", "from 7"]
+
+
+def test_a_word_asked_of_the_tests_together_begins_the_tests_it_begins_alone():
+    # `Starts` asks a word of alternations of its tests (a tree of them), not of each test in turn
+    starts = sentence_starts(load_rules())
+    words = sorted({s[m.start(): m.end() + 1] for s in _sentences() for m in regex.finditer(r"(?<!\w)(?:\w+|\W)", s)})
+    for word in words:
+        assert starts._which_begin(word) == tuple(
+            i for i, test in enumerate(starts._tests) if test.match(word, partial=True) is not None), word
+    mixed = Starts([regex.compile("killed", regex.I), regex.compile("Killed"), regex.compile("wounded", regex.I)])
+    assert [mixed._which_begin(w) for w in ("KILLED ", "Killed ", "wou", "dead ")] == [(0,), (0, 1), (2,), ()]
 
 
 def test_a_positive_lookbehind_is_not_trusted_and_every_offset_is_tried():
@@ -84,7 +96,8 @@ def test_fuzz_every_pattern_found_where_every_offset_finds_it(pieces, gaps):
     text = "".join(p + g for p, g in zip(pieces, gaps))
     offsets = sentence_starts(rules)(text)
     for pattern, at, overlapped in [*((cue.pattern, o, False) for cue, o in zip(rules.cues, offsets)),
-                                    (rules.source_frames, offsets[-2], True), (_OTHER_SOURCE, offsets[-1], True)]:
+                                    (rules.source_frames, offsets[-2], True),
+                                    (_OTHER_SOURCE, _other_source_starts(text, offsets[-1]), True)]:
         expected = [m.span() for m in pattern.finditer(text, overlapped=overlapped)]
         assert [m.span() for m in matches_at(pattern, text, at, overlapped)] == expected
     grammar = _grammar(rules.numbers, False)

@@ -5,6 +5,8 @@ tally it completes counts ("the number of civilians killed ... at some 5,000"); 
 """
 from __future__ import annotations
 
+import regex
+
 from ..rules import Rules
 from ..user_cache import compiled
 from .sentences import _WORD, _Candidate
@@ -61,14 +63,25 @@ def _own_people(group: str, rules: Rules) -> bool:
 def _named_group(words: str, rules: Rules, only: frozenset[str] | None = None) -> str:
     """The group `words` name first (the first listed in the rules on a tie), or `all`; with
     `only`, the first of those groups."""
-    best = None
-    for gid, pattern in rules.groups:
-        if only is not None and gid not in only:
-            continue
-        m = pattern.search(words)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), gid)
-    return best[1] if best else "all"
+    pattern, ids = _groups_pattern(rules, only)
+    m = pattern.search(words)
+    return ids[int(m.lastgroup[1:])] if m else "all"
+
+
+# `_groups_pattern`, per rules version and `only`
+_GROUPS: dict[tuple[str, frozenset[str] | None], tuple[regex.Pattern, tuple[str, ...]]] = {}
+
+
+def _groups_pattern(rules: Rules, only: frozenset[str] | None) -> tuple[regex.Pattern, tuple[str, ...]]:
+    """The patterns of rules.groups (those of `only`) as one alternation, the i-th in a group `g{i}`,
+    and their ids. One search finds the leftmost group and, where several begin, the first listed,
+    as searching with each in turn did (rules.py compiles them all with the same flags)."""
+    key = (rules.version, only)
+    if key not in _GROUPS:
+        groups = [(gid, pattern) for gid, pattern in rules.groups if only is None or gid in only]
+        alternation = "|".join(f"(?P<g{i}>{pattern.pattern})" for i, (_, pattern) in enumerate(groups)) or "(?!)"
+        _GROUPS[key] = (compiled(alternation, groups[0][1].flags if groups else 0), tuple(gid for gid, _ in groups))
+    return _GROUPS[key]
 
 
 _PHRASE_END = compiled(r"[,;:.()]")
