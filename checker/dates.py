@@ -19,7 +19,8 @@ HOLIDAYS = {"christmas eve": "december 24", "christmas day": "december 25", "chr
             "boxing day": "december 26", "new year's eve": "december 31", "new year's day": "january 1"}
 HOLIDAY = "|".join(name.replace(" ", r"[ \t]+").replace("'", "['’]") for name in sorted(HOLIDAYS, key=len, reverse=True))
 DATE = (rf"(?:(?:(?:{'|'.join(WEEKDAYS)}),?[ \t]+)?{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ \t]+\d{{4}}|[ \t]+last[ \t]+year)?"
-        rf"|{'|'.join(WEEKDAYS)}|yesterday|today|{HOLIDAY}"
+        # ("last Friday", but not "last Friday's earthquake", which names the event)
+        rf"|last[ \t]+(?:{'|'.join(WEEKDAYS)})(?![\w'’])|{'|'.join(WEEKDAYS)}|yesterday|today|{HOLIDAY}"
         rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}(?:,?[ \t]+\d{{4}})?"
         rf"|{_MONTH}[ \t]+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})")
 DATE_PATTERN = compiled(rf"\b{DATE}\b", regex.IGNORECASE)
@@ -70,6 +71,9 @@ def resolve(phrase: str, reference: date | None) -> date | None:
         reference = date.max
     if text in WEEKDAYS:
         return reference - timedelta(days=(reference.weekday() - WEEKDAYS.index(text)) % 7)
+    if text.startswith("last ") and text[5:] in WEEKDAYS:
+        # "last Friday": the latest Friday before the reference day, never the day itself
+        return reference - timedelta(days=(reference.weekday() - WEEKDAYS.index(text[5:]) - 1) % 7 + 1)
     if text == "yesterday":
         return reference - timedelta(days=1)
     if text == "today":

@@ -61,3 +61,9 @@ def test_holidays_on_a_fixed_day(phrase, published, expected):
 
 def test_a_day_of_last_year():
     assert resolve("October 7 last year", date(2024, 10, 19)) == date(2023, 10, 7)
+
+
+def test_last_friday_is_the_latest_friday_before_the_day_never_the_day_itself():
+    assert resolve("last Friday", date(2025, 9, 25)) == date(2025, 9, 19)  # a Thursday
+    assert resolve("last Friday", date(2025, 9, 26)) == date(2025, 9, 19)  # a Friday
+    assert resolve("Friday", date(2025, 9, 26)) == date(2025, 9, 26)

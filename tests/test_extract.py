@@ -202,6 +202,17 @@ def test_people_named_by_their_capture_then_freed_are_released():
     assert table("Zamfara says 279 abducted schoolgirls freed.", "metric") == [(279, "hostages_released")]
 
 
+def test_an_earlier_figure_takes_the_day_it_was_given_and_the_current_one_keeps_its_own():
+    found = claims_of("Asked for an update, the army said that 700,000 Palestinians have evacuated the city, up from "
+                      "about 480,000 it gave last Friday.", published=date(2025, 9, 25))
+    assert [(c.value, c.as_of) for c in found] == [(700_000, "2025-09-25"), (480_000, "2025-09-19")]
+    found = claims_of("The toll rose to 52, up from 40 reported on Monday.", published=date(2025, 9, 25))
+    assert [(c.value, c.as_of) for c in found] == [(52, "2025-09-25"), (40, "2025-09-22")]
+    # a weekday after "last" that names the event, or a window's start, dates no figure
+    found = claims_of("Since the exchanges began last Friday, 97 hostages have been freed.", published=date(2023, 11, 29))
+    assert [(c.value, c.as_of) for c in found] == [(97, "2023-11-29")]
+
+
 def test_a_part_after_of_them_is_read_for_who_killed_them():
     assert table("OCHA had counted 732 Palestinians killed in the West Bank between October 7, 2023 and October "
                  "21, 2024, 715 of them by Israeli forces.", "group") == [(732, "all"), (715, "by_security_forces")]

@@ -223,6 +223,12 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
             # Tuesday the sentence says the blast came: the event's day, for an earlier figure)
             spoken = (_EVENTS_DAY_TOLD if item.earlier else _SPEECH_DATE).search(sentence, timeout=MATCH_TIMEOUT) \
                 if explicit is None else None
+            if spoken is not None and not item.earlier and any(
+                    f.earlier and cand.end <= f.candidate.start < spoken.start()
+                    and "," not in sentence[f.candidate.end:spoken.start()] for f in found):
+                # "rose to 52, up from 40 reported on Monday": the day the earlier figure was given
+                # (not "..., down from more than 1,400, the ministry said on Friday")
+                spoken = None
             as_of = explicit or (dates.resolve(spoken["when"], published) if spoken else None) or carried.when or published
             at = cand.start - clause_start
             scope, period_start = _scope(clause, (at, at + cand.end - cand.start), item.metric, item.cue_scope,

@@ -70,6 +70,9 @@ _AS_OF = compiled(
     rf"(?<!\b(?:took[ \t]+place|happened|occurred)[ \t]+)(?:in|during)[ \t]+(?P<when>(?:{dates._MONTH}[ \t]+)?(?:1[89]|20)\d\d)(?![\d-])"
     # ("since October 7 last year" names a day of last year, not its end)
     rf"|(?P<when>(?=last)(?<!{dates._MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?[ \t]+)last year|(?:by[ \t]+)?the end of (?:the |this |last )?year)"
+    # "up from about 480,000 it gave last Friday": the past day a figure was given
+    rf"|(?=last)(?<=\b(?:gave|given|reported|announced|published|released|issued|put|listed|cited)[ \t]+)"
+    rf"(?P<when>last[ \t]+{_WEEKDAY})(?![\w'’])"
     rf"|(?P<earlier>a day earlier|the day before|the previous day|a week earlier"
     rf"|a day later|the next day|the following day"
     # "Only hours earlier officials had put the toll at about 300": the day of the figure before
