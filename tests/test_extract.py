@@ -213,6 +213,21 @@ def test_an_earlier_figure_takes_the_day_it_was_given_and_the_current_one_keeps_
     assert [(c.value, c.as_of) for c in found] == [(97, "2023-11-29")]
 
 
+def test_the_day_of_the_strikes_before_a_toll_brought_up_to_date_is_not_the_toll_s():
+    found = claims_of("SANAA, Yemen (Wire) - The number of people killed in Israeli air strikes on Yemen on Wednesday "
+                      "has risen to 46, the Houthi-run Health Ministry said on Friday.", published=date(2025, 9, 12))
+    assert [(c.value, c.as_of) for c in found] == [(46, "2025-09-12")]
+
+
+def test_the_nearest_window_is_a_figure_s_and_a_clause_of_what_went_on_meanwhile_places_nothing():
+    found = claims_of("KHAN YOUNIS, Gaza Strip (Wire) - Gaza's Health Ministry raised its toll on Tuesday to 41,965 "
+                      "dead and 97,590 wounded, adding 56 deaths recorded over the previous day as Israeli strikes "
+                      "continued and troops pressed an offensive around Jabalia in the north.",
+                      published=date(2024, 10, 10))
+    assert [(c.value, c.scope, c.place) for c in found] == [
+        (41965, "cumulative", "gaza"), (97590, "cumulative", "gaza"), (56, "period", "gaza")]
+
+
 def test_a_part_after_of_them_is_read_for_who_killed_them():
     assert table("OCHA had counted 732 Palestinians killed in the West Bank between October 7, 2023 and October "
                  "21, 2024, 715 of them by Israeli forces.", "group") == [(732, "all"), (715, "by_security_forces")]
@@ -328,6 +343,7 @@ def test_captives_still_with_their_kidnappers_are_held_and_those_freed_of_the_ab
     "Those would take the toll to 24 once the remains reach the county medical examiner, officials said.",
     "Kentucky governor fears more than 70 dead after tornadoes tear through state.",
     "Police expect the final toll near 240.",
+    "No more than 18 workers were still underground, suggesting a final toll around 300.",
     "The missing are not in the ministry's toll; if they were included the number of dead would exceed 44,000.",
 ])
 def test_a_toll_foreseen_is_an_estimate(text):

@@ -430,8 +430,12 @@ _ATTACHED = compiled(r"[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:in|at|across|near|inside)[
 # Where one statement of a sentence ends and another begins, for places: "..., and Malawi's
 # government has reported 56 deaths", "..., bringing the toll in Europe to 216", "72 died in the
 # state, 15 of them in Kolkata", "2,681 dead, with 1,591 deaths in Al Haouz province".
+# ("..., adding 56 deaths recorded over the previous day as Israeli strikes continued ... around
+# Jabalia": a clause of what went on meanwhile, whose places are its own)
 _STATEMENT_BREAK = compiled(r"[;—]|,[ \t]+(?:and|but|while|whereas|bringing|raising|taking|pushing|with|listing)\b"
-                            rf"|\b(?:while|whereas)\b|\band[ \t]+that\b|{NEXT_ANTECEDENT}")
+                            rf"|\b(?:while|whereas)\b|\band[ \t]+that\b|{NEXT_ANTECEDENT}"
+                            r"|\bas(?=[ \t]+(?:the[ \t]+)?(?:[\w-]+[ \t]+){0,3}(?:continued|pressed|intensified|raged|advanced"
+                            r"|pushed|battled|fought|kept|searched|dug|struggled)\b)")
 
 
 # The words between a figure and the nationality it counts: "31 Pakistani nationals", "three Britons".

@@ -69,11 +69,14 @@ def _scope(clause: str, span: tuple[int, int], metric: str, metric_scope: str, a
     # a cue right before another figure, or right after one and before this figure, is that
     # figure's ("40,005 killed, 40 of them in the previous 24 hours, and 92,041 wounded")
     # ("Another 17,072 people remained missing, and the agency listed 2,777 people as injured")
-    period = next((m for m in rules.period_cues.finditer(clause, timeout=MATCH_TIMEOUT)
-                   if not (m.start() >= span[1] and any(0 <= o - m.end() <= 12 for o in others)
-                           and not _own_cue_before_comma(clause, span, m, others))
-                   and not (m.end() <= span[0] and any(0 <= o - m.end() <= 1 for o in others if o < span[0]))
-                   and not others_before(m) and near(m, _PERIOD_WORDS, _PERIOD_WORDS)), None)
+    # the nearest such cue: "raised its toll on Tuesday to 41,965 ..., adding 56 deaths recorded over
+    # the previous day" (not the first)
+    period = min((m for m in rules.period_cues.finditer(clause, timeout=MATCH_TIMEOUT)
+                  if not (m.start() >= span[1] and any(0 <= o - m.end() <= 12 for o in others)
+                          and not _own_cue_before_comma(clause, span, m, others))
+                  and not (m.end() <= span[0] and any(0 <= o - m.end() <= 1 for o in others if o < span[0]))
+                  and not others_before(m) and near(m, _PERIOD_WORDS, _PERIOD_WORDS)),
+                 key=lambda m: span[0] - m.end() if m.end() <= span[0] else m.start() - span[1], default=None)
     if period and _WEEKDAY.search(period[0]) and not _DAYS_OWN.search(period[0]) \
             and (metric_scope == "current" or _RUNNING_TOTAL.search(clause)):
         # "the toll rose to 52 on Saturday", "329 were missing on Monday": a total or a stock dated

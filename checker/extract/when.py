@@ -111,6 +111,8 @@ def _explicit_date(clause: str, at: int, published: date | None, before: date | 
     for m in nearest:
         if any(end <= o < m.start() for o in compared):
             continue
+        if m.end() <= at and m["when"] and _UPDATED.search(clause, m.end(), at):
+            continue  # "killed in strikes on Yemen on Wednesday has risen to 46": the day of the strikes
         if m["earlier"]:
             # ... or, opening the sentence, all of it
             opens = not clause[:m.start()].strip()
@@ -145,6 +147,10 @@ def _explicit_date(clause: str, at: int, published: date | None, before: date | 
         if resolved is not None:
             return resolved
     return None
+
+
+# A toll brought up to date: the day named before it is its event's, not the figure's.
+_UPDATED = compiled(r"(?i)\b(?:has|have|had)[ \t]+(?:now[ \t]+)?(?:risen|climbed|increased|jumped|reached|grown)\b")
 
 
 # A clause that a speaker opens: ", Israel says", ", the ministry said that".
