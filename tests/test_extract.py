@@ -228,6 +228,13 @@ def test_the_nearest_window_is_a_figure_s_and_a_clause_of_what_went_on_meanwhile
         (41965, "cumulative", "gaza"), (97590, "cumulative", "gaza"), (56, "period", "gaza")]
 
 
+def test_the_day_of_a_report_dates_what_it_says_and_what_is_said_of_it_after():
+    found = claims_of("GAZA CITY (Wire) - In its report on Monday, the Gaza health ministry put the war's toll at "
+                      "70,112 dead. Of those, 356 people had been killed since the truce began, it said.",
+                      published=date(2025, 12, 2))
+    assert [(c.value, c.as_of) for c in found] == [(70112, "2025-12-01"), (356, "2025-12-01")]
+
+
 def test_a_part_after_of_them_is_read_for_who_killed_them():
     assert table("OCHA had counted 732 Palestinians killed in the West Bank between October 7, 2023 and October "
                  "21, 2024, 715 of them by Israeli forces.", "group") == [(732, "all"), (715, "by_security_forces")]

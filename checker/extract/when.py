@@ -162,8 +162,10 @@ _COMPARED = compiled(r"(?i)\b(?:(?:up|down)[ \t]+from|compared[ \t]+(?:with|to))
 
 
 # The day a statement was made: "said on Thursday that", "released new figures on Sunday".
+# ("In its report on Monday, the ministry put the toll at", "in a statement on Friday")
 _SPEECH_DATE = compiled(
-    rf"(?i)\b(?:said|says|told reporters|announced|reported|released|published|issued|confirmed|stated|updated)"
+    rf"(?i)\b(?:said|says|told reporters|announced|reported|released|published|issued|confirmed|stated|updated"
+    rf"|(?:in|at)[ \t]+(?:its|their|a|the)[ \t]+(?:[\w-]+[ \t]+)?(?:report|statement|update|bulletin|briefing))"
     rf"(?:[ \t]+[\w-]+){{0,3}}?[ \t]+on[ \t]+(?P<when>{dates.DATE})")
 
 
