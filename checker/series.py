@@ -127,12 +127,17 @@ OF_THEM = regex.compile(r"(?i)[ \t]+(?:of[ \t]+them|of[ \t]+whom|among[ \t]+them
 
 # ... or "Seven others, among them a family of six, were released".
 _AMONG_BEFORE = regex.compile(r"(?i)\b(?:including|among[ \t]+them|among[ \t]+whom)\b[^.;:\d]{0,30}$")
+# A part of the count its own words name: "2,530 of the dead had already been buried", "73 of the
+# injured had been discharged" (checks/part_whole.py reads the same breakdowns).
+OF_THE_COUNTED = regex.compile(
+    r"(?i)[ \t]+of[ \t]+the[ \t]+(?:dead|victims|deaths|injured|wounded|casualties|missing)\b")
 
 
 def _unnamed_parts(claims: pd.DataFrame) -> np.ndarray:
     """Per claim, whether it is a part of the figure before it in its sentence ("2,300 of them",
-    "among them a family of six") that names no group, place or window of its own: the same
-    series as its whole, but not the same people."""
+    "among them a family of six") that names no group, place or window of its own, or a part of the
+    count its own words name that names no group ("2,530 of the dead had already been buried"): the
+    same series as its whole, but not the same people."""
     rows = zip(claims["doc"].to_numpy(), claims["sentence"].to_numpy(), claims["quote"].to_numpy(),
                claims["metric"].to_numpy(), claims["group"].to_numpy(), claims["place"].to_numpy(),
                claims["scope"].to_numpy())
@@ -141,9 +146,11 @@ def _unnamed_parts(claims: pd.DataFrame) -> np.ndarray:
         doc, sentence, quote, *count = row
         at = sentence.find(quote)
         whole_at = sentence.find(before[2]) if before is not None else -1
-        found.append(before is not None and before[:2] == (doc, sentence) and list(before[3:]) == count
-                     and 0 <= whole_at < at and (OF_THEM.match(sentence, at + len(quote)) is not None
-                                                 or _AMONG_BEFORE.search(sentence, whole_at, at) is not None))
+        after_whole = before is not None and before[:2] == (doc, sentence) and list(before[3:]) == count \
+            and 0 <= whole_at < at and (OF_THEM.match(sentence, at + len(quote)) is not None
+                                        or _AMONG_BEFORE.search(sentence, whole_at, at) is not None)
+        of_the_counted = count[1] == "all" and at >= 0 and OF_THE_COUNTED.match(sentence, at + len(quote)) is not None
+        found.append(after_whole or of_the_counted)
         before = row
     return np.array(found, dtype=bool)
 

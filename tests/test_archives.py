@@ -58,7 +58,10 @@ THRESHOLDS = {
     # measured blind first (daa3b4b): quakes 3/6, 0, 8; crowds 2/5, 1, 6; gaza3 3/5, 0, 5
     # (quakes 0 -> 1: Morocco's morning and 3 p.m. injured counts of one day in one article, now both dated by
     # "State television reported late on Monday")
-    "quakes": {"found": 5, "false_alarms": 0, "unexplained": 1},  # measured 5/6, 0, 1 (25 articles)
+    # (quakes 5 -> 4: "2,530 of the dead had already been buried" is a part of the toll, not the toll; the
+    # note on Syria's stale "just over 1,400" now pairs it with the two countries' "more than 50,000", a note
+    # either way, and findings.py no longer matches its digits)
+    "quakes": {"found": 4, "false_alarms": 0, "unexplained": 0},  # measured 5/6, 0, 1 (25 articles)
     # (crowds 3 -> 4: the Crocus City Hall and Moscow are one site, and "the centre, quoted by TASS, said" is attributed)
     "crowds": {"found": 4, "false_alarms": 0, "unexplained": 1},  # measured 4/5, 0, 1 (25 articles)
     "gaza3": {"found": 4, "false_alarms": 0, "unexplained": 0},  # measured 4/5, 0, 0 (25 articles)
@@ -83,7 +86,7 @@ THRESHOLDS = {
     # measured blind first (7d0d4bd): ninth 5/8, 1, 2; gaza7 5/7, 1, 5
     # (ninth 1 -> 2: "North Carolina accounted for 105 deaths in the federal count" is now North Carolina's,
     # against NBC's 118 in the state five months before)
-    "ninth": {"found": 6, "false_alarms": 0, "unexplained": 2},  # measured 6/8, 0, 2 (25 articles)
+    "ninth": {"found": 6, "false_alarms": 0, "unexplained": 1},  # measured 6/8, 0, 2 (25 articles)
     "gaza7": {"found": 6, "false_alarms": 0, "unexplained": 1},  # measured 6/7, 0, 1 (25 articles)
     # measured blind first (6f5778a): tenth 1/7, 3, 8; gaza8 3/8, 0, 2
     # (tenth's Air India toll is the crash site's, Ahmedabad, however an article names it: 274 -> 270 is
@@ -98,7 +101,7 @@ THRESHOLDS = {
     # measured blind first (f4fdbfc): eleventh 5/12, 0, 8; gaza9 2/6, 1, 2
     # (7, not 6: with "Commission on Human Rights" no longer a place, its 29 dead of July 2024 meet the 19 of
     # the protests a year later, which the articles put in the same event)
-    "eleventh": {"found": 5, "false_alarms": 0, "unexplained": 5},  # measured 5/12, 0, 5 (28 articles)
+    "eleventh": {"found": 5, "false_alarms": 0, "unexplained": 4},  # measured 5/12, 0, 5 (28 articles)
     "gaza9": {"found": 5, "false_alarms": 0, "unexplained": 0},  # measured 5/6, 0, 0 (28 articles)
     # measured blind first (8633c5a): twelfth 2/9, 2, 6; gaza10 3/6, 1, 3
     # (twelfth: the police's 51 against the health ministry's 36 is found; its warning also holds the digits of

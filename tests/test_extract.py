@@ -235,6 +235,11 @@ def test_the_day_of_a_report_dates_what_it_says_and_what_is_said_of_it_after():
     assert [(c.value, c.as_of) for c in found] == [(70112, "2025-12-01"), (356, "2025-12-01")]
 
 
+def test_a_place_right_before_its_figure_in_a_list_is_the_figure_s():
+    assert table("South Carolina has reported 49 deaths and Georgia 33, according to state officials.",
+                 "place") == [(49, "south_carolina"), (33, "georgia")]
+
+
 def test_a_part_after_of_them_is_read_for_who_killed_them():
     assert table("OCHA had counted 732 Palestinians killed in the West Bank between October 7, 2023 and October "
                  "21, 2024, 715 of them by Israeli forces.", "group") == [(732, "all"), (715, "by_security_forces")]

@@ -502,3 +502,19 @@ governor said on Tuesday, adding that the number taken had been 279 and not the 
 """)
     result = checked(tmp_path, first, later)
     assert loud([f for f in result.findings if f.check == "decrease"]) == []
+
+
+def test_the_dead_already_buried_are_a_part_of_the_toll_not_a_fall(tmp_path):
+    first = Article("quake_1", "Wire", "2023-09-11", """\
+Morocco quake toll passes 2,600
+
+RABAT, Morocco (Wire) - The Interior Ministry said on Monday that 2,681 people had been killed in the earthquake.
+""")
+    later = Article("quake_2", "Wire", "2023-09-12", """\
+Morocco buries its dead
+
+RABAT, Morocco (Wire) - The Interior Ministry said on Tuesday that 2,530 of the dead had already been buried.
+""")
+    result = checked(tmp_path, first, later)
+    buried = claim(result, "quake_2", "2,530")
+    assert loud(on(result, buried)) == []

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 import regex
 
-from ..series import OF_THEM, key_codes
+from ..series import OF_THE_COUNTED, OF_THEM, key_codes
 from .base import CheckContext, Problem, claim_records, day, fmt, interval_text, series_name
 
 ID = "part_whole"
@@ -87,8 +87,6 @@ _BREAKDOWN_OPENS = regex.compile(
     r"(?i)^[^.;:\d]{0,100}?\b(?:including|among[ \t]+them|of[ \t]+them|of[ \t]+whom|among[ \t]+whom)"
     r"[ \t,]*(?:(?:some|about|at[ \t]+least|more[ \t]+than|nearly|almost|around|roughly)[ \t]+)?$")
 _BREAKDOWN_AFTER = regex.compile(r"(?i)^[^.;:\d]{0,100}?,[ \t]*$")
-_OF_THE_COUNTED = regex.compile(
-    r"(?i)[ \t]+of[ \t]+the[ \t]+(?:dead|victims|deaths|injured|wounded|casualties|missing)\b")
 _TAKEN_FROM = regex.compile(r"(?i)^[^.;:\d,]{0,40}?\b(?:of|among)[ \t]+(?:the|those|all)[ \t]+(?:[\w-]+[ \t]+){0,2}$")
 # the last item of a list ("115 men, 20 women and two children, among them 126 Israelis"): the
 # breakdown after it is the list's total's
@@ -121,7 +119,7 @@ def _breakdowns(claims: pd.DataFrame, positions: np.ndarray) -> Iterator[Problem
         if begins < 0 or not sentence.startswith(quote_b, at + len(between)):
             continue
         # "65 deaths and 39 missing, and said that 72 of the dead ...": a part of the count before
-        of_the_count = _OF_THE_COUNTED.match(sentence, after)
+        of_the_count = OF_THE_COUNTED.match(sentence, after)
         breakdown = of_the_count or (not apart and (_BREAKDOWN_OPENS.match(between) or (
             _BREAKDOWN_AFTER.match(between) and OF_THEM.match(sentence, after))))
         if breakdown and not _LIST_ITEM.search(sentence, 0, begins) and lo_b > hi_a:

@@ -423,8 +423,10 @@ _COUNTING_SUBJECT = compiled(r"(?i)[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+|now[ 
 # A breakdown by place: "followed by South Carolina with 48", "North Carolina has suffered the
 # most, with 117 deaths": the place right before "with" and the figure is the figure's.
 # ("Harris County again had the most deaths, 43", "Travis County, home to Austin, with nine")
+# (and a place standing right before its figure in a list: "South Carolina has reported 49 deaths and
+# Georgia 33")
 _PLACE_WITH = compiled(rf"(?i)^(?:(?:[ \t]+{_THE_MOST},?{_ANOTHER_FIGURE})?|,[^,\d]{{1,40}},)[ \t]+(?:with|for)[ \t]+$"
-                       rf"|^[ \t]+{_THE_MOST},[ \t]+$|^{_RECORDED}$")
+                       rf"|^[ \t]+{_THE_MOST},[ \t]+$|^{_RECORDED}$|^[ \t]+$")
 # "15 people in Kolkata": a place right after the figure's noun phrase is the figure's own.
 _ATTACHED = compiled(r"[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:in|at|across|near|inside)[ \t]+(?:the[ \t]+)?(?:[\w-]+['’]s[ \t]+)?$")
 # Where one statement of a sentence ends and another begins, for places: "..., and Malawi's
