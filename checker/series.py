@@ -131,6 +131,9 @@ _AMONG_BEFORE = regex.compile(r"(?i)\b(?:including|among[ \t]+them|among[ \t]+wh
 # injured had been discharged" (checks/part_whole.py reads the same breakdowns).
 OF_THE_COUNTED = regex.compile(
     r"(?i)[ \t]+of[ \t]+the[ \t]+(?:dead|victims|deaths|injured|wounded|casualties|missing)\b")
+# ... or a sentence that opens on the count it takes its figures from: "Of those killed, 115 died when
+# the Canterbury Television building collapsed".
+_OF_THOSE_OPENING = regex.compile(r"(?i)^\W*(?:of|among)[ \t]+(?:those|them|these|the)\b[^,\d]{0,30},")
 
 
 def _unnamed_parts(claims: pd.DataFrame) -> np.ndarray:
@@ -149,7 +152,8 @@ def _unnamed_parts(claims: pd.DataFrame) -> np.ndarray:
         after_whole = before is not None and before[:2] == (doc, sentence) and list(before[3:]) == count \
             and 0 <= whole_at < at and (OF_THEM.match(sentence, at + len(quote)) is not None
                                         or _AMONG_BEFORE.search(sentence, whole_at, at) is not None)
-        of_the_counted = count[1] == "all" and at >= 0 and OF_THE_COUNTED.match(sentence, at + len(quote)) is not None
+        of_the_counted = count[1] == "all" and at >= 0 and (OF_THE_COUNTED.match(sentence, at + len(quote)) is not None
+                                                          or _OF_THOSE_OPENING.match(sentence) is not None)
         found.append(after_whole or of_the_counted)
         before = row
     return np.array(found, dtype=bool)

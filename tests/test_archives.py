@@ -43,7 +43,7 @@ THRESHOLDS = {
     # said about 700" is now the FSB's, and the note pairs 700 with 800)
     "final": {"found": 4, "false_alarms": 0, "unexplained": 1},  # measured 4/9, 0, 1 (23 articles)
     # measured blind first (c3d8166): contested 5/9, 0, 0; gaza2 3/9, 0, 6
-    "contested": {"found": 5, "false_alarms": 0, "unexplained": 1},  # measured 5/9, 0, 0 (25 articles; 6 before a lucky match was lost)
+    "contested": {"found": 5, "false_alarms": 0, "unexplained": 2},  # measured 5/9, 0, 0 (25 articles; 6 before a lucky match was lost)
     "gaza2": {"found": 7, "false_alarms": 0, "unexplained": 0},  # measured 7/9, 0, 0 (25 articles)
     # measured blind first (75813a5): mixed 2/9, 1, 3; late 5/8, 0, 1
     # 3 -> 4 unexplained: Kabul's 90 (health ministry) against at least 170 (health officials) the same
@@ -51,7 +51,7 @@ THRESHOLDS = {
     # annotator gave "Afghans" the group civilians
     # (and, since "80 of them seriously" is a part of the 200 before it and no longer a count of its
     # own, Paris's city hall "some 200 wounded" against the prosecutor's 353 on the same day)
-    "mixed": {"found": 4, "false_alarms": 0, "unexplained": 5},  # measured 4/9, 0, 4 (25 articles)
+    "mixed": {"found": 4, "false_alarms": 0, "unexplained": 4},  # measured 4/9, 0, 4 (25 articles)
     "late": {"found": 6, "false_alarms": 0, "unexplained": 1},  # measured 6/8, 0, 1 (25 articles)
     # measured blind first (adfdff7): norway 3/7, 0, 3
     "norway": {"found": 6, "false_alarms": 0, "unexplained": 1},  # measured 6/7, 0, 1 (20 articles)
@@ -107,7 +107,7 @@ THRESHOLDS = {
     # (twelfth: the police's 51 against the health ministry's 36 is found; its warning also holds the digits of
     # the trap "36", the 36 bodies one hospital received, so it counts as a false alarm too)
     "twelfth": {"found": 5, "false_alarms": 3, "unexplained": 4},  # measured 5/9, 3, 4 (26 articles)
-    "gaza10": {"found": 3, "false_alarms": 1, "unexplained": 2},  # measured 3/6, 1, 2 (28 articles)
+    "gaza10": {"found": 3, "false_alarms": 0, "unexplained": 0},  # measured 3/6, 1, 2 (28 articles)
     # measured blind first (6649870): thirteenth 5/14, 0, 7; gaza11 2/9, 0, 1
     # (thirteenth: Mexico City and "in the capital" are the capital's; gaza11: the Maghazi strike's 70 -> 68, the
     # Rafah strike's 249 -> 240 wounded once its figures placed at Gaza join the strike in Rafah)

@@ -518,3 +518,24 @@ RABAT, Morocco (Wire) - The Interior Ministry said on Tuesday that 2,530 of the 
     result = checked(tmp_path, first, later)
     buried = claim(result, "quake_2", "2,530")
     assert loud(on(result, buried)) == []
+
+
+def test_figures_taken_from_a_count_named_first_or_a_list_of_names_are_no_fall_of_the_toll(tmp_path):
+    first = Article("nz_1", "Wire", "2011-03-05", """\
+Christchurch toll rises
+
+CHRISTCHURCH, New Zealand (Wire) - The Feb. 22 earthquake has claimed 154 lives, New Zealand police said.
+""")
+    later = Article("nz_2", "Wire", "2012-02-22", """\
+A year on, Christchurch remembers
+
+CHRISTCHURCH, New Zealand (Wire) - Of those killed, 115 died when the Canterbury Television building collapsed.
+""")
+    gaza = Article("gaza_list", "Wire", "2023-10-27", """\
+Gaza ministry publishes names of 6,747 dead after Biden questions toll
+
+GAZA (Wire) - The health ministry in Gaza published the list on Thursday.
+""")
+    result = checked(tmp_path, first, later, gaza)
+    assert loud(on(result, claim(result, "nz_2", "115"))) == []
+    assert loud(on(result, claim(result, "gaza_list", "6,747"))) == []
