@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import time
+from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple, Sequence
 
@@ -141,6 +142,13 @@ def _words(text: str) -> list[tuple[int, str]]:
     words = [(m.start(), text[m.start(): m.end() + 1]) for m in _TOKEN.finditer(text, timeout=MATCH_TIMEOUT)]
     _last_words = (text, words)
     return words
+
+
+@lru_cache(maxsize=64)
+def finds(pattern: regex.Pattern, text: str) -> tuple[regex.Match, ...]:
+    """`pattern.finditer(text)`, remembered for the last few (pattern, text): the dates and scope
+    cues of a clause are read once for each of its figures."""
+    return tuple(pattern.finditer(text, timeout=MATCH_TIMEOUT))
 
 
 def matches_at(pattern: regex.Pattern, text: str, offsets: Sequence[int], overlapped: bool = False) -> list[regex.Match]:
