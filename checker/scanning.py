@@ -116,10 +116,9 @@ def _tree(tests: tuple[regex.Pattern, ...], indexes: tuple[int, ...]) -> _Gate:
 def _begin(gate: _Gate, word: str, among: frozenset[int]) -> tuple[int, ...]:
     """The indexes of the tests of `gate`, of those `among`, that can begin with `word`; a gate
     whose tests are not all `among` is not asked, only its halves."""
-    inside = sum(i in among for i in gate.tests)
-    if not inside:
+    if among.isdisjoint(gate.tests):
         return ()
-    if inside == len(gate.tests):
+    if among.issuperset(gate.tests):
         if gate.pattern is not None and gate.pattern.match(word, partial=True, timeout=MATCH_TIMEOUT) is None:
             return ()
         if not gate.halves:
