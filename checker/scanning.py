@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import time
+from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple, Sequence
 
@@ -44,13 +45,27 @@ class Starts:
     def __init__(self, tests: Sequence[regex.Pattern], also: regex.Pattern | None = None) -> None:
         self._tests, self._also = tuple(tests), also
         self._untrusted = tuple(i for i, test in enumerate(self._tests) if "(?<=" in test.pattern)
-        self._known: dict[str, tuple[int, ...]] = {}  # a word (with the character after it) -> `_which_begin`
+        # a word (with the character after it), or the first letters of one -> `_which_begin`
+        self._known: dict[str, tuple[int, ...]] = {}
         self._last: tuple[str, list[list[int]]] | None = None  # the text asked last, and its offsets
-        self._tree = _tree(self._tests, tuple(range(len(self._tests))))
+        self._everyone = tuple(range(len(self._tests)))
+        self._tree = _tree(self._tests, self._everyone)
 
     def _which_begin(self, word: str) -> tuple[int, ...]:
-        """The indexes of the `tests` that can begin with `word`."""
-        return _begin(self._tree, word)
+        """The indexes of the `tests` that can begin with `word`: of those that can begin with its
+        first letters, asked first and remembered. A test that can begin with a string can begin
+        with each of its prefixes; of the distinct words of news, a few in a hundred begin a test,
+        and most of the others share their first three letters with no test."""
+        known, which = self._known, self._everyone
+        for length in range(1, len(word)):
+            prefix = word[:length]
+            found = known.get(prefix)
+            if found is None:
+                found = known[prefix] = _begin(self._tree, prefix, frozenset(which))
+            which = found
+            if not which:
+                return ()
+        return _begin(self._tree, word, frozenset(which))
 
     def __call__(self, text: str) -> list[list[int]]:
         """Per pattern of `tests`, in their order, the offsets where it can begin in `text`."""
@@ -98,13 +113,17 @@ def _tree(tests: tuple[regex.Pattern, ...], indexes: tuple[int, ...]) -> _Gate:
     return _Gate(pattern, indexes, (_tree(tests, indexes[:half]), _tree(tests, indexes[half:])))
 
 
-def _begin(gate: _Gate, word: str) -> tuple[int, ...]:
-    """The indexes of the tests of `gate` that can begin with `word`."""
-    if gate.pattern is not None and gate.pattern.match(word, partial=True, timeout=MATCH_TIMEOUT) is None:
+def _begin(gate: _Gate, word: str, among: frozenset[int]) -> tuple[int, ...]:
+    """The indexes of the tests of `gate`, of those `among`, that can begin with `word`; a gate
+    whose tests are not all `among` is not asked, only its halves."""
+    if among.isdisjoint(gate.tests):
         return ()
-    if not gate.halves:
-        return gate.tests
-    return tuple(i for half in gate.halves for i in _begin(half, word))
+    if among.issuperset(gate.tests):
+        if gate.pattern is not None and gate.pattern.match(word, partial=True, timeout=MATCH_TIMEOUT) is None:
+            return ()
+        if not gate.halves:
+            return gate.tests
+    return tuple(i for half in gate.halves for i in _begin(half, word, among))
 
 
 _TOKEN = compiled(r"(?<!\w)(?:\w+|\W)")
@@ -122,6 +141,13 @@ def _words(text: str) -> list[tuple[int, str]]:
     words = [(m.start(), text[m.start(): m.end() + 1]) for m in _TOKEN.finditer(text, timeout=MATCH_TIMEOUT)]
     _last_words = (text, words)
     return words
+
+
+@lru_cache(maxsize=64)
+def finds(pattern: regex.Pattern, text: str) -> tuple[regex.Match, ...]:
+    """`pattern.finditer(text)`, remembered for the last few (pattern, text): the dates and scope
+    cues of a clause are read once for each of its figures."""
+    return tuple(pattern.finditer(text, timeout=MATCH_TIMEOUT))
 
 
 def matches_at(pattern: regex.Pattern, text: str, offsets: Sequence[int], overlapped: bool = False) -> list[regex.Match]:

@@ -10,7 +10,7 @@ import regex
 
 from .. import dates
 from ..rules import Rules
-from ..scanning import MATCH_TIMEOUT
+from ..scanning import MATCH_TIMEOUT, finds
 from ..user_cache import compiled
 from .sentences import _REACH, _words_between
 
@@ -36,7 +36,7 @@ def _scope(clause: str, span: tuple[int, int], metric: str, metric_scope: str, a
     # nightclub remained at Orlando Regional Medical Center")
     rising = rules.directions.get(metric) == "rises"
     if any((near(m, 0, 10) if rising else near(m, 3, 8)) and not (rising and past_other(m))
-           for m in rules.current_cues.finditer(clause, timeout=MATCH_TIMEOUT)):
+           for m in finds(rules.current_cues, clause)):
         return "current", None
     if _TOTAL_BEFORE.search(clause[:span[0]]) or (
             rules.event_toll.search(clause, max(0, span[0] - 120), span[0], timeout=MATCH_TIMEOUT)
@@ -50,10 +50,10 @@ def _scope(clause: str, span: tuple[int, int], metric: str, metric_scope: str, a
     # "the deadliest year since it began keeping records in 2005": a record's "since", no figure's
     record = lambda m: _SUPERLATIVE.search(clause, max(0, m.start() - 80), m.start()) is not None  # noqa: E731
     if any(near(m, _SINCE_WORDS, _SINCE_WORDS) and not past_other(m) and not behind_other(m, _REACH) and not record(m)
-           for m in rules.event_start.finditer(clause, timeout=MATCH_TIMEOUT)):
+           for m in finds(rules.event_start, clause)):
         return metric_scope, None
     others_before = lambda m: behind_other(m, _OWN_CUE)  # noqa: E731
-    for since in rules.since_phrase.finditer(clause, timeout=MATCH_TIMEOUT):
+    for since in finds(rules.since_phrase, clause):
         when = dates.DATE_PATTERN.match(clause[since.end():].lstrip())
         if not when or not near(since, _SINCE_WORDS, _SINCE_WORDS) or past_other(since) or others_before(since) \
                 or record(since):
@@ -71,7 +71,7 @@ def _scope(clause: str, span: tuple[int, int], metric: str, metric_scope: str, a
     # ("Another 17,072 people remained missing, and the agency listed 2,777 people as injured")
     # the nearest such cue: "raised its toll on Tuesday to 41,965 ..., adding 56 deaths recorded over
     # the previous day" (not the first)
-    period = min((m for m in rules.period_cues.finditer(clause, timeout=MATCH_TIMEOUT)
+    period = min((m for m in finds(rules.period_cues, clause)
                   if not (m.start() >= span[1] and any(0 <= o - m.end() <= 12 for o in others)
                           and not _own_cue_before_comma(clause, span, m, others))
                   and not (m.end() <= span[0] and any(0 <= o - m.end() <= 1 for o in others if o < span[0]))

@@ -47,17 +47,21 @@ _OTHER_SOURCE_WORDS = compiled(rf"\b(?:according to|citing)[ \t]|[ \t](?:{_SAYS}
 _OPENS_OTHER = compiled(r"according to|citing")
 _SAYS_VERB = compiled(rf"(?<=[ \t])(?:{_SAYS})\b")
 _NAME_BEFORE_VERB = compiled(r"(?r)(?:\S+[ \t]+){1,7}")  # matched backwards from the verb
+# Where a word begins, as every _OTHER_SOURCE match does ("according to", "citing", or a name:
+# capitalised, a lower-case qualifier, "officials").
+_WORD_START = compiled(r"(?<!\w)\w")
 
 
-def _other_source_starts(sentence: str, offsets: list[int]) -> list[int]:
-    """The `offsets` (increasing, from `sentence_starts`) where an _OTHER_SOURCE match can begin:
-    where "according to" or "citing" does, and within the seven words before a verb of saying.
-    Tried at every word, the pattern took a twentieth of extraction."""
+def _other_source_starts(sentence: str) -> list[int]:
+    """Where an _OTHER_SOURCE match can begin: where "according to" or "citing" does, and at the
+    words of the seven before a verb of saying. Tried at every word, the pattern took a twentieth
+    of extraction. (Nearly every word can begin a name, some lower-case qualifier: `Starts` would
+    learn nothing by asking.)"""
     starts = {m.start() for m in _OPENS_OTHER.finditer(sentence, timeout=MATCH_TIMEOUT)}
     for verb in _SAYS_VERB.finditer(sentence, timeout=MATCH_TIMEOUT):
         name = _NAME_BEFORE_VERB.match(sentence, 0, verb.start(), timeout=MATCH_TIMEOUT)
         if name is not None:
-            starts.update(offsets[bisect.bisect_left(offsets, name.start()): bisect.bisect_left(offsets, verb.start())])
+            starts.update(m.start() for m in _WORD_START.finditer(sentence, name.start(), verb.start(), timeout=MATCH_TIMEOUT))
     return sorted(starts)
 # "Israel says [that] about 1,200 were killed": a frame right before a figure is that figure's.
 _INTRODUCES = compiled(r"(?i)^[ \t]*(?:that[ \t]+)?$")
@@ -129,20 +133,19 @@ def named_sources(text: str, rules: Rules) -> _Named:
 
 
 def sentence_starts(rules: Rules) -> Starts:
-    """Where the metric cues, then the attribution frames of rules/sources.yaml, then other
-    bodies' (_OTHER_SOURCE) can begin in a sentence. None begins right after a word character:
-    rules.py wraps cues and frames in `(?<!\\w)`, and _OTHER_SOURCE begins at a word boundary."""
+    """Where the metric cues, then the attribution frames of rules/sources.yaml can begin in a
+    sentence. None begins right after a word character: rules.py wraps cues and frames in `(?<!\\w)`."""
     global _last_starts
     last = _last_starts  # read once: another thread may replace it
     if last is not None and last[0] is rules.cues and last[1] is rules.source_frames:
         return last[2]
-    starts = _starts_of((*(cue.pattern for cue in rules.cues), rules.source_frames, _OTHER_SOURCE))
+    starts = _starts_of((*(cue.pattern for cue in rules.cues), rules.source_frames))
     _last_starts = (rules.cues, rules.source_frames, starts)
     return starts
 
 
 # The rules asked last and their `Starts`: asked for every sentence, building and hashing the tuple
-# of their 66 patterns for `_starts_of` each time cost more than finding the starts of most sentences.
+# of their patterns for `_starts_of` each time cost more than finding the starts of most sentences.
 _last_starts: tuple[tuple[Cue, ...], regex.Pattern, Starts] | None = None
 
 
@@ -160,7 +163,7 @@ def _frames(sentence: str, rules: Rules, home: str, names: _Named) -> list[_Fram
     # the frames pattern is slow to try at every offset: only where some source is named at all
     named_somewhere = any(name.search(sentence, timeout=MATCH_TIMEOUT) for name in names.patterns)
     others = _OTHER_SOURCE_WORDS.search(sentence) is not None
-    *_, frame_starts, other_starts = sentence_starts(rules)(sentence) if named_somewhere or others else ((), ())
+    frame_starts = sentence_starts(rules)(sentence)[-1] if named_somewhere else ()
     for m in matches_at(rules.source_frames, sentence, frame_starts, overlapped=True) if named_somewhere else ():
         if m["source"] is None:
             continue
@@ -168,7 +171,7 @@ def _frames(sentence: str, rules: Rules, home: str, names: _Named) -> list[_Fram
         if not named:
             continue
         frames.append(_Frame(m.start(), m.end(), _known_id(named, m["source"], country, rules), True))
-    for m in matches_at(_OTHER_SOURCE, sentence, _other_source_starts(sentence, other_starts), overlapped=True) \
+    for m in matches_at(_OTHER_SOURCE, sentence, _other_source_starts(sentence), overlapped=True) \
             if others else ():
         name = _LEADING_THE.sub("", m["name"])
         if name in _PRONOUNS or _ANAPHOR_NOUN.fullmatch(f"the {name}") or rules.source_names.fullmatch(name):

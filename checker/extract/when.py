@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from .. import dates
-from ..scanning import MATCH_TIMEOUT
+from ..scanning import MATCH_TIMEOUT, finds
 from ..user_cache import compiled
 from .sentences import ATTACKS
 
@@ -102,7 +102,7 @@ def _explicit_date(clause: str, at: int, published: date | None, before: date | 
     before's last figure), else from `published`."""
     end = at + span
     # the nearest date phrase; on a tie the one after the figure ("rose to 52 on Saturday")
-    nearest = sorted((m for m in _AS_OF.finditer(clause, timeout=MATCH_TIMEOUT) if not after_only or m.start() >= end),
+    nearest = sorted((m for m in finds(_AS_OF, clause) if not after_only or m.start() >= end),
                      key=lambda m: (m.start() - end, 0) if m.start() >= end else (max(0, at - m.end()), 1))
     # "a day earlier", "at the start of the month" date only the figure right before them
     right_after = lambda m: m.start() >= at and not any(at < o < m.start() for o in others)  # noqa: E731
