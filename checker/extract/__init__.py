@@ -38,7 +38,7 @@ from ..gazetteer import place_id
 from .estimate import _estimate
 from .place import BODY_THERE, THERE, _document_place, _nationality, _place, _PlaceIndex, last_place
 from .prefilter import prefilter
-from .scope import SINCE_TRUCE, _scope
+from .scope import SINCE_TRUCE, _scope, names_own_window
 from .sentences import _ANTECEDENT, _TEASER, _Candidate, _clause_of, split_sentences
 from .source import _Carried, _country, _frames, _source, _Speakers, named_sources
 from .when import _EVENTS_DAY_TOLD, _SPEECH_DATE, _event_dates, _explicit_date
@@ -237,7 +237,7 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
             whole = claims[-1] if claims and claims[-1].start >= s_start and claims[-1].metric == item.metric else None
             if whole is not None and (_ANTECEDENT.match(sentence[cand.end:])
                                       or _BREAKDOWN_AFTER.match(sentence[whole.end - s_start: cand.start])) \
-                    and not _own_window(sentence[cand.end:min((f.candidate.start for f in found
+                    and not names_own_window(sentence[cand.end:min((f.candidate.start for f in found
                                                                if f.candidate.start > cand.start), default=len(sentence))], rules):
                 # a part counts over its whole's time, unless it names its own ("54 of them in the past 24
                 # hours"): "300, including 117 children"; "11 more deaths over the past 24 hours, two of them children"
@@ -289,18 +289,6 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
         speakers.heard(sentence, anaphoric, sentence_source)
         last_date = previous[1] or last_date
     return claims
-
-
-def _own_window(words: str, rules: Rules) -> bool:
-    """Whether the words after a part's figure name a time of their own ("54 of them in the past 24
-    hours", "149 of them were still receiving treatment")."""
-    words = _PART_END.split(words, maxsplit=1)[0]
-    return any(p.search(words, timeout=MATCH_TIMEOUT) is not None
-               for p in (rules.period_cues, rules.current_cues, rules.since_phrase))
-
-
-# The words of a part end at a comma or stop: "two of them children, the ministry said ... since".
-_PART_END = compiled(r"[,;:.]")
 
 
 # "152 of its staff", "35 of its Gaza staff": the speaker's own people

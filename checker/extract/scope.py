@@ -86,6 +86,19 @@ def _scope(clause: str, span: tuple[int, int], metric: str, metric_scope: str, a
     return metric_scope, None
 
 
+def names_own_window(words: str, rules: Rules) -> bool:
+    """Whether the words after a part's figure name a time of their own ("54 of them in the past 24
+    hours", "149 of them were still receiving treatment"); a part that names none counts over its
+    whole's time ("300, including 117 children")."""
+    words = _PART_END.split(words, maxsplit=1)[0]
+    return any(p.search(words, timeout=MATCH_TIMEOUT) is not None
+               for p in (rules.period_cues, rules.current_cues, rules.since_phrase))
+
+
+# The words of a part end at a comma or stop: "two of them children, the ministry said ... since".
+_PART_END = compiled(r"[,;:.]")
+
+
 # "since the ceasefire": a window an article names by its truce, dated once and then not again
 SINCE_TRUCE = compiled(r"(?i)\bsince[ \t]+(?:the[ \t]+)?(?:truce|ceasefire|cease-fire|pause)\b")
 
