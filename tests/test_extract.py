@@ -579,6 +579,47 @@ def test_held_and_tallied_figures(text, metric, value):
     assert (metric, value) in [(c.metric, c.value) for c in claims_of(text)]
 
 
+@pytest.mark.parametrize("text, metric, value", [
+    # evacuations, as fire and flood desks report them
+    ("More than 150,000 people were under evacuation orders on Friday.", "displaced", 150000),
+    ("About 92,000 residents remained under mandatory evacuation orders.", "displaced", 92000),
+    ("Some 30,000 people across the county were ordered out of their homes overnight.", "displaced", 30000),
+    ("Around 2,300 people were still staying at evacuation centres on Monday.", "displaced", 2300),
+    ("The agency said 41,000 people were still registered as evacuees.", "displaced", 41000),
+    ("The state moved nearly 11 lakh people out of low-lying areas before landfall.", "displaced", 1100000),
+    ("Officials said 8,000 villagers had been moved to safety.", "displaced", 8000),
+    ("About 14,000 people have been relocated since the airlift began.", "displaced", 14000),
+    ("Military aircraft flew about 19,000 people out of the capital in a day.", "displaced", 19000),
+    ("The UN has recorded more than 300,000 displacements since mid-August.", "displaced", 300000),
+    ("Monitors counted 5,400 movements from north to south on Sunday alone.", "displaced", 5400),
+    ("Some 3,000 people were crossing each day at the height of the exodus.", "displaced", 3000),
+    ("More than 9,000 people crossed at the main border post last week.", "displaced", 9000),
+    ("About 12,000 people spent a third night in tents and cars.", "displaced", 12000),
+    ("More than 600 people have yet to return to their homes.", "displaced", 600),
+    ("The governor said 200,000 people had been left without a habitable home.", "displaced", 200000),
+    # hunger and need, as famine monitors put them
+    ("The UN said about 60,000 people on the islands needed food, water and shelter.", "affected", 60000),
+    ("The monitor said 495,000 people were living in famine conditions.", "affected", 495000),
+    ("Another 1.1 million people are in the emergency phase.", "affected", 1100000),
+    ("Aid agencies say 8,000 children under five are severely malnourished.", "affected", 8000),
+    ("It warned that 300,000 people were on the edge of famine.", "affected", 300000),
+])
+def test_displacement_and_need(text, metric, value):
+    assert (metric, value) in [(c.metric, c.value) for c in claims_of(text)]
+
+
+@pytest.mark.parametrize("text, value", [
+    # a ratio in a definition, people stranded in passing, a crowd of onlookers, troops moved
+    ("Famine is declared when one child in three is acutely malnourished.", 1),
+    ("Famine is declared when one child in three is acutely malnourished.", 3),
+    ("Famine is declared when two people in every 10,000 die each day.", 2),
+    ("The school had 325 students on board, and parents crowded into the school hall.", 325),
+    ("The army moved 300 troops to the border.", 300),
+])
+def test_no_displacement_or_need(text, value):
+    assert value not in [c.value for c in claims_of(text)]
+
+
 @pytest.mark.parametrize("text, scope, period_start", [
     ("97 people had been killed in the past 24 hours.", "period", "2024-03-07"),
     ("At least 40 people have been killed since Monday.", "period", "2024-03-04"),

@@ -25,7 +25,8 @@ from .when import EVENT_NOUNS
 # Numbers that count no people (`_is_count`).
 _NON_COUNT_BEFORE = compiled(
     r"(?i)(?:[$€£¥₪₹₦₱₩₫]|\b(?:hotline|helpline|phone|telephone|tel|fax|whatsapp|dial|call)(?:[ \t]+(?:is|on|at|number))?[ \t:]*$"
-    r"|\b(?:one|\d+)[ \t]+in(?:[ \t]+every)?[ \t]*$"  # "one in eight", "one in every 33": a ratio
+    # "one in eight", "one child in three", "two people in every 10,000": a ratio
+    r"|\b(?:(?:one|\d+)(?:[ \t]+\w+)?[ \t]+in|[\w,]+(?:[ \t]+\w+)?[ \t]+in[ \t]+every)[ \t]*$"
     # "differed by more than two lakh": a gap between counts, not one
     r"|\b(?:differ(?:s|ed)?|diverg(?:e|es|ed))[ \t]+by"
     r"(?:[ \t]+(?:more[ \t]+than|over|about|some|nearly|almost))?[ \t]*$"
@@ -38,6 +39,10 @@ _NON_COUNT_AFTER = compiled(
     r"(?![ \t]+(?:\w+[ \t]+)?(?:hours?|days?|weeks?|months?|years?|attacks?|strikes?))|"  # "one in eight"
     r"[ \t]+(?:rise|increase|jump|drop|decline|fall|decrease|surge|spike)\b|[ \t]*(?:years?[ \t-]old|-year|year-old|:\d|\.\d|/\d|st\b|nd\b|rd\b|th\b|°|"
     r"km|mm\b|cm\b|kg\b|ml\b|mph|m/s|a\.m\.|p\.m\.|am\b|pm\b))")
+# "one child in three", "two people in every 10,000": a ratio, read from the figure itself
+_RATIO = compiled(
+    r"(?i)(?:(?:about|around|roughly|nearly|almost|some|over)[ \t]+)?(?:one[ \t]+\w+[ \t]+in|[\w,.-]+[ \t]+\w+[ \t]+in[ \t]+every)[ \t]+"
+    r"(?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|a hundred)\b")
 _PEOPLE_NOUN = compiled(
     r"(?i)^[ \t]+(?:people|persons|residents|civilians|children|women|men|soldiers|palestinians|"
     r"israelis|ukrainians|hostages|victims|others|refugees|migrants|bodies|dead|deaths|killed|injured|wounded)\b")
@@ -128,7 +133,7 @@ _FROM = compiled(r"(?i)^(?:[ \t]+(?:on|by)[ \t]+[\w.]+(?:[ \t]+\d+)?)?[ \t]+from
 def _is_count(sentence: str, m: NumberMatch, start: int, end: int, rules: Rules) -> bool:
     """False for numbers that are dates, years, ages, times, money, measures or counts of things."""
     before, after = sentence[max(0, start - 30): start], sentence[end: end + 40]
-    if _NON_COUNT_BEFORE.search(before) or _NON_COUNT_AFTER.match(after):
+    if _NON_COUNT_BEFORE.search(before) or _NON_COUNT_AFTER.match(after) or _RATIO.match(sentence, start):
         return False
     if dates.MONTH_BEFORE.search(before) or dates.MONTH_AFTER.match(after):
         return False
