@@ -156,6 +156,12 @@ def _bound_phrases(lexicon: NumberLexicon, bounds: tuple[Qualifier, ...]) -> str
     return "|".join([*inclusive, _spaced(p for p, q in lexicon.before if q in bounds)])
 
 
+# A count that changed, before "from": "rose from 40 to 52" gives two counts, not a range.
+CHANGE_VERBS = (r"(?:rose|risen|rises?|fell|fallen|falls?|jump(?:ed|s)?|drop(?:ped|s)?|dip(?:ped|s)?|shr[ai]nks?|shrunk"
+                r"|climb(?:ed|s)?|(?:in|de)creas(?:ed|es)|declin(?:ed|es)|grew|grow[ns]?|swell(?:ed|s)?|soar(?:ed|s)?|cut"
+                r"|(?:revised|lowered|raised|corrected)(?:[ \t]+(?:up|down)(?:wards?)?)?)")
+
+
 @lru_cache(maxsize=8)
 def _grammar(lexicon: NumberLexicon, decimal_comma: bool) -> regex.Pattern:
     amount = _amount(decimal_comma)
@@ -174,11 +180,12 @@ def _grammar(lexicon: NumberLexicon, decimal_comma: bool) -> regex.Pattern:
         rf"|(?P<highq>{upper})[ \t]+(?P<highb>{amount}){joint}(?P<lowq>{lower})[ \t]+(?P<lowb>{amount}))(?![\w])",
         rf"|(?P<before>(?<![\w>=<~])(?:{before})(?![\w])[ \t]+|[<>~](?:[ \t]*=)?[ \t]*)?",
         "(?:",
-        rf"(?:between|from)[ \t]+(?P<low>{amount})(?P<lowpct>{percent})?[ \t]+(?:and|to|through|-|–)[ \t]+(?P<high>{amount})",
+        # not "the list fell from 79 to 56", which gives a count and the one that replaced it
+        rf"(?:between|(?<!\b{CHANGE_VERBS}[ \t]+)from)[ \t]+(?P<low>{amount})(?P<lowpct>{percent})?[ \t]+(?:and|to|through|-|–)[ \t]+(?P<high>{amount})",
         # "20-30" joins digits only: "twenty-seven" is one number, not a range
         rf"|(?P<low2>{digits})[ \t]*(?:-|–|—)[ \t]*(?P<high2>{amount})",
         # not "the toll rose by 12 to 345", which gives what it grew by and what it reached
-        rf"|(?<!\bby[ \t]+)(?P<low3>{amount})[ \t]+(?:to|through)[ \t]+(?P<high3>{amount})",
+        rf"|(?<!\b(?:by|{CHANGE_VERBS}[ \t]+from)[ \t]+)(?P<low3>{amount})[ \t]+(?:to|through)[ \t]+(?P<high3>{amount})",
         rf"|(?P<vague>\b(?:{vague})\b)",
         rf"|(?P<idiom>\b(?:{idioms})\b)",
         rf"|(?P<amount>{amount})(?:[ \t]*\([ \t]*(?:{amount})[ \t]*\))?",

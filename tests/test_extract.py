@@ -608,6 +608,20 @@ def test_displacement_and_need(text, metric, value):
     assert (metric, value) in [(c.metric, c.value) for c in claims_of(text)]
 
 
+@pytest.mark.parametrize("text, pairs", [
+    # a count that changed gives the count before and the count after, not a range between them
+    ("The number of people still reported missing fell from 79 to 56, police said.",
+     [(79, "missing"), (56, "missing")]),
+    ("The number of people listed as missing or unaccounted for jumped from 108 to 176.",
+     [(108, "missing"), (176, "missing")]),
+    ("The sheriff's list of the missing shrank from 17 to 15 on Thursday.", [(17, "missing"), (15, "missing")]),
+    # a range stays one claim
+    ("Estimates of the dead ranged from 1,800 to 25,000.", [(1800, "killed")]),
+])
+def test_a_count_changed_from_one_figure_to_another(text, pairs):
+    assert [(c.value, c.metric) for c in claims_of(text)] == pairs
+
+
 @pytest.mark.parametrize("text, value", [
     # a ratio in a definition, people stranded in passing, a crowd of onlookers, troops moved
     ("Famine is declared when one child in three is acutely malnourished.", 1),
@@ -615,6 +629,7 @@ def test_displacement_and_need(text, metric, value):
     ("Famine is declared when two people in every 10,000 die each day.", 2),
     ("The school had 325 students on board, and parents crowded into the school hall.", 325),
     ("The army moved 300 troops to the border.", 300),
+    ("The list shrank to 15 after two names were taken off on Thursday.", 2),
 ])
 def test_no_displacement_or_need(text, value):
     assert value not in [c.value for c in claims_of(text)]

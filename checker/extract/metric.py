@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from .. import dates
 from ..model import Unit
-from ..numbers import NumberMatch
+from ..numbers import CHANGE_VERBS, NumberMatch
 from ..rules import Cue, Rules
 from ..scanning import matches_at
 from ..user_cache import compiled
@@ -128,6 +128,9 @@ _EARLIER_FIGURE = compiled(r"(?i)\b(?:(?:up|down|rising|falling|revised|increase
 _TO = compiled(r"(?i)\bto[ \t]*$")
 # "rose to 446 on Sunday from 417": the date of the new figure may stand before "from".
 _FROM = compiled(r"(?i)^(?:[ \t]+(?:on|by)[ \t]+[\w.]+(?:[ \t]+\d+)?)?[ \t]+from[ \t]*$")
+# "fell from 79 to 56": the count it changed to after the count it changed from.
+_CHANGED_FROM = compiled(rf"(?i)\b{CHANGE_VERBS}[ \t]+from[ \t]*$")
+_TO_NEXT = compiled(r"(?i)^(?:[ \t]+(?:on|by)[ \t]+[\w.]+(?:[ \t]+\d+)?)?[ \t]+to[ \t]*$")
 
 
 def _is_count(sentence: str, m: NumberMatch, start: int, end: int, rules: Rules) -> bool:
@@ -362,6 +365,8 @@ def _continues(sentence: str, previous: _Candidate, cand: _Candidate) -> bool:
         return False  # "... 49,133 injured, while more than 60,000 rescuers": a new clause, a new count
     if _EARLIER_FIGURE.search(between) or (_FROM.match(between) and _TO.search(sentence, 0, previous.start)):
         return True  # "killed ... since the coup, up from 614", "has fallen to four from 28": an earlier count
+    if _TO_NEXT.match(between) and _CHANGED_FROM.search(sentence, 0, previous.start):
+        return True  # "fell from 79 to 56": the count it changed to
     if not _COORDINATION.search(between):
         return False
     limit = _BREAKDOWN_GAP if _BREAKDOWN.search(between) else _LIST_GAP
