@@ -102,7 +102,9 @@ THRESHOLDS = {
     # (7, not 6: with "Commission on Human Rights" no longer a place, its 29 dead of July 2024 meet the 19 of
     # the protests a year later, which the articles put in the same event)
     "eleventh": {"found": 5, "false_alarms": 0, "unexplained": 4},  # measured 5/12, 0, 5 (28 articles)
-    "gaza9": {"found": 5, "false_alarms": 0, "unexplained": 0},  # measured 5/6, 0, 0 (28 articles)
+    # (0 -> 1 false alarm: a part above its whole now names the part's group, as `_exceeding` does, so the
+    # swapped "88 ... including 147 children" it finds is matched by digits and group to a reference trap on 147 children)
+    "gaza9": {"found": 5, "false_alarms": 1, "unexplained": 0},  # measured 5/6, 1, 0 (28 articles)
     # measured blind first (8633c5a): twelfth 2/9, 2, 6; gaza10 3/6, 1, 3
     # (twelfth: the police's 51 against the health ministry's 36 is found; its warning also holds the digits of
     # the trap "36", the 36 bodies one hospital received, so it counts as a false alarm too)
@@ -152,6 +154,10 @@ THRESHOLDS = {
     "eighteenth": {"found": 1, "false_alarms": 2, "unexplained": 1},  # measured 1/3, 3, 2 (30 articles)
     # (gaza16: "killed in strikes on Yemen on Wednesday has risen to 46, ... said on Friday" is Friday's toll)
     "gaza16": {"found": 4, "false_alarms": 0, "unexplained": 0},  # measured 4/5, 0, 1 (30 articles)
+    # measured blind first (6f1dfd6): nineteenth 3/7, 0, 5; gaza17 1/7, 1, 8
+    "nineteenth": {"found": 3, "false_alarms": 0, "unexplained": 5},  # measured 3/7, 0, 5 (30 articles)
+    # (gaza17 1 -> 2: "killed 15 people, among them 18 children" now names the children it expects)
+    "gaza17": {"found": 2, "false_alarms": 1, "unexplained": 7},  # measured 2/7, 1, 7 (30 articles)
 }
 
 

@@ -91,6 +91,13 @@ def test_the_ministry_said_points_back_at_the_ministry_the_territory_named():
     assert sources(text) == [(30800, "gaza_health_ministry"), (72298, "gaza_health_ministry")]
 
 
+def test_according_to_the_ministry_points_back_at_the_ministry_named_before():
+    text = ("JENIN - The Palestinian health ministry said 55 people had been killed in the operation. The raids "
+            "went on overnight. About 900 people have been killed across the West Bank since October 2023, "
+            "according to the ministry.")
+    assert sources(text) == [(55, "gaza_health_ministry"), (900, "gaza_health_ministry")]
+
+
 def test_a_body_named_after_a_day_keeps_no_article_in_its_id():
     assert sources("On Monday the Ministry of Public Security put the national death toll at 38,195.") == [
         (38195, "ministry_of_public_security")]

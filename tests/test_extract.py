@@ -615,6 +615,9 @@ def test_displacement_and_need(text, metric, value):
     ("The number of people listed as missing or unaccounted for jumped from 108 to 176.",
      [(108, "missing"), (176, "missing")]),
     ("The sheriff's list of the missing shrank from 17 to 15 on Thursday.", [(17, "missing"), (15, "missing")]),
+    # the living among the captives are held, the dead after them are a toll
+    ("The forum said 24 of the 59 hostages in Gaza are alive and 35 are known to be dead.",
+     [(24, "hostages_held"), (35, "killed")]),
     # a range stays one claim
     ("Estimates of the dead ranged from 1,800 to 25,000.", [(1800, "killed")]),
 ])

@@ -140,8 +140,8 @@ def _breakdowns(claims: pd.DataFrame, positions: np.ndarray) -> Iterator[Problem
                      f"more than it by at least {fmt(part_claim['lo'] - whole_claim['hi'])} ({part_claim['source']})."),
             action=("Check the breakdown: a part cannot exceed the figure it is a part of, so the figures may "
                     "be swapped or one of them mistyped."),
-            # the finding is about the count the sentence breaks down
-            metric=whole_claim["metric"], place=whole_claim["place"], group=whole_claim["group"],
+            # the count the sentence breaks down, and the part that exceeds it (as `_exceeding` names it)
+            metric=whole_claim["metric"], place=whole_claim["place"], group=part_claim["group"],
             values=(int(part_claim["value"]), int(whole_claim["value"])),
             dates=(day(part_claim["date"]),) if pd.notna(part_claim["date"]) else (), stated=True,
         )
