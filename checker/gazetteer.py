@@ -54,7 +54,7 @@ def is_country(place: str) -> bool:
 # The levels below a country's regions that a place's name may carry: "Lee County", "Ahrweiler
 # District", "Rathedaung Township".
 LOCAL_LEVELS = ("county", "parish", "district", "township", "municipality", "prefecture", "governorate", "oblast",
-                "province")
+                "province", "regency", "subdistrict", "upazila", "tehsil", "taluk", "commune", "canton")
 _OWN_LOCAL_LEVEL = user_cache.compiled(rf"_(?:{'|'.join(LOCAL_LEVELS)})$")
 
 

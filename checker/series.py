@@ -287,9 +287,19 @@ def wholes(claims: pd.DataFrame, events: Mapping[str, Event],
     return whole, guessed
 
 
+def _counted_bound(frame: pd.DataFrame, value: np.ndarray) -> np.ndarray:
+    """Lower bounds of running totals ("at least 373", "more than 1,459") in figures no one rounds
+    to: three significant digits or more (430, 1,400 and 5,200 are round), or two not ending in 0 or 5."""
+    bound = frame["qualifier"].isin(["at_least", "more_than"]).to_numpy() & (frame["scope"] == "cumulative").to_numpy()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        step = np.maximum(10 ** (np.floor(np.log10(np.maximum(value, 1))) - 1), 5)
+        return bound & (value >= 10) & (np.mod(value, step) != 0)
+
+
 def intervals(claims: pd.DataFrame, events: Mapping[str, Event] | None = None,
               gazetteer: Gazetteer | None = None, rules: Rules | None = None) -> pd.DataFrame:
-    """The claim table with `lo`/`hi` and `lo_r`/`hi_r` (floats, ±inf when unbounded), `date`
+    """The claim table with `lo`/`hi` and `lo_r`/`hi_r` (floats, ±inf when unbounded), `counted_bound`
+    (see `_counted_bound`), `date`
     (datetime64, NaT when undated), `series_id` (an integer per series, see `key_codes`) and
     `guess` (see `guesses`; with no `events`, only estimates and unplaced figures are guesses),
     `whole` and `whole_guessed` (see `wholes`), `revised` (the sentence states a revision, by
@@ -319,6 +329,9 @@ def intervals(claims: pd.DataFrame, events: Mapping[str, Event] | None = None,
     frame["lo_r"] = np.where(about, np.maximum(value - margin, frame["lo"]), np.where(as_written, lower, frame["lo"]))
     frame["hi_r"] = np.where(about, np.minimum(value + np.where(persons & (margin >= 1), margin - 1, margin),
                                                frame["hi"]), np.where(as_written, upper, frame["hi"]))
+    # "killing at least 373 people", two days after the agency counted 430: a running total's bound
+    # that no one rounds is a count as it stood when written, and read so, a stale one (checks/_direction.py)
+    frame["counted_bound"] = _counted_bound(frame, value)
     # An unplaced figure's series is its document's own.
     unplaced = frame["place"].isin(_UNPLACED).to_numpy()
     keyed = frame[SERIES_KEY].assign(place=np.where(unplaced, "\0" + frame["doc"].astype(str), frame["place"]))

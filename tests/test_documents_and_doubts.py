@@ -102,6 +102,18 @@ Belgium has counted 36 deaths, bringing the toll in Europe from the floods to 21
     assert (figure(europe, "36").place, figure(europe, "216").place) == ("belgium", "europe")
 
 
+def test_a_district_named_with_its_level_in_lower_case_places_its_figures():
+    article = Article("sunda", "Wire", "2018-12-26", """\
+Tsunami toll passes 400
+
+CARITA, Indonesia - The toll rose again on Wednesday. Pandeglang regency on the western tip of Java remains the \
+worst affected, with 290 dead, 1,143 injured and 77 missing. \
+Serang regency recorded 25 deaths and 68 missing.
+""")
+    assert [figure(article, value).place for value in ("290", "1,143", "77", "25", "68")] == [
+        "pandeglang", "pandeglang", "pandeglang", "serang", "serang"]
+
+
 def test_several_countries_together_are_no_one_countrys_figure():
     article = Article("floods", "Wire", "2021-07-17", """\
 Flood toll passes 150

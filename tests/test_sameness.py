@@ -434,6 +434,18 @@ had been killed.
     assert [f for f in result.findings if f.check == "part_whole"] == []
 
 
+def test_a_toll_a_speaker_had_given_that_morning_is_no_contradiction_of_the_evening_one(tmp_path):
+    article = Article("sunda_dec24", "Wire", "2018-12-24", """\
+Tsunami toll rises to 373
+
+CARITA, Indonesia - The national disaster agency said on Monday that 373 people had died. Agency spokesman \
+Sutopo Purwo Nugroho said 1,459 people had been injured and 128 were missing. At a briefing on Monday morning he \
+had given a toll of 281, with 1,016 injured and 57 missing.
+""")
+    result = checked(tmp_path, article)
+    assert [f for f in result.findings if f.check == "within_document"] == []
+
+
 def test_a_part_of_the_figure_before_it_that_names_no_group_is_no_fall_of_the_whole(tmp_path):
     first = Article("idf_jan", "Wire", "2024-01-27", """\
 Army publishes casualty data

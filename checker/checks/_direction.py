@@ -19,6 +19,14 @@ def breaks(series: pd.DataFrame, selected: np.ndarray, rising: bool, ratio: floa
     sure = selected & (series["guess"] == "").to_numpy()
     if sure.any() and not np.array_equal(sure, selected):
         found.append(_breaks(series, sure, rising))
+    if rising and "counted_bound" in series.columns:
+        # a bound no one rounds to, read as the count it was ("at least 373" days after 430): only where
+        # no other reading of the series finds its fall, and never as the floor of another's
+        counted = series["counted_bound"].to_numpy()
+        as_counted = _breaks(series.assign(hi_r=np.where(counted, series["value"].astype("float64"), series["hi_r"])),
+                             selected, rising)
+        seen = np.concatenate([f["row"].to_numpy() for f in found])
+        found.insert(0, as_counted[counted[as_counted["row"].to_numpy()] & ~np.isin(as_counted["row"], seen)])
     dates = series["date"].to_numpy()
     for codes in magnitude_bands(series, ratio) if ratio else ():
         banded = _breaks(series.assign(series_id=codes), selected, rising)

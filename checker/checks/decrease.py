@@ -71,6 +71,8 @@ def _fall(pair: dict, earlier: dict, later: dict, options: dict, stock: bool) ->
                 "otherwise check both figures and their dates against the source."),
         minor=not pair["wide"] or share < options["warning_below"],
         note="people displaced, missing, detained or in hospital return, are found or leave, so the fall may be real"
-        if stock else "the fall is within what rounding the higher figure explains"
+        if stock else "the later figure is a lower bound, which the higher count satisfies; it may be the count as it "
+        "stood days before, printed late" if not pair["wide"] and later["qualifier"] in ("at_least", "more_than")
+        else "the fall is within what rounding the higher figure explains"
         if not pair["wide"] and share < options["rounding_below"] else "",
     )

@@ -58,12 +58,16 @@ _LISTED_PLACE = compiled(
     r"(?=[ \t]+(?:with|for)[ \t]+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b))")
 # "Lee County Sheriff Carmine Marceno", "Rathedaung Township": a name that ends in its own level is
 # a place wherever it stands, in a frame or not.
+# ("Serang regency", "Sumur district": a level in lower case describes the name, which is the place's id;
+# not a province's, which reporters name to say where a place lies, and a toll's place is the country's)
+_BELOW_PROVINCE = [level for level in LOCAL_LEVELS if level not in ("province", "prefecture", "governorate", "oblast")]
 _ADMIN_NAME = compiled(
     r"(?<![\p{L}'’-])(?!(?:In|At|On|Of|From|Near|Across|Inside|Throughout|For|And|By|To|The|A|An)\b)(?P<name>(?:\p{Lu}\p{Ll}[\p{L}'’-]*[ \t]+){1,3}"
-    rf"(?:{'|'.join(level.title() for level in LOCAL_LEVELS)}))\b"
+    rf"(?:{'|'.join(level.title() for level in LOCAL_LEVELS)})"
+    rf"|\p{{Lu}}\p{{Ll}}[\p{{L}}'’-]*(?:[ \t]+\p{{Lu}}\p{{Ll}}[\p{{L}}'’-]*){{0,2}}(?=[ \t]+(?:{'|'.join(_BELOW_PROVINCE)})\b))\b"
     # before an office ("Clark County Sheriff Joseph Lombardo", "Miami-Dade County officials"): the
     # speaker's seat, which places a figure only as "his county" or "the county" later does
-    r"(?P<office>(?=[ \t]+(?:\p{Lu}|officials|authorities|government|council|sheriff|emergency|spokes)))?")
+    rf"(?P<office>(?=(?:[ \t]+(?:{'|'.join(_BELOW_PROVINCE)}))?[ \t]+(?:\p{{Lu}}|officials|authorities|government|council|sheriff|emergency|spokes)))?")
 # "Cutro toll reaches 88", "Grenfell death toll rises": a name right before a toll is a place's.
 _NAME_BEFORE_TOLL = compiled(
     r"(?<![\p{L}'’-])(?!(?:The|A|An|This|That|Its|Their|Official|Overall|Final|Latest|New|Daily|Total|Death)\b)"
@@ -426,7 +430,10 @@ _COUNTING_SUBJECT = compiled(r"(?i)[ \t]+(?:has[ \t]+|have[ \t]+|had[ \t]+|now[ 
 # (and a place standing right before its figure in a list: "South Carolina has reported 49 deaths and
 # Georgia 33")
 _PLACE_WITH = compiled(rf"(?i)^(?:(?:[ \t]+{_THE_MOST},?{_ANOTHER_FIGURE})?|,[^,\d]{{1,40}},)[ \t]+(?:with|for)[ \t]+$"
-                       rf"|^[ \t]+{_THE_MOST},[ \t]+$|^{_RECORDED}$|^[ \t]+$")
+                       rf"|^[ \t]+{_THE_MOST},[ \t]+$|^{_RECORDED}$|^[ \t]+$"
+                       # "Pandeglang regency ... remains by far the worst affected, with 290 dead, 1,143 injured"
+                       r"|^[^,\d;.]{0,80}\b(?:worst|hardest|most|badly|severely)[ \t-]+(?:hit|affected|damaged)\b[^,\d;.]{0,30},?[ \t]+with[ \t]+"
+                       r"(?:\d[\d,.]*[ \t]+[\w-]+,?[ \t]+(?:and[ \t]+)?){0,4}$")
 # "15 people in Kolkata": a place right after the figure's noun phrase is the figure's own.
 _ATTACHED = compiled(r"[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:in|at|across|near|inside)[ \t]+(?:the[ \t]+)?(?:[\w-]+['’]s[ \t]+)?$")
 # Where one statement of a sentence ends and another begins, for places: "..., and Malawi's

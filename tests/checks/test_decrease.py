@@ -177,3 +177,21 @@ def test_just_over_a_figure_is_not_much_over_it():
         a   | 5,914           | 2023-02-24 | syria_health_ministry
         b   | more than 1,400 | 2023-03-13 | syria_health_ministry
     """) == []
+
+
+def test_a_bound_no_one_rounds_to_printed_after_a_higher_count_is_a_note():
+    # "killing at least 373 people" two days after the agency counted 430: the count as it stood days
+    # before, printed late; an editor sees it, but "at least" is no contradiction of 430
+    [finding] = findings("decrease", """
+        doc | quote        | as_of      | source
+        a   | 430          | 2018-12-26 | bnpb
+        b   | at least 373 | 2018-12-28 | unattributed
+    """)
+    assert finding.values == (430, 373) and finding.severity is Severity.INFO
+    assert "lower bound" in finding.message
+    # a round bound is a rounding, not a count
+    assert problems("decrease", """
+        doc | quote        | as_of      | source
+        a   | 430          | 2018-12-26 | bnpb
+        b   | at least 400 | 2018-12-28 | unattributed
+    """) == []
