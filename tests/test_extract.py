@@ -608,6 +608,12 @@ def test_displacement_and_need(text, metric, value):
     assert (metric, value) in [(c.metric, c.value) for c in claims_of(text)]
 
 
+def test_its_count_is_the_count_of_the_sentence_before_nearest_its_size():
+    text = ("The ministry said 5,791 Palestinians had been killed, including 2,360 children, and that 16,297 had "
+            "been wounded. Its count stood at 5,087 on Monday.")
+    assert [(c.value, c.metric) for c in claims_of(text)][-1] == (5087, "killed")
+
+
 @pytest.mark.parametrize("text, pairs", [
     # a count that changed gives the count before and the count after, not a range between them
     ("The number of people still reported missing fell from 79 to 56, police said.",

@@ -181,7 +181,9 @@ def extract(document: Document, rules: Rules, use_prefilter: bool = True) -> lis
         # anaphor may still refer back to the sentence's speaker
         found = _read_sentence(sentence, rules, decimal_comma, before) if windows is None or windows[i] else []
         prior = before
-        before = _Before(sentence, found[-1].metric, found[-1].cue_scope, found[-1].group) if found else _Before(sentence)
+        before = (_Before(sentence, found[-1].metric, found[-1].cue_scope, found[-1].group,
+                         tuple((f.metric, f.cue_scope, float(f.candidate.match.number.value)) for f in found))
+                  if found else _Before(sentence))
         if not found:
             speakers.heard(sentence)  # read only if a later sentence refers back to it
             continue

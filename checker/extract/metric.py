@@ -8,6 +8,7 @@ that a figure is a count but not of what: the metric cues around it, or in the s
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -189,6 +190,7 @@ class _Before:
     metric: str = ""  # its last claim's, if it has any
     scope: str = ""
     group: str = "all"
+    counts: tuple[tuple[str, str, float], ...] = ()  # (metric, scope, value) of each of its claims
 
 
 _FIRST = _Before()  # what the first sentence of a document has before it
@@ -280,6 +282,12 @@ def _tally_metric(sentence: str, start: int, cand: _Candidate, others: list[_Can
     earlier_in_clause = [c for c in clause if c[2] <= start]
     if earlier_in_clause:
         return earlier_in_clause[-1][0].metric, earlier_in_clause[-1][0].scope
+    if len({metric for metric, _, _ in before.counts}) > 1:
+        # "5,791 ... had been killed ..., and 16,297 had been wounded. Its count stood at 5,087 on Monday":
+        # the count of the sentence before nearest the figure in size, the same count at another time
+        value = max(cand.match.number.value, 1)
+        metric, scope, _ = min(before.counts, key=lambda c: abs(math.log(max(c[2], 1) / value)))
+        return metric, scope
     if before.metric:
         return before.metric, before.scope
     earlier = _telling(_cue_matches(before.text, rules)) if before.text else []
