@@ -51,7 +51,9 @@ THRESHOLDS = {
     # annotator gave "Afghans" the group civilians
     # (and, since "80 of them seriously" is a part of the 200 before it and no longer a count of its
     # own, Paris's city hall "some 200 wounded" against the prosecutor's 353 on the same day)
-    "mixed": {"found": 4, "false_alarms": 0, "unexplained": 4},  # measured 4/9, 0, 4 (25 articles)
+    # (4 -> 5: with more of its figures read, the Dapchi girls are all the captives, so "76 of the girls had
+    # been freed" in the morning and "105 girls and a boy" by late afternoon of one day are one series' fall)
+    "mixed": {"found": 4, "false_alarms": 0, "unexplained": 5},  # measured 4/9, 0, 5 (25 articles)
     "late": {"found": 6, "false_alarms": 0, "unexplained": 1},  # measured 6/8, 0, 1 (25 articles)
     # measured blind first (adfdff7): norway 3/7, 0, 3
     "norway": {"found": 6, "false_alarms": 0, "unexplained": 1},  # measured 6/7, 0, 1 (20 articles)

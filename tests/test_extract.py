@@ -608,6 +608,25 @@ def test_displacement_and_need(text, metric, value):
     assert (metric, value) in [(c.metric, c.value) for c in claims_of(text)]
 
 
+@pytest.mark.parametrize("text, pairs", [
+    # a part of the count the sentence before gave, opening its own sentence
+    ("Police said 16 of the dead had been identified. Four of them were foreigners.",
+     [(16, "killed"), (4, "killed")]),
+    # a breakdown after the count's own noun, an apposition between
+    ("The victims, 12 women and eight men, were aged between 18 and 38.", [(12, "killed"), (8, "killed")]),
+    ("The dead, aged 18 to 38, included 13 Germans and eight foreigners.", [(13, "killed"), (8, "killed")]),
+    ("Of those killed between July 8 and the ceasefire of August 26, 495 were children and 253 were women.",
+     [(495, "killed"), (253, "killed")]),
+    # an earlier count the new one replaced, and a count the text brings up to date
+    ("Police raised the number of injured to 511 from the 342 given on Sunday.", [(511, "injured"), (342, "injured")]),
+    ("Rescuers recovered one more body, bringing the number of dead retrieved from the rubble to 43.",
+     [(1, "killed"), (43, "killed")]),
+    ("Another 36 people believed to have been in the area remain unaccounted for.", [(36, "missing")]),
+])
+def test_parts_and_earlier_counts_of_a_count_named_before(text, pairs):
+    assert [(c.value, c.metric) for c in claims_of(text)] == pairs
+
+
 def test_its_count_is_the_count_of_the_sentence_before_nearest_its_size():
     text = ("The ministry said 5,791 Palestinians had been killed, including 2,360 children, and that 16,297 had "
             "been wounded. Its count stood at 5,087 on Monday.")

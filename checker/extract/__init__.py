@@ -109,6 +109,10 @@ def _read_sentence(sentence: str, rules: Rules, decimal_comma: bool = False,
             # sentence named before, with no figure of their own
             cue = max(named_before, key=lambda c: c[2])[0]
             item = _Found(cand, cue.metric, cue.scope, 0, inherited=True)
+        elif previous is None and not unread and before.metric and not sentence[:cand.start].strip() \
+                and _ANTECEDENT.match(sentence[cand.end:]):
+            # "16 of the dead had been identified. Four of them were foreigners": a part of the count before
+            item = _Found(cand, before.metric, before.scope, 0, inherited=True)
         else:
             unread.append(cand)
             continue

@@ -69,7 +69,7 @@ _APPOSITION = compiled(
 # "1.5 million people [in the quake zone] are now homeless": a place phrase before the verb.
 _LOCATIVE_PHRASE = compiled(
     r"(?i)\b(?:in|across|inside|throughout|near|around|from)[ \t]+(?:the[ \t]+)?(?:[\w'’-]+[ \t]+){0,2}?[\w'’-]+"
-    r"(?=[ \t]+(?:are|were|have|had|has|is|was)\b)")
+    r"(?=[ \t]+(?:are|were|have|had|has|is|was|remain|remained|remains)\b)")
 # No noun after the figure ("displaced more than 10 million, ..."): the cue's noun test is moot.
 _NO_NOUN = compiled(r"(?i)^[ \t]*(?:[.,;:)]|$|(?:in|across|since|from|over|during|last|this|so far)\b)")
 _NEXT_VERB = compiled(r"(?i)\band[ \t]+$")
@@ -128,7 +128,7 @@ _EARLIER_FIGURE = compiled(r"(?i)\b(?:(?:up|down|rising|falling|revised|increase
                            r"(?:(?:earlier|initial|previous|first)[ \t]+)?(?:figure|count|toll|tally|estimate)[ \t]+(?:of|from))[ \t]*$")
 _TO = compiled(r"(?i)\bto[ \t]*$")
 # "rose to 446 on Sunday from 417": the date of the new figure may stand before "from".
-_FROM = compiled(r"(?i)^(?:[ \t]+(?:on|by)[ \t]+[\w.]+(?:[ \t]+\d+)?)?[ \t]+from[ \t]*$")
+_FROM = compiled(r"(?i)^(?:[ \t]+(?:on|by)[ \t]+[\w.]+(?:[ \t]+\d+)?)?[ \t]+from(?:[ \t]+the)?[ \t]*$")
 # "fell from 79 to 56": the count it changed to after the count it changed from.
 _CHANGED_FROM = compiled(rf"(?i)\b{CHANGE_VERBS}[ \t]+from[ \t]*$")
 _TO_NEXT = compiled(r"(?i)^(?:[ \t]+(?:on|by)[ \t]+[\w.]+(?:[ \t]+\d+)?)?[ \t]+to[ \t]*$")

@@ -35,6 +35,7 @@ import regex
 from ..numbers import NumberLexicon, _gate
 from ..rules import Rules
 from ..user_cache import compiled, folder, keep
+from .sentences import _ANTECEDENT
 
 Literals = frozenset[str]
 
@@ -305,5 +306,6 @@ def _kept_literals(path: Path | None) -> tuple[Literals | None, Literals | None]
 
 
 def prefilter(rules: Rules) -> Prefilter:
-    """The prefilter of `rules`, built once per set of rules."""
-    return _prefilter(rules.numbers, tuple(cue.pattern for cue in rules.cues))
+    """The prefilter of `rules`, built once per set of rules; besides the metric cues, a figure's
+    own "of them" may begin a claim ("Four of them were foreigners": a part of the count before)."""
+    return _prefilter(rules.numbers, (*(cue.pattern for cue in rules.cues), _ANTECEDENT))
