@@ -53,7 +53,9 @@ THRESHOLDS = {
     # own, Paris's city hall "some 200 wounded" against the prosecutor's 353 on the same day)
     # (4 -> 5: with more of its figures read, the Dapchi girls are all the captives, so "76 of the girls had
     # been freed" in the morning and "105 girls and a boy" by late afternoon of one day are one series' fall)
-    "mixed": {"found": 4, "false_alarms": 0, "unexplained": 5},  # measured 4/9, 0, 5 (25 articles)
+    # (found 4 -> 3: "at the Bataclan concert hall, where 89 of the dead were killed" is now placed at the hall, a
+    # name ending in "-an" no longer taken for an adjective, while "at least 100 people were killed inside" stays Paris's)
+    "mixed": {"found": 3, "false_alarms": 0, "unexplained": 5},  # measured 3/9, 0, 5 (25 articles)
     "late": {"found": 6, "false_alarms": 0, "unexplained": 1},  # measured 6/8, 0, 1 (25 articles)
     # measured blind first (adfdff7): norway 3/7, 0, 3
     "norway": {"found": 6, "false_alarms": 0, "unexplained": 1},  # measured 6/7, 0, 1 (20 articles)
@@ -168,6 +170,12 @@ THRESHOLDS = {
     # (gaza18 6 -> 5 unexplained: "Its count stood at 4,651 on Sunday" is the count of dead the sentence before gave,
     # nearest its size, not the wounded it named last)
     "gaza18": {"found": 4, "false_alarms": 1, "unexplained": 5},  # measured 4/8, 1, 5 (30 articles)
+    # measured blind first (e31282c): gaza19 6/7, 2, 4; twentyfirst 0/3, 0, 1
+    # (gaza19 4 -> 1 unexplained: "when it had reported 29,954 deaths", "At Christmas the agency had reported 142"
+    # are earlier statements; both false alarms are traps matched by digits: the correct 40,005 of a trap on the
+    # reference, in the message of the stale 39,623 it expects)
+    "gaza19": {"found": 6, "false_alarms": 2, "unexplained": 1},  # measured 6/7, 2, 1 (30 articles)
+    "twentyfirst": {"found": 0, "false_alarms": 0, "unexplained": 1},  # measured 0/3, 0, 1 (30 articles)
 }
 
 

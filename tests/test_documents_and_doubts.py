@@ -114,6 +114,16 @@ Serang regency recorded 25 deaths and 68 missing.
         "pandeglang", "pandeglang", "pandeglang", "serang", "serang"]
 
 
+def test_a_place_whose_name_ends_like_an_adjective_is_a_place():
+    article = Article("henan", "Wire", "2021-08-04", """\
+Flood losses mount
+
+BEIJING - The floods, which killed 99 people across Henan according to the latest provincial count, also \
+left six German tourists stranded.
+""")
+    assert figure(article, "99").place == "henan"
+
+
 def test_several_countries_together_are_no_one_countrys_figure():
     article = Article("floods", "Wire", "2021-07-17", """\
 Flood toll passes 150

@@ -446,6 +446,17 @@ had given a toll of 281, with 1,016 injured and 57 missing.
     assert [f for f in result.findings if f.check == "within_document"] == []
 
 
+def test_a_figure_given_in_a_speakers_previous_statement_is_no_contradiction_of_its_latest(tmp_path):
+    article = Article("gaza_feb29", "Wire", "2024-02-29", """\
+Gaza toll passes 30,000
+
+GAZA - In its daily update the ministry put the toll at 30,035 dead. It said 81 people had been killed since \
+its previous statement on Wednesday, when it had reported 29,954 deaths.
+""")
+    result = checked(tmp_path, article)
+    assert [f for f in result.findings if f.check == "within_document"] == []
+
+
 def test_a_part_of_the_figure_before_it_that_names_no_group_is_no_fall_of_the_whole(tmp_path):
     first = Article("idf_jan", "Wire", "2024-01-27", """\
 Army publishes casualty data

@@ -32,7 +32,8 @@ _NAMED_PLACE = compiled(
     # not a possessive, a building ("at Kamal Adwan hospital") or an adjective ("in Israeli strikes")
     r"\b(?!['’]s\b|[ \t]+(?:hospital|clinic|school|mosque|church|university|airport|prison|stadium|hotel|station)\b"
     # (but "the Mawasi area", "the Nuseirat camp" are places)
-    r"|(?<=(?:i|an|ese|ish))[ \t]+(?!(?:province|state|region|district|county|prefecture|governorate|area|camp|"
+    # (not "-an" alone: "across Henan according to", "in Sudan killed"; `_names_in` drops "German", "Afghan")
+    r"|(?<=(?:i|ian|ean|can|ese|ish))[ \t]+(?!(?:province|state|region|district|county|prefecture|governorate|area|camp|"
     r"coastal|neighbourhood|neighborhood|zone)\b)\p{Ll})")
 # "had the most", "has suffered the highest": a place at the head of a breakdown by place.
 # "Sierra Leone had the most, 14,124, with 3,956 deaths": another count of the place in between.
@@ -135,6 +136,7 @@ def _names_in(text: str, rules: Rules) -> list[tuple[int, int, str, int]]:
         at = bisect.bisect_left(known, (end,))
         if (at and known[at - 1][1] > start) or _CALENDAR_WORD.match(m["name"]) \
                 or rules.not_a_place.match(m["name"]) or rules.source_names.fullmatch(m["name"]) \
+                or (m.re is _NAMED_PLACE and for_rules(rules).nationality(m["name"])) \
                 or any(pattern.fullmatch(m["name"]) for _, pattern in rules.groups) \
                 or _SPEAKERS_WHEREABOUTS.search(text, max(0, m.start() - 30), m.start()):
             continue  # a listed place (or one overlapping it), or a name that is no place ("Civilians accounted for")
