@@ -98,6 +98,13 @@ def test_according_to_the_ministry_points_back_at_the_ministry_named_before():
     assert sources(text) == [(55, "gaza_health_ministry"), (900, "gaza_health_ministry")]
 
 
+def test_a_source_saying_a_figure_and_a_researcher_for_a_monitor_attribute_it():
+    assert sources("APIA - Officials struggled to count the dead, with the Disaster Management Office saying 47 "
+                   "people were confirmed dead.") == [(47, "disaster_management_office")]
+    assert sources("A researcher for Human Rights Watch in Osh said community leaders were speaking of 520 dead.") \
+        == [(520, "human_rights_watch")]
+
+
 def test_a_body_named_after_a_day_keeps_no_article_in_its_id():
     assert sources("On Monday the Ministry of Public Security put the national death toll at 38,195.") == [
         (38195, "ministry_of_public_security")]

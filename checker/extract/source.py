@@ -310,7 +310,7 @@ _HOME_POSSESSIVE = r"the[ ](?:territory|enclave|country|nation|city|state|region
 _AUXILIARY = (r"(?:[ ](?:had|has|have|also|later|earlier|then|again|initially|first|previously|would|[a-z]+ly|"
               r"(?:late[ ]|early[ ]|earlier[ ])?on[ ](?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))*")
 # Verbs that attribute by themselves, and those that do only with the figure they give.
-_SAYING_VERBS = (r"said|says|say|told|tells|tell|announced|announces|reported|reports|estimated|estimates|estimate|"
+_SAYING_VERBS = (r"said|says|say|saying|told|tells|tell|announced|announces|reported|reports|estimated|estimates|estimate|"
                  r"confirmed|confirms|recorded|records|counted|counts|cited|cites|cite|claimed|claims|stated|states|added|"
                  r"declared|verified|documented|registered|warned|believes|believed|noted|acknowledged")
 _SAYING = rf"(?:{_SAYING_VERBS})\b"
