@@ -36,6 +36,7 @@ from ._direction import breaks
 from .base import CheckContext, Problem, also, claim_records, day, fmt, interval_text, pair_problem, records, series_name
 
 ID = "decrease"
+_BOUNDS = ("at_least", "more_than")
 DEFAULTS = {"severity": "error", "warning_below": 0.05, "rounding_below": 0.01}
 
 
@@ -71,7 +72,8 @@ def _fall(pair: dict, earlier: dict, later: dict, options: dict, stock: bool) ->
                 "otherwise check both figures and their dates against the source."),
         minor=not pair["wide"] or share < options["warning_below"],
         note="people displaced, missing, detained or in hospital return, are found or leave, so the fall may be real"
-        if stock else "the later figure is a lower bound, which the higher count satisfies; it may be the count as it "
+        if stock else "the earlier figure is a bound (\"at least\", \"more than\"), as first reports give them, and "
+        "the later one a count" if earlier["qualifier"] in _BOUNDS and later["qualifier"] == "exact" else "the later figure is a lower bound, which the higher count satisfies; it may be the count as it "
         "stood days before, printed late" if not pair["wide"] and later["qualifier"] in ("at_least", "more_than")
         else "the fall is within what rounding the higher figure explains"
         if not pair["wide"] and share < options["rounding_below"] else "",

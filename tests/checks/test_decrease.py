@@ -195,3 +195,13 @@ def test_a_bound_no_one_rounds_to_printed_after_a_higher_count_is_a_note():
         a   | 430          | 2018-12-26 | bnpb
         b   | at least 400 | 2018-12-28 | unattributed
     """) == []
+
+
+def test_a_count_below_an_early_bound_is_a_note():
+    # Oslo, 2011: "at least 87" on the first night, then the police's count of 86: the early figure was a bound
+    [finding] = findings("decrease", """
+        doc | quote        | as_of      | source
+        a   | at least 87  | 2011-07-23 | unattributed
+        b   | 86           | 2011-07-24 | police
+    """)
+    assert finding.severity is Severity.INFO and "is a bound" in finding.message
