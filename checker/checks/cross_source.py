@@ -15,6 +15,10 @@ than the series' usual growth is a note, since a toll grows fastest in an event'
 faster than its median pace. Pairs are also sought within bands of magnitude (`band_ratio`,
 base.magnitude_bands), where a larger figure of the same day would otherwise hide them.
 
+One source's figures of one day as two outlets print them ("3,785" in one, "4,651" in the other)
+are a note where no other pair holds either: one may be the day's later update, the other a stale
+copy an editor should check.
+
 Counts of one window (scope period, with its start) are compared the same way, each window
 start a series of its own: "87 killed since the truce took effect on October 11" against another
 source's "97 since the ceasefire" the next day.
@@ -223,6 +227,19 @@ def _problems(series: pd.DataFrame, context: CheckContext, options: dict,
         found, _ = _disagreements(series.assign(series_id=codes), band_moves, options, directions)
         banded.append(found.assign(code=sids[found["row_a"].to_numpy()]))
     pairs = pd.concat([pairs, *banded], ignore_index=True).drop_duplicates(["row_a", "row_b"])
+    # one source's figures of one day as two outlets print them ("3,785" beside "4,651"): a note, since
+    # one may be the day's later update, or a stale copy; only where no other pair holds either figure
+    quoted = np.flatnonzero(~unattributed)
+    found, _ = _disagreements(series.iloc[quoted].assign(source=series["source"].to_numpy()[quoted] + "\0"
+                                                         + outlets.to_numpy()[quoted]), moves, options, directions)
+    row_a, row_b = quoted[found["row_a"].to_numpy()], quoted[found["row_b"].to_numpy()]
+    sources = series["source"].to_numpy()
+    paired = np.concatenate([pairs["row_a"].to_numpy(), pairs["row_b"].to_numpy()])
+    one_source = ((sources[row_a] == sources[row_b]) & (found["days"] == 0).to_numpy()
+                  & ~np.isin(row_a, paired) & ~np.isin(row_b, paired))
+    pairs = pd.concat([pairs.assign(one_source=False),
+                       found[one_source].assign(row_a=row_a[one_source], row_b=row_b[one_source], one_source=True)],
+                      ignore_index=True)
     rates, falls = (rate.to_dict() for rate in moves)  # dicts: looked up once per finding
     earlier = claim_records(series, pairs["row_a"].to_numpy())
     later = claim_records(series, pairs["row_b"].to_numpy())
@@ -243,7 +260,9 @@ def _problems(series: pd.DataFrame, context: CheckContext, options: dict,
                      f"apart{allowance}{counted}."),
             action=("Attribute each figure to its source and say which is newer; do not present the two as "
                     "one toll."),
-            note="the later figure is the higher, and a toll may grow faster than its usual pace"
+            note="both are one source's figures of the day as two outlets print them: one may be a later update, "
+            "or a stale copy" if pair["one_source"] else
+            "the later figure is the higher, and a toll may grow faster than its usual pace"
             if pair["days"] and rising else
             "a figure is unattributed: its outlet's, or an unnamed source's"
             if a["source"].startswith("unattributed") or b["source"].startswith("unattributed") else "",

@@ -32,12 +32,13 @@ def test_nearly_20000_and_19667_agree():
     """) == []
 
 
-def test_one_source_never_disagrees_with_itself():
-    assert problems("cross_source", """
+def test_one_source_never_disagrees_with_itself_beyond_a_note():
+    # (two outlets may print its figures of different hours; `test_one_sources_two_figures_...` below)
+    assert [f.severity for f in findings("cross_source", """
         doc | quote  | as_of      | source
         a   | 27,708 | 2024-02-07 | gaza_health_ministry
         b   | 20,000 | 2024-02-07 | gaza_health_ministry
-    """) == []
+    """)] == [Severity.INFO]
 
 
 def test_an_unattributed_figure_speaks_for_its_outlet_as_a_note():
@@ -163,3 +164,20 @@ def test_a_window_s_lower_count_a_day_later_from_another_source_is_seen():
         b   | 230   | injured | period | 2025-10-11   | 2025-10-22 | gaza_government_media_office
     """)
     assert sorted(finding.values) == [230, 311]
+
+
+def test_one_sources_two_figures_of_a_day_in_two_articles_are_a_note():
+    # one outlet prints the ministry's toll of three days before as its latest
+    [finding] = findings("cross_source", """
+        doc | quote | as_of      | source
+        a   | 3,785 | 2023-10-22 | gaza_health_ministry
+        b   | 4,651 | 2023-10-22 | gaza_health_ministry
+    """)
+    assert finding.severity is Severity.INFO and finding.values in ((3785, 4651), (4651, 3785))
+    assert "one source's figures of the day" in finding.message
+    # copies of one figure agree
+    assert problems("cross_source", """
+        doc | quote | as_of      | source
+        a   | 4,651 | 2023-10-22 | gaza_health_ministry
+        b   | 4,651 | 2023-10-22 | gaza_health_ministry
+    """) == []
