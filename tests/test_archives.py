@@ -177,7 +177,9 @@ THRESHOLDS = {
     # are earlier statements; both false alarms are traps matched by digits: the correct 40,005 of a trap on the
     # reference, in the message of the stale 39,623 it expects)
     "gaza19": {"found": 6, "false_alarms": 2, "unexplained": 1},  # measured 6/7, 2, 1 (30 articles)
-    "twentyfirst": {"found": 0, "false_alarms": 0, "unexplained": 1},  # measured 0/3, 0, 1 (30 articles)
+    # (twentyfirst 0 -> 1 found: "..., as the official death toll ... rose to 75" no longer placed at the city the
+    # clause before names, so the health ministry's 75 meets the 520 of the Uzbek community's leaders)
+    "twentyfirst": {"found": 1, "false_alarms": 0, "unexplained": 0},  # measured 1/3, 0, 0 (30 articles)
 }
 
 

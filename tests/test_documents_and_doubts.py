@@ -114,6 +114,16 @@ Serang regency recorded 25 deaths and 68 missing.
         "pandeglang", "pandeglang", "pandeglang", "serang", "serang"]
 
 
+def test_a_clause_after_as_is_a_statement_of_its_own_for_places():
+    article = Article("osh", "Wire", "2010-06-13", """\
+Osh toll rises
+
+OSH, Kyrgyzstan - Violence spread to the nearby city of Jalal-Abad, as the official death toll from clashes in \
+the south rose to 75.
+""")
+    assert figure(article, "75").place == "osh"
+
+
 def test_a_place_whose_name_ends_like_an_adjective_is_a_place():
     article = Article("henan", "Wire", "2021-08-04", """\
 Flood losses mount

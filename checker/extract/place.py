@@ -444,6 +444,8 @@ _ATTACHED = compiled(r"[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:in|at|across|near|inside)[
 # ("..., adding 56 deaths recorded over the previous day as Israeli strikes continued ... around
 # Jabalia": a clause of what went on meanwhile, whose places are its own)
 _STATEMENT_BREAK = compiled(r"[;—]|,[ \t]+(?:and|but|while|whereas|bringing|raising|taking|pushing|with|listing)\b"
+                            # "..., as the official death toll from clashes in the south rose to 75"
+                            r"|,[ \t]+as(?=[ \t]+(?:the|a|an|its|their|his|her)[ \t])"
                             rf"|\b(?:while|whereas)\b|\band[ \t]+that\b|{NEXT_ANTECEDENT}"
                             r"|\bas(?=[ \t]+(?:the[ \t]+)?(?:[\w-]+[ \t]+){0,3}(?:continued|pressed|intensified|raged|advanced"
                             r"|pushed|battled|fought|kept|searched|dug|struggled)\b)")
