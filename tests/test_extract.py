@@ -640,6 +640,9 @@ def test_its_count_is_the_count_of_the_sentence_before_nearest_its_size():
     ("The number of people listed as missing or unaccounted for jumped from 108 to 176.",
      [(108, "missing"), (176, "missing")]),
     ("The sheriff's list of the missing shrank from 17 to 15 on Thursday.", [(17, "missing"), (15, "missing")]),
+    # captives still held, named by their capture
+    ("Israel said 98 hostages remained in Gaza, 94 of them taken on October 7, 2023.",
+     [(98, "hostages_held"), (94, "hostages_held")]),
     # the living among the captives are held, the dead after them are a toll
     ("The forum said 24 of the 59 hostages in Gaza are alive and 35 are known to be dead.",
      [(24, "hostages_held"), (35, "killed")]),

@@ -91,7 +91,12 @@ def _read_sentence(sentence: str, rules: Rules, decimal_comma: bool = False,
             # "370,000 ..., up from 313,000 in the tally the agency released": the same count,
             # earlier, unless the figure says what it counts ("up from 197 dead")
             best = None
-        if best is not None:
+        if best is not None and previous is not None and previous.metric == "hostages_held" \
+                and best.metric == "hostages_taken" and _ANTECEDENT.match(sentence[cand.end:]):
+            # "98 hostages remained in Gaza, 94 of them taken on October 7": captives still held, named
+            # by their capture
+            item = _Found(cand, previous.metric, previous.cue_scope, best.gap, inherited=True)
+        elif best is not None:
             item = _Found(cand, best.metric, best.scope, best.gap, inherited=False)
             if previous is not None and previous.inherited and _shares_predicate(
                     sentence, previous.candidate, cand, best):
