@@ -185,7 +185,8 @@ def _grammar(lexicon: NumberLexicon, decimal_comma: bool) -> regex.Pattern:
         # "20-30" joins digits only: "twenty-seven" is one number, not a range
         rf"|(?P<low2>{digits})[ \t]*(?:-|–|—)[ \t]*(?P<high2>{amount})",
         # not "the toll rose by 12 to 345", which gives what it grew by and what it reached
-        rf"|(?<!\b(?:by|{CHANGE_VERBS}[ \t]+from)[ \t]+)(?P<low3>{amount})[ \t]+(?:to|through)[ \t]+(?P<high3>{amount})",
+        # nor "since October 7 to 582", a day of a month before the count it is brought to
+        rf"|(?<!\b(?:by|{dates._MONTH}|{CHANGE_VERBS}[ \t]+from)[ \t]+)(?P<low3>{amount})[ \t]+(?:to|through)[ \t]+(?P<high3>{amount})",
         rf"|(?P<vague>\b(?:{vague})\b)",
         rf"|(?P<idiom>\b(?:{idioms})\b)",
         rf"|(?P<amount>{amount})(?:[ \t]*\([ \t]*(?:{amount})[ \t]*\))?",

@@ -165,7 +165,9 @@ THRESHOLDS = {
     # date 2021-04-10 that a trap names)
     "nineteenth": {"found": 4, "false_alarms": 1, "unexplained": 0},  # measured 4/7, 1, 0 (30 articles)
     # (gaza17 1 -> 2: "killed 15 people, among them 18 children" now names the children it expects)
-    "gaza17": {"found": 2, "false_alarms": 1, "unexplained": 7},  # measured 2/7, 1, 7 (30 articles)
+    # (gaza17 2 -> 3 found, 7 -> 9 unexplained: "798 killings" is a toll now; where its sentence does not say the
+    # dead were seeking aid, the UN rights office's 613 joins the war's toll and falls to another count)
+    "gaza17": {"found": 3, "false_alarms": 1, "unexplained": 9},  # measured 3/7, 1, 9 (30 articles)
     # measured blind first (f5ef6e4): twentieth 1/2, 0, 1; gaza18 4/8, 1, 6
     "twentieth": {"found": 1, "false_alarms": 0, "unexplained": 1},  # measured 1/2, 0, 1 (30 articles)
     # (gaza18 6 -> 5 unexplained: "Its count stood at 4,651 on Sunday" is the count of dead the sentence before gave,

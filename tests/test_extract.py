@@ -640,6 +640,15 @@ def test_its_count_is_the_count_of_the_sentence_before_nearest_its_size():
     ("The number of people listed as missing or unaccounted for jumped from 108 to 176.",
      [(108, "missing"), (176, "missing")]),
     ("The sheriff's list of the missing shrank from 17 to 15 on Thursday.", [(17, "missing"), (15, "missing")]),
+    # a count brought up to date from a day of a month, a toll named as killings, a breakdown of a list
+    ("Two officers were killed, bringing the number of soldiers killed since October 7 to 582.",
+     [(2, "killed"), (582, "killed")]),
+    ("The UN human rights office said it had recorded 798 killings of people trying to reach food aid.",
+     [(798, "killed")]),
+    ("The ministry published a list of 34,344 people killed. The list includes 11,355 children and 6,297 women.",
+     [(34344, "killed"), (11355, "killed"), (6297, "killed")]),
+    ("It had identified 24,686 of the 34,622 dead. Among those identified were 7,797 children and 4,959 women.",
+     [(24686, "killed"), (34622, "killed"), (7797, "killed"), (4959, "killed")]),
     # captives still held, named by their capture
     ("Israel said 98 hostages remained in Gaza, 94 of them taken on October 7, 2023.",
      [(98, "hostages_held"), (94, "hostages_held")]),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import regex
 
+from .. import dates
 from ..rules import Rules
 from ..user_cache import compiled
 from .sentences import _WORD, _Candidate
@@ -123,7 +124,8 @@ _CONDITION = compiled(rf"(?i)^[ \t]*(?:{_SEVERE}|with[ \t]+(?:light|lighter|mino
 # "put the number of civilians killed in Mariupol at some 5,000": whom a tally counts.
 _TALLY_OF = compiled(r"(?i)\b(?:number|toll|count|tally|total)[ \t]+of[ \t]+(?:the[ \t]+)?(?P<noun>(?:[\w-]+[ \t]+){0,3}[\w-]+)"
                      r"[ \t]+(?:killed|dead|injured|wounded|missing|displaced|held|detained|who|had|have|has|was|were|at|stood|rose|reached)\b"
-                     r"(?:(?![.;])[^\d])*$")
+                     # (past a year or a day of a month: "since October 2023 to 228", "since October 7 to 582")
+                     rf"(?:(?![.;])(?:[^\d]|\b(?:1[89]|20)\d\d\b|(?<=\b{dates._MONTH}[ \t]+)\d{{1,2}}\b))*$")
 # "bringing hunger-related deaths since the war began to 101": whose deaths a running figure counts.
 _DEATHS_OF = compiled(r"(?i)\b(?P<noun>[\w-]+)[ \t]+deaths[ \t]+(?:[\w-]+[ \t]+){0,6}?"
                       r"(?:to|at|reach(?:es|ed)?|pass(?:es|ed)?|tops?|topped|hits?|(?:stood|stands?)[ \t]+at"
