@@ -71,10 +71,21 @@ def _fall(pair: dict, earlier: dict, later: dict, options: dict, stock: bool) ->
         action=("If the toll was officially revised down, say so and cite the revised figure throughout; "
                 "otherwise check both figures and their dates against the source."),
         minor=not pair["wide"] or share < options["warning_below"],
-        note="people displaced, missing, detained or in hospital return, are found or leave, so the fall may be real"
-        if stock else "the earlier figure is a bound (\"at least\", \"more than\"), as first reports give them, and "
-        "the later one a count" if earlier["qualifier"] in _BOUNDS and later["qualifier"] == "exact" else "the later figure is a lower bound, which the higher count satisfies; it may be the count as it "
-        "stood days before, printed late" if not pair["wide"] and later["qualifier"] in ("at_least", "more_than")
-        else "the fall is within what rounding the higher figure explains"
-        if not pair["wide"] and share < options["rounding_below"] else "",
+        note=_why_a_note(pair, earlier, later, share, options, stock),
     )
+
+
+def _why_a_note(pair: dict, earlier: dict, later: dict, share: float, options: dict, stock: bool) -> str:
+    """Why a fall is only a note ("" when it is not): a stock's, one from an early bound to a count, a
+    later bound the earlier count satisfies, or a fall only as written and within rounding."""
+    if stock:
+        return "people displaced, missing, detained or in hospital return, are found or leave, so the fall may be real"
+    if earlier["qualifier"] in _BOUNDS and later["qualifier"] == "exact":
+        return ("the earlier figure is a bound (\"at least\", \"more than\"), as first reports give them, and the "
+                "later one a count")
+    if not pair["wide"] and later["qualifier"] in _BOUNDS:
+        return ("the later figure is a lower bound, which the higher count satisfies; it may be the count as it "
+                "stood days before, printed late")
+    if not pair["wide"] and share < options["rounding_below"]:
+        return "the fall is within what rounding the higher figure explains"
+    return ""

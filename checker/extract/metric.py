@@ -24,6 +24,8 @@ from .when import EVENT_NOUNS
 
 
 # Numbers that count no people (`_is_count`).
+# the "eight" of "one in eight": number words a ratio's second term is written in
+_RATIO_WORDS = r"two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|a hundred"
 _NON_COUNT_BEFORE = compiled(
     r"(?i)(?:[$€£¥₪₹₦₱₩₫]|\b(?:hotline|helpline|phone|telephone|tel|fax|whatsapp|dial|call)(?:[ \t]+(?:is|on|at|number))?[ \t:]*$"
     # "one in eight", "one child in three", "two people in every 10,000": a ratio
@@ -36,14 +38,14 @@ _NON_COUNT_BEFORE = compiled(
     r"magnitude|grade|level|category|phase|wave|covid|[a-z]+-)|\w-|[+#])[ \t]*$|\d[:.,]$")
 _NON_COUNT_AFTER = compiled(
     r"(?i)^(?:-?\w*-(?!strong)\w|[ \t]+of[ \t]+the[ \t]+\w+est\b|"
-    r"[ \t]+in[ \t]+(?:every[ \t]+)?(?:(?!(?:1[89]|20)\d\d\b)\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|a hundred)\b"
+    rf"[ \t]+in[ \t]+(?:every[ \t]+)?(?:(?!(?:1[89]|20)\d\d\b)\d+|{_RATIO_WORDS})\b"
     r"(?![ \t]+(?:\w+[ \t]+)?(?:hours?|days?|weeks?|months?|years?|attacks?|strikes?))|"  # "one in eight"
     r"[ \t]+(?:rise|increase|jump|drop|decline|fall|decrease|surge|spike)\b|[ \t]*(?:years?[ \t-]old|-year|year-old|:\d|\.\d|/\d|st\b|nd\b|rd\b|th\b|°|"
     r"km|mm\b|cm\b|kg\b|ml\b|mph|m/s|a\.m\.|p\.m\.|am\b|pm\b))")
 # "one child in three", "two people in every 10,000": a ratio, read from the figure itself
 _RATIO = compiled(
     r"(?i)(?:(?:about|around|roughly|nearly|almost|some|over)[ \t]+)?(?:one[ \t]+\w+[ \t]+in|[\w,.-]+[ \t]+\w+[ \t]+in[ \t]+every)[ \t]+"
-    r"(?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|a hundred)\b")
+    rf"(?:[\d,]+|{_RATIO_WORDS})\b")
 _PEOPLE_NOUN = compiled(
     r"(?i)^[ \t]+(?:people|persons|residents|civilians|children|women|men|soldiers|palestinians|"
     r"israelis|ukrainians|hostages|victims|others|refugees|migrants|bodies|dead|deaths|killed|injured|wounded)\b")
@@ -128,10 +130,11 @@ _EARLIER_FIGURE = compiled(r"(?i)\b(?:(?:up|down|rising|falling|revised|increase
                            r"(?:(?:earlier|initial|previous|first)[ \t]+)?(?:figure|count|toll|tally|estimate)[ \t]+(?:of|from))[ \t]*$")
 _TO = compiled(r"(?i)\bto[ \t]*$")
 # "rose to 446 on Sunday from 417": the date of the new figure may stand before "from".
-_FROM = compiled(r"(?i)^(?:[ \t]+(?:on|by)[ \t]+[\w.]+(?:[ \t]+\d+)?)?[ \t]+from(?:[ \t]+the)?[ \t]*$")
+_ON_DAY = r"(?:[ \t]+(?:on|by)[ \t]+[\w.]+(?:[ \t]+\d+)?)?"
+_FROM = compiled(rf"(?i)^{_ON_DAY}[ \t]+from(?:[ \t]+the)?[ \t]*$")
 # "fell from 79 to 56": the count it changed to after the count it changed from.
 _CHANGED_FROM = compiled(rf"(?i)\b{CHANGE_VERBS}[ \t]+from[ \t]*$")
-_TO_NEXT = compiled(r"(?i)^(?:[ \t]+(?:on|by)[ \t]+[\w.]+(?:[ \t]+\d+)?)?[ \t]+to[ \t]*$")
+_TO_NEXT = compiled(rf"(?i)^{_ON_DAY}[ \t]+to[ \t]*$")
 
 
 def _is_count(sentence: str, m: NumberMatch, start: int, end: int, rules: Rules) -> bool:
